@@ -1,0 +1,51 @@
+import type { Artifacts, Audit, AuditResult, DraftFinding, Impact } from '../../harness/types.ts';
+import type { AxeArtifact, AxeRuleArtifact } from '../../harness/gatherers/types.ts';
+import { wcagFromAxeTags, AXE_IMPACTS } from './axe-tags.ts';
+
+const toImpact = (i: string | null | undefined): Impact | undefined => (AXE_IMPACTS as readonly string[]).includes(i ?? '') ? (i as Impact) : undefined;
+
+function drafts(rules: AxeRuleArtifact[], outcome: 'failed' | 'cantTell'): DraftFinding[] {
+  return rules.flatMap((rule) => {
+    const wcag = wcagFromAxeTags(rule.tags);
+    const category = wcag.length === 0 ? 'best-practice' : 'barrier';
+    return rule.nodes.map((node): DraftFinding => ({
+      engines: ['axe'],
+      ruleId: rule.id,
+      engineRules: { axe: rule.id },
+      outcome,
+      category,
+      impact: toImpact(rule.impact),
+      message: node.failureSummary ? `${rule.help}. ${node.failureSummary.replace(/\s+/g, ' ').trim()}` : rule.help,
+      selector: node.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' >>> '),
+      domPath: node.domPath ?? undefined,
+      snippet: node.html,
+      helpUrl: rule.helpUrl,
+      wcag,
+      tags: rule.tags,
+    }));
+  });
+}
+
+/** axe-core's violations (failed) and its "needs review" results (cantTell), per element. */
+export const axeAudit: Audit = {
+  meta: {
+    id: 'axe',
+    title: 'axe-core finds no WCAG 2.x A/AA violations',
+    failureTitle: 'axe-core finds WCAG 2.x A/AA violations',
+    description: 'Runs axe-core with the WCAG 2.0/2.1/2.2 A and AA rules; best-practice rules are reported apart and never fail a run.',
+    requiredArtifacts: ['axe'],
+    requirements: {},
+    mode: 'automatic',
+  },
+  audit(artifacts: Artifacts): AuditResult {
+    const axe = artifacts.gathered.axe as AxeArtifact;
+    const failed = drafts(axe.violations, 'failed');
+    const review = drafts(axe.incomplete, 'cantTell');
+    const barriers = failed.filter((f) => f.category === 'barrier');
+    return {
+      outcome: barriers.length ? 'failed' : 'passed',
+      findings: [...failed, ...review],
+      notes: [`axe-core ${axe.version}: ${axe.violations.length} rules violated, ${axe.incomplete.length} need review, ${axe.passes.length} passed`],
+    };
+  },
+};

@@ -1,0 +1,32 @@
+import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
+import type { KeyboardArtifact } from '../../harness/gatherers/types.ts';
+
+export const focusNotObscuredAudit: Audit = {
+  meta: {
+    id: 'focus-not-obscured',
+    title: 'Focused elements are not hidden by other content',
+    failureTitle: 'Focused elements are entirely hidden by other content',
+    description: 'At each Tab stop, samples the focused box: when all of it is covered by author content (sticky headers, banners) the user cannot see it (WCAG 2.4.11).',
+    requiredArtifacts: ['keyboard'],
+    requirements: { wcag: ['2.4.11'] },
+    mode: 'automatic',
+  },
+  audit(artifacts: Artifacts): AuditResult {
+    const kb = artifacts.gathered.keyboard as KeyboardArtifact;
+    if (kb.sequence.length === 0) return { outcome: 'inapplicable', findings: [] };
+    const hidden = kb.sequence.filter((s) => s.rect && s.obscured >= 1);
+    return {
+      outcome: hidden.length ? 'failed' : 'passed',
+      findings: hidden.map((s) => ({
+        engines: ['portico'],
+        ruleId: 'focus-obscured',
+        outcome: 'failed' as const,
+        impact: 'serious' as const,
+        message: `Tab stop ${s.index + 1}, <${s.tag}> "${s.name}", is entirely covered by other content when focused.`,
+        selector: s.domPath ?? undefined,
+        domPath: s.domPath ?? undefined,
+        wcag: ['2.4.11'],
+      })),
+    };
+  },
+};

@@ -1,0 +1,34 @@
+import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
+import type { KeyboardArtifact } from '../../harness/gatherers/types.ts';
+
+export const keyboardTrapAudit: Audit = {
+  meta: {
+    id: 'keyboard-trap',
+    title: 'Keyboard focus can always move on',
+    failureTitle: 'Keyboard focus is trapped',
+    description: 'Tabs through the page: a cycle of focus that leaves content unreachable and that Shift+Tab cannot leave is a keyboard trap (WCAG 2.1.2).',
+    requiredArtifacts: ['keyboard'],
+    requirements: { wcag: ['2.1.2'] },
+    mode: 'automatic',
+  },
+  audit(artifacts: Artifacts): AuditResult {
+    const kb = artifacts.gathered.keyboard as KeyboardArtifact;
+    if (kb.sequence.length === 0) return { outcome: 'inapplicable', findings: [], notes: ['nothing on the page takes keyboard focus'] };
+    if (!kb.trap) return { outcome: 'passed', findings: [] };
+    const first = kb.trap.domPaths[0];
+    const stop = kb.sequence.find((s) => s.domPath === first);
+    return {
+      outcome: 'failed',
+      findings: [{
+        engines: ['portico'],
+        ruleId: 'keyboard-trap',
+        outcome: 'failed',
+        impact: 'critical',
+        message: `Keyboard focus is trapped: Tab cycles through ${kb.trap.domPaths.length} element(s) starting at <${stop?.tag ?? '?'}> "${stop?.name ?? ''}" and never reaches the rest of the page (${kb.unreached.length} element(s) unreachable); Shift+Tab ${kb.trap.escapedWithShiftTab ? 'escapes' : 'does not escape either'}.`,
+        selector: first,
+        domPath: first,
+        wcag: ['2.1.2'],
+      }],
+    };
+  },
+};

@@ -1,0 +1,45 @@
+import { createServer } from 'node:net';
+import { chromium, type Browser, type LaunchOptions } from 'playwright';
+import { CHROMIUM_ARGS, requireChromium } from '../setup/find-chromium.mjs';
+
+export interface SharedChromium {
+  browser: Browser;
+  /** The remote-debugging port that pa11y (puppeteer) and Lighthouse attach to. */
+  cdpPort: number;
+  version: string;
+  executablePath: string;
+}
+
+/** A free loopback port (the OS picks; released before Chromium binds it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Launch options for any Chromium Portico drives (Playwright test projects use these too). */
+export function chromiumLaunchOptions(extraArgs: string[] = []): LaunchOptions {
+  return {
+    executablePath: requireChromium(),
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    headless: true,
+  };
+}
+
+/**
+ * Launches ONE Chromium that every engine shares: Playwright drives it, puppeteer (pa11y) and
+ * Lighthouse attach to the same process over its debugging port.
+ */
+export async function launchSharedChromium(extraArgs: string[] = []): Promise<SharedChromium> {
+  const cdpPort = await freePort();
+  const options = chromiumLaunchOptions([`--remote-debugging-port=${cdpPort}`, '--remote-debugging-address=127.0.0.1', ...extraArgs]);
+  const browser = await chromium.launch(options);
+  return { browser, cdpPort, version: browser.version(), executablePath: options.executablePath! };
+}

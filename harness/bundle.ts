@@ -1,0 +1,51 @@
+import { createRequire } from 'node:module';
+import type { AuditVerdict, Finding, RunBundle } from './types.ts';
+
+const require = createRequire(import.meta.url);
+const toolVersion: string = require('../package.json').version;
+
+export interface BundleInput {
+  startedAt: string;
+  findings: Finding[];
+  verdicts: AuditVerdict[];
+  /** Pages or steps that could not run at all (did not load, crashed, timed out). */
+  incomplete: RunBundle['incomplete'];
+  versions: Record<string, string>;
+  meta?: Record<string, unknown>;
+  finishedAt?: string;
+}
+
+export const isBarrier = (f: Finding) => f.outcome === 'failed' && f.category === 'barrier';
+
+/**
+ * Assembles what every reporter receives. Any audit that could not run (outcome `error`) makes
+ * the run incomplete — a run that could not look is never called clean.
+ */
+export function buildBundle(input: BundleInput): RunBundle {
+  const incomplete = [...input.incomplete];
+  for (const v of input.verdicts) {
+    if (v.outcome !== 'error') continue;
+    const where = [v.context?.persona, v.context?.flow, v.checkpoint, v.url].filter(Boolean).join(' › ');
+    incomplete.push({ where: `${where} [${v.auditId}]`, cause: v.notes?.join('; ') || 'audit could not run' });
+  }
+  const status: RunBundle['status'] = incomplete.length ? 'incomplete' : input.findings.some(isBarrier) ? 'barriers' : 'clean';
+  return {
+    schema: 'portico.run/1',
+    tool: { name: 'portico', version: toolVersion },
+    startedAt: input.startedAt,
+    finishedAt: input.finishedAt ?? new Date().toISOString(),
+    versions: input.versions,
+    status,
+    findings: input.findings,
+    verdicts: input.verdicts,
+    incomplete,
+    meta: input.meta,
+  };
+}
+
+/** Exit codes shared by every command: 0 clean, 1 barriers found, 2 incomplete, 64 bad usage. */
+export const EXIT = { clean: 0, barriers: 1, incomplete: 2, usage: 64 } as const;
+
+export function exitCodeFor(bundle: RunBundle): number {
+  return EXIT[bundle.status];
+}

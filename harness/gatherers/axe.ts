@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright';
+import type { AxeArtifact, AxeRuleArtifact } from './types.ts';
+import { resolveDomPaths } from './dom-path.ts';
+
+/** WCAG 2.0 / 2.1 / 2.2 A and AA, plus best-practice rules (kept apart by the audit, by tag). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+type AxeResult = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+export async function gatherAxe(page: Page): Promise<AxeArtifact> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const toArtifact = async (rules: AxeResult[]): Promise<AxeRuleArtifact[]> => {
+    const out: AxeRuleArtifact[] = [];
+    for (const rule of rules) {
+      const paths = await resolveDomPaths(page, rule.nodes.map((n) => ({ kind: 'selector' as const, selector: n.target as string | string[] })));
+      out.push({
+        id: rule.id,
+        impact: rule.impact ?? null,
+        tags: rule.tags,
+        description: rule.description,
+        help: rule.help,
+        helpUrl: rule.helpUrl,
+        nodes: rule.nodes.map((n, i) => ({
+          target: n.target as Array<string | string[]>,
+          html: n.html,
+          failureSummary: n.failureSummary,
+          domPath: paths[i] ?? null,
+        })),
+      });
+    }
+    return out;
+  };
+  return {
+    version: results.testEngine.version,
+    violations: await toArtifact(results.violations),
+    incomplete: await toArtifact(results.incomplete),
+    passes: results.passes.map((r) => r.id),
+    inapplicable: results.inapplicable.map((r) => r.id),
+  };
+}

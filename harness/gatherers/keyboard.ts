@@ -1,0 +1,148 @@
+import type { Page } from 'playwright';
+import type { FocusStop, KeyboardArtifact } from './types.ts';
+
+/** In-page description of the focused element (or null when focus is on <body>/nothing). */
+async function describeActive(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    const parts: string[] = [];
+    let node: Element | null = el;
+    while (node && node.nodeType === 1) {
+      const parent: Element | null = node.parentElement;
+      if (!parent) { parts.unshift(node.localName); break; }
+      let index = 1;
+      for (let s = node.previousElementSibling; s; s = s.previousElementSibling) if (s.localName === node.localName) index++;
+      parts.unshift(`${node.localName}:nth-of-type(${index})`);
+      node = parent;
+    }
+    const r = el.getBoundingClientRect();
+    const name = (el.getAttribute('aria-label') || (el as HTMLInputElement).labels?.[0]?.textContent || el.textContent || el.getAttribute('title') || el.getAttribute('placeholder') || '').replace(/\s+/g, ' ').trim().slice(0, 120);
+    // How much of the element is covered by something else (e.g. a sticky header): sample a 5×5 grid.
+    let covered = 0, samples = 0;
+    for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) {
+      const x = r.left + ((i + 0.5) * r.width) / 5, y = r.top + ((j + 0.5) * r.height) / 5;
+      if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) { samples++; covered++; continue; }
+      const hit = document.elementFromPoint(x, y);
+      samples++;
+      if (hit && hit !== el && !el.contains(hit) && !hit.contains(el)) covered++;
+    }
+    return {
+      domPath: parts.join('>'),
+      tag: el.localName,
+      role: el.getAttribute('role'),
+      name,
+      rect: r.width || r.height ? { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height } : null,
+      obscured: samples ? covered / samples : 0,
+    };
+  });
+}
+
+/** Does the element's box look different focused and unfocused? (PNG bytes equal ⇔ pixels equal.) */
+async function focusIsVisible(page: Page, rect: NonNullable<FocusStop['rect']>): Promise<boolean | null> {
+  const pad = 4;
+  const viewport = page.viewportSize();
+  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+  const clip = { x: Math.max(0, rect.x - scroll.x - pad), y: Math.max(0, rect.y - scroll.y - pad), width: rect.width + 2 * pad, height: rect.height + 2 * pad };
+  if (!viewport || clip.width < 1 || clip.height < 1 || clip.x >= viewport.width || clip.y >= viewport.height) return null;
+  clip.width = Math.min(clip.width, viewport.width - clip.x);
+  clip.height = Math.min(clip.height, viewport.height - clip.y);
+  const focused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+  const handle = await page.evaluateHandle(() => document.activeElement);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const blurred = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+  // Put focus back the way a keyboard user left it (focus-visible heuristics follow the last key press).
+  await handle.evaluate((el) => (el as HTMLElement | null)?.focus());
+  await handle.dispose();
+  return !focused.equals(blurred);
+}
+
+export interface KeyboardOptions {
+  maxPresses?: number;
+  /** Compare each focused element's pixels with and without focus (2.4.7). */
+  checkFocusVisibility?: boolean;
+}
+
+/**
+ * Walks the page with Tab only, as a keyboard user would, from the top of the document: records the
+ * focus sequence, whether focus is visible and unobscured at each stop, what could not be reached,
+ * controls that only a pointer can operate, and cycles that Tab and Shift+Tab cannot leave.
+ */
+export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}): Promise<KeyboardArtifact> {
+  const checkVisible = options.checkFocusVisibility ?? true;
+  const census = await page.evaluate(() => {
+    const pathOf = (el: Element) => {
+      const parts: string[] = [];
+      let node: Element | null = el;
+      while (node && node.nodeType === 1) {
+        const parent: Element | null = node.parentElement;
+        if (!parent) { parts.unshift(node.localName); break; }
+        let index = 1;
+        for (let s = node.previousElementSibling; s; s = s.previousElementSibling) if (s.localName === node.localName) index++;
+        parts.unshift(`${node.localName}:nth-of-type(${index})`);
+        node = parent;
+      }
+      return parts.join('>');
+    };
+    const visible = (el: Element) => {
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0 && !el.closest('[inert],[hidden]');
+    };
+    const nameOf = (el: Element) => (el.getAttribute('aria-label') || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 120);
+    const focusableSel = 'a[href],button,input:not([type=hidden]),select,textarea,summary,iframe,[tabindex],[contenteditable=""],[contenteditable=true],audio[controls],video[controls]';
+    const tabbable = Array.from(document.querySelectorAll(focusableSel)).filter((el) => {
+      const t = el.getAttribute('tabindex');
+      return visible(el) && !(el as HTMLButtonElement).disabled && (t === null || Number(t) >= 0);
+    });
+    const pointerOnly = Array.from(document.querySelectorAll('body *')).filter((el) => {
+      if (el.matches(focusableSel) || el.closest('a[href],button,label,summary,select')) return false;
+      if (!visible(el)) return false;
+      const hasHandler = el.hasAttribute('onclick') || typeof (el as HTMLElement).onclick === 'function' || ['button', 'link', 'checkbox', 'tab', 'menuitem'].includes(el.getAttribute('role') ?? '');
+      return hasHandler;
+    });
+    return {
+      tabbable: tabbable.map((el) => ({ domPath: pathOf(el), tag: el.localName, name: nameOf(el) })),
+      pointerOnly: pointerOnly.map((el) => ({ domPath: pathOf(el), tag: el.localName, name: nameOf(el), html: el.outerHTML.slice(0, 300) })),
+    };
+  });
+
+  // Start from the top of the document with nothing focused.
+  await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+  const maxPresses = options.maxPresses ?? Math.min(400, census.tabbable.length * 2 + 10);
+  const sequence: FocusStop[] = [];
+  const seenAt = new Map<string, number>();
+  let trap: KeyboardArtifact['trap'] = null;
+  let presses = 0;
+  while (presses < maxPresses) {
+    await page.keyboard.press('Tab');
+    presses++;
+    const active = await describeActive(page);
+    if (!active) {
+      if (sequence.length > 0) break; // focus left the content after the last stop: a full pass
+      continue;
+    }
+    const previous = seenAt.get(active.domPath);
+    if (previous !== undefined) {
+      // Back at an element before leaving the page's content: focus is cycling. Try Shift+Tab out.
+      const cycle = sequence.slice(previous).map((s) => s.domPath ?? '');
+      let escaped = false;
+      for (let i = 0; i < cycle.length + 2 && !escaped; i++) {
+        await page.keyboard.press('Shift+Tab');
+        const back = await describeActive(page);
+        if (!back || !cycle.includes(back.domPath)) escaped = true;
+      }
+      const unvisited = census.tabbable.some((t) => !seenAt.has(t.domPath));
+      // A page that wraps focus through ALL its content is not a trap; a cycle that leaves content
+      // unreachable and that Shift+Tab cannot leave is (2.1.2).
+      if (unvisited && !escaped) trap = { domPaths: cycle, escapedWithShiftTab: escaped };
+      break;
+    }
+    seenAt.set(active.domPath, sequence.length);
+    const stop: FocusStop = { index: sequence.length, ...active, visibleFocus: null };
+    if (checkVisible && active.rect) stop.visibleFocus = await focusIsVisible(page, active.rect);
+    sequence.push(stop);
+  }
+  const unreached = census.tabbable.filter((t) => !seenAt.has(t.domPath));
+  return { presses, sequence, unreached, pointerOnly: census.pointerOnly, trap };
+}

@@ -1,0 +1,92 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Artifacts, RunBundle } from './types.ts';
+import { launchSharedChromium, type SharedChromium } from './browser/launch.ts';
+import { gatherCheckpoint, toolVersions, type EngineName } from './gatherers/index.ts';
+import { saveArtifacts } from './artifacts/store.ts';
+import { runAudits } from './run-audits.ts';
+import { buildBundle } from './bundle.ts';
+import { loadPage } from './navigate.ts';
+import { AUDITS } from '../audits/index.ts';
+
+export class UsageError extends Error {}
+
+/** A command-line page argument → URL. Files must exist; anything else must be http(s) or file:. */
+export function toPageUrl(arg: string, cwd = process.cwd()): string {
+  if (/^https?:\/\//i.test(arg) || /^file:\/\//i.test(arg)) {
+    try { return new URL(arg).href; } catch { throw new UsageError(`"${arg}" is not a valid URL`); }
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg)) throw new UsageError(`"${arg}": only http, https and file URLs can be audited`);
+  const file = resolve(cwd, arg);
+  if (!existsSync(file)) throw new UsageError(`"${arg}" is neither a URL nor an existing file (looked for ${file})`);
+  if (!statSync(file).isFile()) throw new UsageError(`"${arg}" is a directory; give an HTML file or a URL`);
+  return pathToFileURL(file).href;
+}
+
+export interface PageAuditOptions {
+  engines: readonly EngineName[];
+  outDir?: string;
+  timeoutMs?: number;
+  /** Reuse an already-launched browser (benchmarks); otherwise one is launched and closed. */
+  shared?: SharedChromium;
+}
+
+export interface PageAuditResult {
+  bundle: RunBundle;
+  artifacts: Artifacts[];
+  artifactFiles: string[];
+}
+
+/** `portico audit`: each page loaded in one shared Chromium, every engine on that same live page. */
+export async function auditPages(urls: string[], options: PageAuditOptions): Promise<PageAuditResult> {
+  const startedAt = new Date().toISOString();
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const shared = options.shared ?? (await launchSharedChromium());
+  const incomplete: RunBundle['incomplete'] = [];
+  const artifacts: Artifacts[] = [];
+  const artifactFiles: string[] = [];
+  try {
+    const context = await shared.browser.newContext();
+    try {
+      for (const [index, url] of urls.entries()) {
+        const page = await context.newPage();
+        try {
+          const load = await loadPage(page, url, timeoutMs);
+          if (!load.ok) {
+            incomplete.push({ where: url, cause: load.cause ?? 'did not load' });
+            continue;
+          }
+          const gathered = await gatherCheckpoint(page, {
+            checkpoint: 'page',
+            engines: options.engines,
+            cdpPort: shared.cdpPort,
+            browserVersion: shared.version,
+            status: load.status,
+            timeoutMs: Math.max(timeoutMs, 60_000),
+          });
+          artifacts.push(gathered);
+          if (options.outDir) artifactFiles.push(await saveArtifacts(resolve(options.outDir, 'artifacts'), gathered, index));
+        } finally {
+          await page.close().catch(() => {});
+        }
+      }
+    } finally {
+      await context.close().catch(() => {});
+    }
+  } catch (error) {
+    incomplete.push({ where: 'browser', cause: `the browser failed: ${(error as Error).message.split('\n')[0]}` });
+  } finally {
+    if (!options.shared) await shared.browser.close().catch(() => {});
+  }
+  const { findings, verdicts } = runAudits(AUDITS, artifacts);
+  const versions = artifacts[0]?.versions ?? { ...toolVersions(), chromium: shared.version };
+  const bundle = buildBundle({ startedAt, findings, verdicts, incomplete, versions, meta: { command: 'audit', pages: urls, engines: options.engines } });
+  return { bundle, artifacts, artifactFiles };
+}
+
+/** `portico audit --replay DIR`: the same audits over saved artifacts, with no browser at all. */
+export function replayArtifacts(list: Artifacts[], startedAt = new Date().toISOString()): RunBundle {
+  const { findings, verdicts } = runAudits(AUDITS, list);
+  return buildBundle({ startedAt, findings, verdicts, incomplete: [], versions: list[0]?.versions ?? {}, meta: { command: 'audit --replay' } });
+}

@@ -1,0 +1,82 @@
+import type { Artifacts, Audit, AuditContext, AuditResult, AuditVerdict, DraftFinding, Finding } from './types.ts';
+import { fingerprint, normaliseSelector } from './findings/fingerprint.ts';
+import { dedupeFindings } from './findings/dedupe.ts';
+import { requirementsFor } from './standards/requirements.ts';
+import { PAGE_LEVEL_RULES } from './findings/rule-equivalence.ts';
+
+export interface AuditRunOutput {
+  findings: Finding[];
+  verdicts: AuditVerdict[];
+}
+
+/** Why an audit cannot run on these artifacts: a gatherer that was not run, or one that failed. */
+function missingArtifact(audit: Audit, artifacts: Artifacts): AuditResult | null {
+  for (const key of audit.meta.requiredArtifacts) {
+    const value = artifacts.gathered[key];
+    if (value === undefined) return { outcome: 'untested', findings: [], notes: [`artifact "${key}" was not gathered`] };
+    if (value && typeof value === 'object' && 'error' in value) {
+      return { outcome: 'error', findings: [], notes: [`${key} could not run: ${(value as { error: string }).error}`] };
+    }
+  }
+  return null;
+}
+
+export function completeFinding(draft: DraftFinding, audit: Audit, artifacts: Artifacts): Finding {
+  const context = { ...artifacts.context, checkpoint: artifacts.checkpoint, url: artifacts.url };
+  // Page-level rules (title, lang…) are reported on <html>, <head> or <title> depending on the engine: key them by page.
+  const element = PAGE_LEVEL_RULES.has(draft.ruleId) ? '(page)' : (draft.domPath ?? normaliseSelector(draft.selector));
+  const { wcag, tags, other, evidence, engineRules, category, ...rest } = draft;
+  return {
+    ...rest,
+    fingerprint: fingerprint({
+      ruleId: draft.ruleId,
+      element,
+      pagePath: artifacts.pagePath,
+      checkpoint: artifacts.checkpoint,
+      persona: artifacts.context.persona,
+      target: artifacts.context.target,
+      flow: artifacts.context.flow,
+    }),
+    auditId: audit.meta.id,
+    engineRules: engineRules ?? {},
+    category: category ?? 'barrier',
+    requirements: requirementsFor(wcag, tags ?? [], [...(other ?? []), ...(audit.meta.requirements.other ?? [])]),
+    context,
+    evidence: evidence ?? [],
+  };
+}
+
+/**
+ * Runs every audit over every checkpoint's artifacts. Pure: no browser, no I/O — the same
+ * artifacts always give the same findings, which is what makes `--replay` trustworthy.
+ * An audit that throws becomes `error` for that checkpoint; it never crashes the run or passes.
+ */
+export function runAudits(audits: Audit[], artifactsList: Artifacts[]): AuditRunOutput {
+  const findings: Finding[] = [];
+  const verdicts: AuditVerdict[] = [];
+  for (const artifacts of artifactsList) {
+    const ctx: AuditContext = { checkpoint: artifacts.checkpoint, url: artifacts.url, pagePath: artifacts.pagePath, context: artifacts.context };
+    for (const audit of audits) {
+      let result = missingArtifact(audit, artifacts);
+      if (!result) {
+        try {
+          result = audit.audit(artifacts, ctx);
+        } catch (error) {
+          result = { outcome: 'error', findings: [], notes: [`audit threw: ${(error as Error).message}`] };
+        }
+      }
+      const completed = result.findings.map((d) => completeFinding(d, audit, artifacts));
+      findings.push(...completed);
+      verdicts.push({
+        auditId: audit.meta.id,
+        checkpoint: artifacts.checkpoint,
+        url: artifacts.url,
+        outcome: result.outcome,
+        findingCount: completed.length,
+        notes: result.notes,
+        context: artifacts.context,
+      });
+    }
+  }
+  return { findings: dedupeFindings(findings), verdicts };
+}
