@@ -1,0 +1,319 @@
+/**
+ * THE defect catalogue of the reference target.
+ *
+ * Each defect is one switch that changes ONLY the behaviour it names. Profile `conformant` has
+ * none on; profile `cbp-one-2023` has all of them on. Any subset can be switched on by id so a test
+ * can prove that each defect is caught by itself.
+ *
+ * `barrier` quotes (or closely paraphrases) the documented barrier in
+ * /work/shared/context/mission.md that the defect reproduces; `expected` lists what a finding
+ * should cite.
+ */
+
+export type PersonaId =
+  | 'screen-reader'
+  | 'keyboard'
+  | 'low-vision'
+  | 'time-limits'
+  | 'low-end-network'
+  | 'no-us-address'
+  | 'haitian-creole'
+  | 'universal-email'
+  | 'darker-skin-selfie'
+  | 'rtl-reader'
+  | 'multi-account';
+
+export type StepId =
+  | 'home'
+  | 'account-email'
+  | 'account-verify'
+  | 'registration'
+  | 'selfie'
+  | 'selfie-alternative'
+  | 'dashboard'
+  | 'registration-edit'
+  | 'appointment-request'
+  | 'appointment-status'
+  | 'help'
+  | 'lottery-audit';
+
+export interface DefectSpec {
+  id: string;
+  title: string;
+  /** What the switch changes in the app. */
+  changes: string;
+  /** The documented barrier it reproduces, quoting mission.md. */
+  barrier: string;
+  /** The persona that should catch it. */
+  persona: PersonaId;
+  /** The journey step where it shows. */
+  step: StepId;
+  expected: { wcag: string[]; other?: string[] };
+}
+
+const DISABILITY =
+  'mission.md: "A complaint alleged the app was inaccessible to people with disabilities and violated federal disability law (Section 508 of the Rehabilitation Act applies to federal ICT)."';
+const SOUTH_AMERICAN_EMAIL =
+  'mission.md: "Email addresses from South American domains were reportedly not recognised at registration."';
+const LANGUAGE_BARRIERS = 'mission.md: "The app required a smartphone; language barriers excluded people."';
+
+export const DEFECTS: DefectSpec[] = [
+  {
+    id: 'email-rejects-country-code-sld',
+    title: 'Email validation rejects country-code second-level domains',
+    changes:
+      'Account creation and sign-in reject addresses whose domain ends in a generic second level under a country code (e.g. usuario@ejemplo-prueba.com.ve, .gob.ve, .com.br, .com.ar, .com.co) with "Enter a valid email address".',
+    barrier: SOUTH_AMERICAN_EMAIL,
+    persona: 'universal-email',
+    step: 'account-email',
+    expected: { wcag: ['3.3.1'], other: ['UASG 004', 'RFC 6531'] },
+  },
+  {
+    id: 'email-rejects-long-tld',
+    title: 'Email validation rejects top-level domains longer than 6 characters',
+    changes:
+      'Account creation and sign-in reject addresses whose top-level domain is longer than 6 ASCII letters or is an A-label (e.g. .international, .xn--mgbah1a3hjkrd) with "Enter a valid email address".',
+    barrier: SOUTH_AMERICAN_EMAIL + ' (the same class of outdated email pattern; UASG 004 test addresses).',
+    persona: 'universal-email',
+    step: 'account-email',
+    expected: { wcag: ['3.3.1'], other: ['UASG 004', 'RFC 6531'] },
+  },
+  {
+    id: 'email-rejects-idn',
+    title: 'Email validation rejects internationalised domain names',
+    changes:
+      'Account creation and sign-in reject addresses whose domain has non-ASCII characters (U-labels, e.g. idn+ltr@համընդհանուր-ընկալում-թեստ.հայ) with "Enter a valid email address".',
+    barrier: SOUTH_AMERICAN_EMAIL + ' ' + LANGUAGE_BARRIERS,
+    persona: 'universal-email',
+    step: 'account-email',
+    expected: { wcag: ['3.3.1'], other: ['UASG 004', 'RFC 6531', 'IDNA2008 (RFC 5890)'] },
+  },
+  {
+    id: 'email-rejects-unicode-local-part',
+    title: 'Email validation rejects Unicode local parts',
+    changes:
+      'Account creation and sign-in reject addresses whose local part has non-ASCII characters (e.g. อีเมลทดสอบ@ยูเอทดสอบ.ไทย) with "Enter a valid email address".',
+    barrier: SOUTH_AMERICAN_EMAIL + ' ' + LANGUAGE_BARRIERS,
+    persona: 'universal-email',
+    step: 'account-email',
+    expected: { wcag: ['3.3.1'], other: ['UASG 004', 'RFC 6531'] },
+  },
+  {
+    id: 'registration-not-editable',
+    title: 'Registration cannot be edited after it is submitted',
+    changes:
+      '/registration/edit shows "Your registration cannot be changed. To correct it, register again." with no form, POST /registration/edit is refused (403), and the dashboard has no edit link.',
+    barrier:
+      'mission.md: "Registration data could not be edited afterwards, so people registered again, creating duplicate registrations."',
+    persona: 'screen-reader',
+    step: 'registration-edit',
+    expected: { wcag: [], other: ['journey blocked: registration cannot be corrected', '508 §602.3 (persuasive)'] },
+  },
+  {
+    id: 'data-lost-on-server-error',
+    title: 'A server error mid-registration loses everything entered',
+    changes:
+      'When a registration POST fails with a 500, nothing entered is kept (conformant saves a draft first and shows "your answers are saved"); the error page says "Please start again" and the form comes back empty.',
+    barrier:
+      'mission.md: "About half of the people interviewed in one study got an error message during registration and had to start again."',
+    persona: 'low-end-network',
+    step: 'registration',
+    expected: { wcag: ['3.3.4'], other: ['data loss on server error'] },
+  },
+  {
+    id: 'us-address-required',
+    title: 'A US address is required',
+    changes:
+      'The registration "US address" fieldset is mandatory (required fields; registration refused without street, city, state and ZIP); conformant marks it optional.',
+    barrier:
+      'mission.md: "A US address was required by the app although the law did not require one; people with no US contact were disadvantaged."',
+    persona: 'no-us-address',
+    step: 'registration',
+    expected: { wcag: [], other: ['journey blocked: US address demanded without legal basis'] },
+  },
+  {
+    id: 'errors-english-only',
+    title: 'Validation error messages are left in English in every locale',
+    changes:
+      'Every validation error (fields, summary heading, rate-limit and code errors) comes from the English catalogue whatever the page language; the rest of the page stays translated.',
+    barrier: LANGUAGE_BARRIERS,
+    persona: 'haitian-creole',
+    step: 'registration',
+    expected: { wcag: ['3.1.2', '3.3.1'], other: ['i18n: untranslated error'] },
+  },
+  {
+    id: 'native-validation-bubbles',
+    title: 'Browser-native validation bubbles instead of the app\'s own messages',
+    changes:
+      'Forms get required/pattern attributes so the browser shows its own bubbles (in the browser\'s language, gone after a moment, not linked to the field), and server-side errors have no error summary.',
+    barrier: DISABILITY + ' ' + LANGUAGE_BARRIERS,
+    persona: 'screen-reader',
+    step: 'registration',
+    expected: { wcag: ['3.3.1', '3.3.3', '4.1.3'], other: ['i18n: messages in browser language, not page language'] },
+  },
+  {
+    id: 'help-english-only',
+    title: 'Help page and help answers only in English',
+    changes:
+      'The /help page content and the help answer email are in English whatever the user\'s language (the page keeps the user\'s lang attribute).',
+    barrier: 'mission.md: "The troubleshooting email answered only in English."',
+    persona: 'haitian-creole',
+    step: 'help',
+    expected: { wcag: ['3.1.1'], other: ['i18n: support only in English', '508 §603 support services (persuasive)'] },
+  },
+  {
+    id: 'lang-stuck-en',
+    title: 'The page language is always declared as English',
+    changes: '<html lang> is "en" on every page whatever language the page is in.',
+    barrier: LANGUAGE_BARRIERS + ' ' + DISABILITY,
+    persona: 'haitian-creole',
+    step: 'home',
+    expected: { wcag: ['3.1.1'] },
+  },
+  {
+    id: 'no-rtl-dir',
+    title: 'No text direction for Arabic',
+    changes: '<html> has no dir attribute, so Arabic pages render left-to-right.',
+    barrier: LANGUAGE_BARRIERS,
+    persona: 'rtl-reader',
+    step: 'home',
+    expected: { wcag: ['1.3.2'], other: ['i18n: missing dir=rtl'] },
+  },
+  {
+    id: 'exposure-gate-absolute-brightness',
+    title: 'Selfie quality gate on absolute face brightness',
+    changes: 'POST /selfie accepts a photo only if the face region\'s mean luma is ≥ 60 (gate "naive-absolute"); conformant uses the fair gate (face-metered exposure, contrast and noise).',
+    barrier:
+      'mission.md: "Registration and each login required a live photo or video checked by facial recognition. It failed disproportionately for Black asylum seekers (darker skin tones), who reported being unable to get past the capture step."',
+    persona: 'darker-skin-selfie',
+    step: 'selfie',
+    expected: { wcag: [], other: ['capture parity: condition-acceptance ratio < 0.8 (EEOC four-fifths, analogy)', '508 §403.1 (persuasive)'] },
+  },
+  {
+    id: 'no-selfie-alternative',
+    title: 'No alternative to the selfie',
+    changes: 'The "I cannot take a photo" link is removed and /selfie/alternative answers 404.',
+    barrier:
+      'mission.md: "Registration and each login required a live photo or video checked by facial recognition. … who reported being unable to get past the capture step."',
+    persona: 'darker-skin-selfie',
+    step: 'selfie-alternative',
+    expected: { wcag: [], other: ['508 §403.1 (persuasive)', 'journey blocked: no alternative to biometric capture'] },
+  },
+  {
+    id: 'placeholder-only-labels',
+    title: 'Inputs labelled only by placeholder',
+    changes: 'Text inputs and selects lose their <label>; the label text only appears as a placeholder (or a first option) that disappears when typing.',
+    barrier: DISABILITY,
+    persona: 'screen-reader',
+    step: 'registration',
+    expected: { wcag: ['1.3.1', '3.3.2', '4.1.2'] },
+  },
+  {
+    id: 'errors-color-only',
+    title: 'Errors shown only in red, not announced',
+    changes:
+      'On a validation error the field\'s label turns red: no error text, no summary, no role=alert, no aria-invalid, no aria-describedby.',
+    barrier: DISABILITY,
+    persona: 'screen-reader',
+    step: 'registration',
+    expected: { wcag: ['1.4.1', '3.3.1', '4.1.3'] },
+  },
+  {
+    id: 'clickable-divs',
+    title: 'Clickable divs instead of buttons',
+    changes:
+      'Form submit controls (continue, send, request, add family member) are <div onclick> with no role and no tabindex: not focusable, not announced as buttons, dead without JavaScript.',
+    barrier: DISABILITY,
+    persona: 'keyboard',
+    step: 'account-email',
+    expected: { wcag: ['2.1.1', '4.1.2'] },
+  },
+  {
+    id: 'focus-outline-removed',
+    title: 'Focus outline removed',
+    changes: 'The stylesheet adds *:focus{outline:none} and drops the focus styles.',
+    barrier: DISABILITY,
+    persona: 'keyboard',
+    step: 'account-email',
+    expected: { wcag: ['2.4.7'] },
+  },
+  {
+    id: 'session-timeout-no-warning',
+    title: 'Session times out with no warning and entered data is lost',
+    changes:
+      'No warning before the session ends, no way to extend it; after the timeout a POST redirects to sign in without explanation and what was entered is discarded (conformant warns 120 s before with an extend button and keeps the data across re-authentication).',
+    barrier: DISABILITY + ' (an older user facing time limits; "had to start again").',
+    persona: 'time-limits',
+    step: 'registration',
+    expected: { wcag: ['2.2.1', '2.2.5'] },
+  },
+  {
+    id: 'low-contrast-help-text',
+    title: 'Low-contrast hint text',
+    changes: 'Hint and help text is #aaaaaa on white (2.32:1).',
+    barrier: DISABILITY,
+    persona: 'low-vision',
+    step: 'registration',
+    expected: { wcag: ['1.4.3'] },
+  },
+  {
+    id: 'fixed-width-layout',
+    title: 'Fixed-width layout that does not reflow',
+    changes: 'The page body has min-width:1024px, so at 320 CSS px it scrolls in two dimensions.',
+    barrier: DISABILITY + ' ' + 'mission.md: "The app required a smartphone".',
+    persona: 'low-vision',
+    step: 'home',
+    expected: { wcag: ['1.4.10'] },
+  },
+  {
+    id: 'image-captcha',
+    title: 'Image CAPTCHA with no alternative',
+    changes: 'Account creation requires typing the characters of an image (an <img> with no alt) with no audio or other alternative.',
+    barrier: DISABILITY,
+    persona: 'screen-reader',
+    step: 'account-email',
+    expected: { wcag: ['1.1.1'], other: ['journey blocked: CAPTCHA without alternative'] },
+  },
+  {
+    id: 'duplicate-accounts-enter-lottery',
+    title: 'Several accounts of one person each enter the lottery',
+    changes:
+      'The draw does not deduplicate persons (same names, date of birth and nationality): each account of one person is its own entry (drawLottery dedupePersons=false).',
+    barrier:
+      'mission.md: "One person submitted 466 registrations in a month; creating many accounts raised one\'s chances."',
+    persona: 'multi-account',
+    step: 'lottery-audit',
+    expected: { wcag: [], other: ['lottery fairness: duplicate persons not deduplicated'] },
+  },
+];
+
+export const DEFECT_IDS: string[] = DEFECTS.map((d) => d.id);
+
+export type ProfileId = 'conformant' | 'cbp-one-2023';
+
+export const PROFILES: Record<ProfileId, string[]> = {
+  conformant: [],
+  'cbp-one-2023': DEFECT_IDS.slice(),
+};
+
+/**
+ * The defect ids a profile plus explicit defects switch on. Throws on an unknown profile or an
+ * unknown defect id, listing the valid ones.
+ */
+export function resolveDefects(profile?: string, defects?: string[]): string[] {
+  const profileId = profile ?? 'conformant';
+  if (!Object.hasOwn(PROFILES, profileId)) {
+    throw new Error(`Unknown profile "${profileId}". Valid profiles: ${Object.keys(PROFILES).join(', ')}`);
+  }
+  const extra = (defects ?? []).map((d) => d.trim()).filter((d) => d.length > 0);
+  const unknown = extra.filter((d) => !DEFECT_IDS.includes(d));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown defect id(s): ${unknown.join(', ')}. Valid defect ids: ${DEFECT_IDS.join(', ')}`);
+  }
+  const on = new Set([...PROFILES[profileId as ProfileId], ...extra]);
+  return DEFECT_IDS.filter((d) => on.has(d));
+}
+
+export function defectById(id: string): DefectSpec | undefined {
+  return DEFECTS.find((d) => d.id === id);
+}
