@@ -1,17 +1,65 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type Project } from '@playwright/test';
 import { chromiumLaunchOptions } from './harness/browser/launch.ts';
+import { PERSONAS } from './personas/index.ts';
+import { DEFECTS } from './targets/reference/defects.ts';
+import type { Expectation } from './harness/journey/expectation.ts';
+import type { PorticoOptions } from './harness/fixtures.ts';
+
+/**
+ * Projects:
+ * - harness, reference: the tool's and the reference app's own browser tests.
+ * - "<target>@<persona>": each persona walks the target's journeys (personas/specs/<persona>.spec.ts).
+ *   Under `npm test` (PORTICO_MODE=test, the default) there are two kinds, each with its expectation:
+ *   "reference@<persona>" on the conformant profile (must yield nothing), and
+ *   "reference[<defect>]@<persona>" with one catalogued defect on (must be caught, by itself).
+ *   Under `portico run` (PORTICO_MODE=run) the chosen personas, profile and defects.
+ */
+const mode = (process.env.PORTICO_MODE ??= 'test');
+const target = process.env.PORTICO_TARGET ?? 'reference';
+const out = process.env.PORTICO_OUT ?? 'test-results/portico';
+
+function journeyProject(name: string, personaId: string, options: Partial<PorticoOptions>, expectation?: Expectation): Project {
+  const persona = PERSONAS.find((p) => p.id === personaId)!;
+  return {
+    name,
+    testDir: './personas/specs',
+    testMatch: new RegExp(`${personaId}\\.spec\\.ts$`),
+    metadata: { expectation, persona: personaId },
+    use: { ...persona.use, porticoPersona: personaId, porticoTarget: target, porticoOut: `${out}/${name.replace(/[^\w@.-]+/g, '_')}`, ...options } as Project['use'],
+  };
+}
+
+function testProjects(): Project[] {
+  const clean = PERSONAS.map((p) => journeyProject(`${target}@${p.id}`, p.id, { porticoProfile: 'conformant' }, { kind: 'clean', profile: 'conformant' }));
+  const defects = DEFECTS.map((d) =>
+    journeyProject(`${target}[${d.id}]@${d.persona}`, d.persona, { porticoProfile: 'conformant', porticoDefects: [d.id] }, {
+      kind: 'defect', defectId: d.id, persona: d.persona, step: d.step, wcag: d.expected.wcag, other: d.expected.other ?? [],
+    }));
+  return target === 'reference' ? [...clean, ...defects] : [];
+}
+
+function runProjects(): Project[] {
+  const wanted = process.env.PORTICO_PERSONAS ? process.env.PORTICO_PERSONAS.split(',') : PERSONAS.map((p) => p.id);
+  const profile = process.env.PORTICO_PROFILE ?? 'conformant';
+  const defects = process.env.PORTICO_DEFECTS ? process.env.PORTICO_DEFECTS.split(',').filter(Boolean) : [];
+  return wanted.map((id) => journeyProject(`${target}@${id}`, id, { porticoProfile: profile, porticoDefects: defects }));
+}
 
 export default defineConfig({
-  timeout: 120_000,
-  workers: process.env.CI ? 2 : 2,
-  reporter: [['list']],
-  outputDir: 'test-results',
+  timeout: 180_000,
+  workers: 2,
+  reporter: mode === 'test' ? [['list'], ['./harness/report/matrix-reporter.ts']] : [['list']],
+  outputDir: process.env.PORTICO_PW_OUTPUT ?? 'test-results/playwright',
   use: {
     launchOptions: chromiumLaunchOptions(),
-    trace: 'retain-on-failure',
+    // Traces are evidence in a run; under npm test they cost time on every journey.
+    trace: mode === 'run' ? 'on' : 'off',
   },
   projects: [
-    { name: 'harness', testDir: './harness', testMatch: /.*\.spec\.ts$/ },
-    { name: 'reference', testDir: './targets/reference', testMatch: /.*\.spec\.ts$/ },
+    ...(mode === 'test' ? [
+      { name: 'harness', testDir: './harness', testMatch: /.*\.spec\.ts$/ },
+      { name: 'reference', testDir: './targets/reference', testMatch: /.*\.spec\.ts$/ },
+    ] : []),
+    ...(mode === 'run' ? runProjects() : testProjects()),
   ],
 });

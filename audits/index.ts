@@ -1,21 +1,53 @@
 import type { Audit } from '../harness/types.ts';
 import { axeAudit } from './engines/axe.ts';
 import { lighthouseAccessibilityAudit } from './engines/lighthouse.ts';
+import { lighthousePerformanceAudit } from './engines/lighthouse-performance.ts';
 import { htmlcsAudit } from './engines/htmlcs.ts';
 import { keyboardTrapAudit } from './wcag/keyboard-trap.ts';
 import { keyboardOperableAudit } from './wcag/keyboard-operable.ts';
 import { focusVisibleAudit } from './wcag/focus-visible.ts';
 import { focusNotObscuredAudit } from './wcag/focus-not-obscured.ts';
+import { reflowAudit } from './wcag/reflow.ts';
+import { resizeTextAudit } from './wcag/resize-text.ts';
+import { textSpacingAudit } from './wcag/text-spacing.ts';
+import { textDirectionAudit } from './wcag/text-direction.ts';
+import { pageLanguageAudit } from './i18n/page-language.ts';
+import { untranslatedTextAudit } from './i18n/untranslated-text.ts';
+import { captureParityAudit } from './equity/capture-parity.ts';
+import { biometricAlternativeAudit } from './equity/biometric-alternative.ts';
+import { visibleLabelsAudit } from './wcag/visible-labels.ts';
+import { errorIdentifiedAudit } from './wcag/error-identified.ts';
+import { errorAnnouncedAudit } from './wcag/error-announced.ts';
+import { captchaAlternativeAudit } from './wcag/captcha-alternative.ts';
+import { headingsLandmarksAudit } from './wcag/headings-landmarks.ts';
+import { journeyBlockedAudit } from './journey/journey-blocked.ts';
+import { journeyObservationsAudit } from './journey/journey-observations.ts';
 
 /** Every audit, in the order findings are merged (axe first, so its wording leads a merged finding). */
 export const AUDITS: Audit[] = [
   axeAudit,
   lighthouseAccessibilityAudit,
+  lighthousePerformanceAudit,
   htmlcsAudit,
   keyboardTrapAudit,
   keyboardOperableAudit,
   focusVisibleAudit,
   focusNotObscuredAudit,
+  visibleLabelsAudit,
+  errorIdentifiedAudit,
+  errorAnnouncedAudit,
+  captchaAlternativeAudit,
+  headingsLandmarksAudit,
+  reflowAudit,
+  resizeTextAudit,
+  textSpacingAudit,
+  textDirectionAudit,
+  pageLanguageAudit,
+  untranslatedTextAudit,
+  captureParityAudit,
+  biometricAlternativeAudit,
+  journeyBlockedAudit,
+  journeyObservationsAudit,
 ];
 
 export function auditById(id: string): Audit | undefined {

@@ -42,7 +42,7 @@ export function completeFinding(draft: DraftFinding, audit: Audit, artifacts: Ar
     category: category ?? 'barrier',
     requirements: requirementsFor(wcag, tags ?? [], [...(other ?? []), ...(audit.meta.requirements.other ?? [])]),
     context,
-    evidence: evidence ?? [],
+    evidence: [...(evidence ?? []), ...(artifacts.evidence ?? [])],
   };
 }
 
@@ -56,7 +56,8 @@ export function runAudits(audits: Audit[], artifactsList: Artifacts[]): AuditRun
   const verdicts: AuditVerdict[] = [];
   for (const artifacts of artifactsList) {
     const ctx: AuditContext = { checkpoint: artifacts.checkpoint, url: artifacts.url, pagePath: artifacts.pagePath, context: artifacts.context };
-    for (const audit of audits) {
+    const applicable = artifacts.audits ? audits.filter((a) => artifacts.audits!.includes(a.meta.id)) : audits;
+    for (const audit of applicable) {
       let result = missingArtifact(audit, artifacts);
       if (!result) {
         try {

@@ -82,6 +82,10 @@ export interface Artifacts {
   versions: Record<string, string>;
   /** Per-gatherer payloads, keyed by gatherer name. A gatherer that failed stores { error }. */
   gathered: Record<string, unknown>;
+  /** Audit ids that apply here (a persona's audits); absent = every audit. */
+  audits?: string[];
+  /** Evidence files saved with this checkpoint (screenshots, transcripts), attached to its findings. */
+  evidence?: Evidence[];
 }
 
 export interface GathererError {

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { auditCommand } from './audit.ts';
+import { runCommand } from './run.ts';
+import { serveCommand } from './serve.ts';
+import { demoCommand } from './demo.ts';
+import { PERSONAS } from '../../personas/index.ts';
+import { DEFECT_IDS } from '../../targets/reference/defects.ts';
 import { UsageError } from '../page-audit.ts';
 import { EXIT } from '../bundle.ts';
 import { ENGINE_NAMES, DEFAULT_ENGINES } from '../gatherers/index.ts';
@@ -34,6 +39,46 @@ Examples:
   portico audit --replay portico-out/audit/artifacts`)
   .action(async (pages: string[], options) => {
     process.exitCode = await auditCommand(pages, options);
+  });
+
+program
+  .command('run')
+  .description('Walk whole journeys as each persona on a target, auditing every step; writes findings.json, report.html, summary.txt, artifacts, screenshots, transcripts and traces.')
+  .option('--target <id|file>', 'built-in target (reference) or a declarative target file (YAML or JSON)', 'reference')
+  .option('--persona <list>', `comma-separated personas (default: every persona with a flow): ${PERSONAS.map((p) => p.id).join(', ')}`)
+  .option('--profile <profile>', 'reference target profile: conformant or cbp-one-2023', 'conformant')
+  .option('--defects <list>', `reference target defects to switch on: ${DEFECT_IDS.join(', ')}`)
+  .option('--out <dir>', 'run directory (default portico-out/<profile>)')
+  .option('--workers <n>', 'parallel browsers (each with its own target instance)', '2')
+  .addHelpText('after', `
+Examples:
+  portico run                                   # every persona on the conformant reference app
+  portico run --profile cbp-one-2023            # the app with the barriers documented in 2023
+  portico run --persona keyboard --defects focus-outline-removed
+  portico run --target targets/examples/shop.target.yaml --persona keyboard,screen-reader`)
+  .action(async (options) => {
+    process.exitCode = await runCommand(options);
+  });
+
+program
+  .command('demo')
+  .description('What `npm start` runs: every persona on the reference target, conformant and cbp-one-2023 side by side (portico-out/index.html).')
+  .option('--out <dir>', 'output directory', 'portico-out')
+  .option('--workers <n>', 'parallel browsers', '2')
+  .action(async (options) => {
+    process.exitCode = await demoCommand(options);
+  });
+
+program
+  .command('serve')
+  .description('Serve the reference target in the foreground (Ctrl+C to stop).')
+  .argument('<target>', 'reference')
+  .option('--profile <profile>', 'conformant or cbp-one-2023', 'conformant')
+  .option('--defects <list>', 'defects to switch on, by id')
+  .option('--port <n>', 'port (0 = any free port)', '8080')
+  .option('--test-mode', 'enable the /__test endpoints (outbox, clock, faults) and an always-open appointment window')
+  .action(async (target: string, options) => {
+    await serveCommand(target, options);
   });
 
 async function main(argv: string[]) {

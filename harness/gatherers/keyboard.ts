@@ -38,23 +38,44 @@ async function describeActive(page: Page) {
   });
 }
 
-/** Does the element's box look different focused and unfocused? (PNG bytes equal ⇔ pixels equal.) */
+/**
+ * Does the element look different focused and unfocused? First its computed focus styles (cheap);
+ * when those are identical, its pixels (PNG bytes equal ⇔ pixels equal), which also catches
+ * indicators drawn by pseudo-elements or parents.
+ */
 async function focusIsVisible(page: Page, rect: NonNullable<FocusStop['rect']>): Promise<boolean | null> {
-  const pad = 4;
-  const viewport = page.viewportSize();
-  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
-  const clip = { x: Math.max(0, rect.x - scroll.x - pad), y: Math.max(0, rect.y - scroll.y - pad), width: rect.width + 2 * pad, height: rect.height + 2 * pad };
-  if (!viewport || clip.width < 1 || clip.height < 1 || clip.x >= viewport.width || clip.y >= viewport.height) return null;
-  clip.width = Math.min(clip.width, viewport.width - clip.x);
-  clip.height = Math.min(clip.height, viewport.height - clip.y);
-  const focused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
   const handle = await page.evaluateHandle(() => document.activeElement);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  const blurred = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
-  // Put focus back the way a keyboard user left it (focus-visible heuristics follow the last key press).
-  await handle.evaluate((el) => (el as HTMLElement | null)?.focus());
-  await handle.dispose();
-  return !focused.equals(blurred);
+  try {
+    const stylesDiffer = await handle.evaluate((node) => {
+      const el = node as HTMLElement | null;
+      if (!el) return false;
+      const props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'border-top-color', 'border-bottom-color', 'border-bottom-width', 'background-color', 'color', 'text-decoration-line'];
+      const snap = () => { const cs = getComputedStyle(el); return props.map((p) => cs.getPropertyValue(p)).join('|'); };
+      const focused = snap();
+      el.blur();
+      const blurred = snap();
+      el.focus();
+      const outlineNone = getComputedStyle(el).outlineStyle === 'none' || getComputedStyle(el).outlineWidth === '0px';
+      // An outline that is "none" in both states does not count as a difference of the outline.
+      return focused !== blurred && !(outlineNone && focused.replace(/^[^|]*\|[^|]*\|[^|]*/, '') === blurred.replace(/^[^|]*\|[^|]*\|[^|]*/, ''));
+    });
+    if (stylesDiffer) return true;
+    const pad = 4;
+    const viewport = page.viewportSize();
+    const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+    const clip = { x: Math.max(0, rect.x - scroll.x - pad), y: Math.max(0, rect.y - scroll.y - pad), width: rect.width + 2 * pad, height: rect.height + 2 * pad };
+    if (!viewport || clip.width < 1 || clip.height < 1 || clip.x >= viewport.width || clip.y >= viewport.height) return null;
+    clip.width = Math.min(clip.width, viewport.width - clip.x);
+    clip.height = Math.min(clip.height, viewport.height - clip.y);
+    const focused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+    await handle.evaluate((el) => (el as HTMLElement | null)?.blur());
+    const blurred = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+    // Put focus back the way a keyboard user left it (focus-visible heuristics follow the last key press).
+    await handle.evaluate((el) => (el as HTMLElement | null)?.focus());
+    return !focused.equals(blurred);
+  } finally {
+    await handle.dispose();
+  }
 }
 
 export interface KeyboardOptions {

@@ -1,6 +1,6 @@
 import type { Ctx } from '../app.ts';
 import type { Router } from '../router.ts';
-import { html } from '../pages/html.ts';
+import { escape, html, raw } from '../pages/html.ts';
 import { layout } from '../pages/layout.ts';
 import { csrfField, submitButton } from '../pages/forms.ts';
 import { getRegistration, setSelfieStatus } from '../db/repo.ts';
@@ -8,6 +8,9 @@ import { requireAccount } from '../session.ts';
 import { loadSelfieModule } from '../selfie-api.ts';
 import { statusPage } from '../pages/status.ts';
 import { go, page } from './respond.ts';
+
+/** Progress messages of the camera script (data-msg-* on the form), in the user's language. */
+const SELFIE_STATUS_KEYS = ['loading', 'starting', 'ready', 'noCamera', 'denied', 'detecting', 'noFace', 'faceFound', 'failed'];
 
 const KNOWN_REASONS = new Set(['no-face', 'too-dark', 'too-bright', 'low-contrast', 'too-noisy', 'blurry', 'unavailable']);
 
@@ -27,10 +30,10 @@ function selfiePage(ctx: Ctx, error?: string): string {
 <div class="selfie-capture" id="selfie-capture">
 <video id="selfie-video" autoplay playsinline muted aria-label="${t('selfie.videoLabel')}" width="320" height="240"></video>
 <canvas id="selfie-canvas" width="640" height="480" hidden></canvas>
-<p><button type="button" class="button" id="selfie-capture-button">${t('selfie.capture')}</button></p>
+<p><button type="button" class="button" id="selfie-take">${t('selfie.capture')}</button></p>
 <div id="selfie-status" role="status" aria-live="polite">${t('selfie.needsJs')}</div>
 </div>
-<form method="post" action="/selfie" id="selfie-form" hidden>
+<form method="post" action="/selfie" id="selfie-form" hidden ${raw(SELFIE_STATUS_KEYS.map((k) => `data-msg-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${escape(t(`selfie.status.${k}`))}"`).join(' '))}>
 ${csrfField(ctx)}
 <input type="hidden" name="metrics" id="selfie-metrics" value="">
 <input type="hidden" name="faceFound" id="selfie-face-found" value="">

@@ -1,0 +1,41 @@
+import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
+import type { LighthouseArtifact } from '../../harness/gatherers/types.ts';
+
+/** Lighthouse's own "poor" band starts below 50. */
+export const POOR_PERFORMANCE = 0.5;
+const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
+
+export const lighthousePerformanceAudit: Audit = {
+  meta: {
+    id: 'lighthouse-performance',
+    title: 'The page is usable on a low-end phone on a slow network',
+    failureTitle: 'The page is too slow on a low-end phone on a slow network',
+    description: "Lighthouse's performance category under the persona's own network and CPU throttling; a score in Lighthouse's poor band (< 50) is a barrier for people whose only device is an old phone.",
+    requiredArtifacts: ['lighthouse'],
+    requirements: { other: ['performance on a low-end device (Lighthouse)'] },
+    mode: 'automatic',
+  },
+  audit(artifacts: Artifacts): AuditResult {
+    const lh = artifacts.gathered.lighthouse as LighthouseArtifact;
+    const perf = lh.categories.performance;
+    if (!perf) return { outcome: 'inapplicable', findings: [] };
+    if (perf.score === null) return { outcome: 'cantTell', findings: [], notes: ['Lighthouse could not score performance'] };
+    const metrics = lh.audits.filter((a) => METRICS.includes(a.id)).map((a) => `${a.title} ${a.displayValue ?? ''}`.trim()).join(', ');
+    const notes = [`performance score ${Math.round(perf.score * 100)}: ${metrics}`];
+    if (perf.score >= POOR_PERFORMANCE) return { outcome: 'passed', findings: [], notes };
+    return {
+      outcome: 'failed',
+      notes,
+      findings: [{
+        engines: ['lighthouse'],
+        ruleId: 'lighthouse-performance',
+        outcome: 'failed',
+        impact: 'serious',
+        message: `Lighthouse performance score ${Math.round(perf.score * 100)} (poor) on a low-end phone on a slow network: ${metrics}.`,
+        domPath: '(page)',
+        wcag: [],
+        other: ['performance on a low-end device (Lighthouse)'],
+      }],
+    };
+  },
+};

@@ -1,0 +1,66 @@
+import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
+import type { JourneyArtifact } from '../../harness/journey/journey-artifact.ts';
+
+export interface CaptureGrid {
+  stimulus: string;
+  cells: Array<{ mst: number; lighting: string; attempts: number; accepted: number; messages: string[] }>;
+}
+
+/** Below this ratio to the best tone a tone is flagged (EEOC four-fifths rule, used as an analogy). */
+export const PARITY_THRESHOLD = 0.8;
+
+export interface ParityRow { lighting: string; mst: number; accepted: number; attempts: number; rate: number; ratioToBest: number; flagged: boolean }
+
+/** Acceptance per tone per lighting, with each tone's ratio to the best tone under the same lighting. */
+export function parityRows(grid: CaptureGrid): ParityRow[] {
+  const rows: ParityRow[] = [];
+  for (const lighting of [...new Set(grid.cells.map((c) => c.lighting))]) {
+    const cells = grid.cells.filter((c) => c.lighting === lighting && c.attempts > 0);
+    const best = Math.max(...cells.map((c) => c.accepted / c.attempts));
+    for (const c of cells.sort((a, b) => a.mst - b.mst)) {
+      const rate = c.accepted / c.attempts;
+      const ratioToBest = best === 0 ? 1 : rate / best;
+      rows.push({ lighting, mst: c.mst, accepted: c.accepted, attempts: c.attempts, rate, ratioToBest, flagged: best > 0 && ratioToBest < PARITY_THRESHOLD });
+    }
+  }
+  return rows;
+}
+
+export const captureParityAudit: Audit = {
+  meta: {
+    id: 'capture-parity',
+    title: 'Photo acceptance does not depend on skin tone',
+    failureTitle: 'Photo acceptance depends on skin tone',
+    description: 'A condition-acceptance ratio over a synthetic stimulus grid: acceptance per Monk Skin Tone per lighting, each tone compared with the best tone under the same lighting; below 0.8 is flagged (EEOC four-fifths rule, as an analogy). Synthetic faces test the capture and quality path, not a learned detector\'s demographic bias.',
+    requiredArtifacts: ['journey'],
+    requirements: { other: ['capture parity (EEOC four-fifths, analogy)', 'Section 508 §403.1 (biometrics, persuasive)'] },
+    mode: 'automatic',
+  },
+  audit(artifacts: Artifacts): AuditResult {
+    const grid = (artifacts.gathered.journey as JourneyArtifact).records?.captureGrid as CaptureGrid | undefined;
+    if (!grid) return { outcome: 'inapplicable', findings: [] };
+    if (grid.cells.length === 0) return { outcome: 'cantTell', findings: [], notes: ['no capture was attempted'] };
+    const rows = parityRows(grid);
+    const table = rows.map((r) => `${r.lighting} MST ${r.mst}: ${r.accepted}/${r.attempts} (ratio ${r.ratioToBest.toFixed(2)})`).join('; ');
+    const flagged = rows.filter((r) => r.flagged);
+    if (flagged.length === 0) return { outcome: 'passed', findings: [], notes: [table] };
+    return {
+      outcome: 'failed',
+      notes: [table],
+      findings: [...new Set(flagged.map((r) => r.lighting))].map((lighting) => {
+        const lows = flagged.filter((r) => r.lighting === lighting);
+        const all = rows.filter((r) => r.lighting === lighting);
+        return {
+          engines: ['portico'],
+          ruleId: 'capture-parity',
+          outcome: 'failed' as const,
+          impact: 'critical' as const,
+          message: `Under ${lighting} light, photos of darker skin tones are rejected: ${lows.map((r) => `MST ${r.mst} accepted ${r.accepted}/${r.attempts} (ratio ${r.ratioToBest.toFixed(2)} to the best tone)`).join(', ')}. All tones: ${all.map((r) => `MST ${r.mst} ${r.accepted}/${r.attempts}`).join(', ')}. Condition-acceptance ratio over a synthetic stimulus grid (${grid.stimulus}); flag below ${PARITY_THRESHOLD} (EEOC four-fifths rule, as an analogy).`,
+          domPath: `(capture) ${lighting}`,
+          wcag: [],
+          other: ['capture parity: condition-acceptance ratio < 0.8 (EEOC four-fifths, analogy)'],
+        };
+      }),
+    };
+  },
+};

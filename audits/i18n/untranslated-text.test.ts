@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { untranslatedTextAudit } from './untranslated-text.ts';
+import { recordedProbe, probeArtifacts } from '../fixtures/probes/load.ts';
+import { runAudits } from '../../harness/run-audits.ts';
+import type { LanguageArtifact, TextSegment } from '../../harness/gatherers/probes/language.ts';
+
+const run = (a: LanguageArtifact, locale: string | undefined = 'ht') => untranslatedTextAudit.audit(probeArtifacts({ language: a }, { locale, persona: 'haitian-creole' }), {} as never);
+let n = 0;
+const seg = (text: string, extra: Partial<TextSegment> = {}): TextSegment => ({ text, tag: 'p', domPath: `html>body:nth-of-type(1)>main:nth-of-type(1)>p:nth-of-type(${++n})`, lang: 'ht', langFrom: 'html', kind: 'paragraph', source: 'text', inMain: true, ...extra });
+const KREYOL = 'Kreye yon kont, ranpli enfòmasyon ou yo yon sèl fwa, epi mande yon randevou nan yon pò antre. Ou ka fè sa nan lang ou, epi ou ka chanje enfòmasyon ou yo nenpòt ki lè.';
+const KREYOL2 = 'Mande yon randevou. Yo bay randevou yo chak jou pa tiraj; n ap voye rezilta a ba ou pa imèl. Ou pa bezwen yon adrès Ozetazini ni yon nimewo telefòn Ozetazini.';
+const ENGLISH = 'If the photo is not accepted, move to a place with light in front of you rather than behind you, or choose to verify your identity in person at the port.';
+const page = (segments: TextSegment[], htmlLang = 'ht'): LanguageArtifact => ({
+  ...recordedProbe<LanguageArtifact>('language-kreyol-lang-en'),
+  htmlLang, segments, catalogue: { available: false, untranslated: [], translatedMatches: 0, englishMatches: 0 },
+});
+
+describe('untranslated-text audit (i18n, WCAG 3.1.2)', () => {
+  it('reports each English error element on a Kreyòl page with key, English and expected translation (errors-english-only)', () => {
+    const res = run(recordedProbe('language-kreyol-errors'));
+    expect(res.outcome).toBe('failed');
+    // h2 summary title, 2 summary links, 3 field messages, 2 visually-hidden "Error:" prefixes: one finding each.
+    expect(res.findings).toHaveLength(8);
+    expect(new Set(res.findings.map((f) => f.domPath)).size).toBe(8);
+    for (const f of res.findings) {
+      expect(f.ruleId).toBe('untranslated-text');
+      expect(f.wcag).toEqual(['3.1.2']);
+      expect(f.other).toEqual(['i18n: untranslated text', 'i18n: untranslated error']);
+    }
+    const summary = res.findings.find((f) => f.message.includes('There is a problem'))!;
+    expect(summary.message).toMatch(/catalogue key errors\.summaryTitle; expected "Gen yon pwoblèm"/);
+    expect(summary.message).toMatch(/not marked lang="en"/);
+    expect(res.findings.some((f) => /"Day must be between 1 and 31".*errors\.day\.range/.test(f.message))).toBe(true);
+  });
+
+  it('reports English help text on a Kreyòl page without catalogue keys, one finding per long block (help-english-only)', () => {
+    const res = run(recordedProbe('language-help-english'));
+    expect(res.outcome).toBe('failed');
+    expect(res.findings).toHaveLength(3);
+    expect(res.findings.every((f) => f.domPath!.includes('>main:nth-of-type(1)>p:nth-of-type('))).toBe(true);
+    expect(res.findings[0].message).toMatch(/franc over \d+ words.*no catalogue key/);
+    // The short English heading "Help and contact" is not reported alone.
+    expect(res.findings.some((f) => f.message.includes('"Help and contact"'))).toBe(false);
+  });
+
+  it('passes a page fully in Kreyòl', () => {
+    expect(run(recordedProbe('language-kreyol-lang-en')).outcome).toBe('passed');
+  });
+
+  it('never reports one short English string alone without catalogue evidence', () => {
+    const res = run(page([seg(KREYOL), seg(KREYOL2), seg('Send message', { tag: 'button', kind: 'button' }), seg('Continue', { tag: 'button', kind: 'button' })]));
+    expect(res.outcome).toBe('passed');
+    expect(res.findings).toEqual([]);
+  });
+
+  it('but a short string with catalogue evidence is reported', () => {
+    const a = page([seg(KREYOL)]);
+    a.catalogue = { available: true, translatedMatches: 3, englishMatches: 1, untranslated: [{ domPath: 'html>body:nth-of-type(1)>main:nth-of-type(1)>button:nth-of-type(1)', tag: 'button', kind: 'button', source: 'text', lang: 'ht', inMain: true, text: 'Continue', keys: ['actions.continue'], english: 'Continue', expected: 'Kontinye' }] };
+    const res = run(a);
+    expect(res.findings).toHaveLength(1);
+    expect(res.findings[0].message).toMatch(/button "Continue" \(catalogue key actions\.continue; expected "Kontinye"\)/);
+    expect(res.findings[0].other).toEqual(['i18n: untranslated text']);
+  });
+
+  it('says cantTell with no catalogue and too little text', () => {
+    const res = run(page([seg('Voye mesaj'), seg('Kontinye')]));
+    expect(res.outcome).toBe('cantTell');
+  });
+
+  it('does not cite 3.1.2 for an English passage marked lang="en" (only the translation is missing)', () => {
+    const res = run(page([seg(KREYOL), seg(ENGLISH, { lang: 'en', langFrom: 'html>body:nth-of-type(1)>main:nth-of-type(1)>p:nth-of-type(99)' })]));
+    expect(res.findings).toHaveLength(1);
+    expect(res.findings[0].wcag).toEqual([]);
+    expect(res.findings[0].message).toMatch(/marked lang="en"/);
+  });
+
+  it('leaves a list of English UI labels undecided rather than guess (franc cannot separate them from French)', () => {
+    const labels = ['Home', 'Your account', 'Sign in', 'Help and contact', 'Create an account', 'Email address', 'Send me a code', 'Already have an account?', 'Change language', 'Skip to main content', 'Enter a valid date', 'Continue to the next step'];
+    const res = run(page(labels.map((t) => seg(t, { tag: 'a', kind: 'link' }))));
+    expect(res.findings).toEqual([]);
+  });
+
+  it('judges many short English strings together (no catalogue): one page-level finding', () => {
+    const shorts = ['Enter your given names', 'Enter a date of birth in the past', 'The code you entered is not correct', 'Check your email for the code we sent', 'You can ask for a new code in a minute', 'Choose the port where you want to go', 'Tell us who is travelling with you', 'We could not save your details', 'Try again in a few minutes'];
+    const res = run(page(shorts.map((t) => seg(t, { tag: 'span', kind: 'other' }))));
+    expect(res.outcome).toBe('failed');
+    expect(res.findings).toHaveLength(1);
+    expect(res.findings[0].domPath).toBe('html');
+    expect(res.findings[0].message).toMatch(/short strings, judged together/);
+  });
+
+  it('is inapplicable for an English reader', () => {
+    expect(run(recordedProbe('language-help-english'), 'en').outcome).toBe('inapplicable');
+  });
+
+  it('through runAudits: 3.1.2 maps to 508 and the i18n reference is kept', () => {
+    const { findings } = runAudits([untranslatedTextAudit], [probeArtifacts({ language: recordedProbe('language-kreyol-errors') }, { locale: 'ht', persona: 'haitian-creole' })]);
+    expect(findings).toHaveLength(8);
+    expect(new Set(findings.map((f) => f.fingerprint)).size).toBe(8);
+    expect(findings[0].requirements.other).toContain('i18n: untranslated text');
+    expect(findings[0].requirements.section508.join(' ')).toMatch(/E205\.4/);
+  });
+});

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../page-audit.ts';
+import { EXIT } from '../bundle.ts';
+import { PERSONAS } from '../../personas/index.ts';
+import { resolveTarget } from '../../targets/index.ts';
+import { resolveDefects, PROFILES } from '../../targets/reference/defects.ts';
+import type { RunBundle } from '../types.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface RunCommandOptions {
+  target?: string;
+  persona?: string;
+  profile?: string;
+  defects?: string;
+  out?: string;
+  workers?: string;
+  quiet?: boolean;
+}
+
+export interface ResolvedRun {
+  target: string;
+  personas: string[];
+  profile: string;
+  defects: string[];
+  outDir: string;
+  workers: number;
+}
+
+/** Validates every option before anything starts; errors say what is wrong and what is allowed. */
+export function resolveRunOptions(o: RunCommandOptions): ResolvedRun {
+  const target = o.target ?? 'reference';
+  let resolved;
+  try { resolved = resolveTarget(target); } catch (error) { throw new UsageError(`--target: ${(error as Error).message}`); }
+  const known = PERSONAS.map((p) => p.id);
+  const personas = o.persona ? o.persona.split(',').map((s) => s.trim()).filter(Boolean) : known.filter((id) => resolved.flows.some((f) => !f.personas || f.personas.includes(id)));
+  const unknown = personas.filter((p) => !known.includes(p));
+  if (unknown.length) throw new UsageError(`--persona: unknown persona(s) ${unknown.join(', ')}; choose from ${known.join(', ')}`);
+  const walking = personas.filter((id) => resolved.flows.some((f) => !f.personas || f.personas.includes(id)));
+  if (walking.length === 0) throw new UsageError(`--persona: none of ${personas.join(', ')} walks any flow of target "${resolved.id}"`);
+  const profile = o.profile ?? 'conformant';
+  let defects: string[] = o.defects ? o.defects.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  if (resolved.id === 'reference') {
+    if (!(profile in PROFILES)) throw new UsageError(`--profile: unknown profile "${profile}"; choose from ${Object.keys(PROFILES).join(', ')}`);
+    try { defects = resolveDefects(profile, defects).filter((d) => !PROFILES[profile as keyof typeof PROFILES].includes(d) || defects.includes(d)); } catch (error) { throw new UsageError(`--defects: ${(error as Error).message}`); }
+  } else if (o.profile || o.defects) {
+    throw new UsageError('--profile and --defects apply to the reference target only');
+  }
+  const workers = o.workers ? Number(o.workers) : 2;
+  if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new UsageError(`--workers must be a whole number from 1 to 8, not "${o.workers}"`);
+  return { target, personas: walking, profile, defects, outDir: resolve(o.out ?? `portico-out/${profile}`), workers };
+}
+
+/** Runs the persona × target matrix through Playwright; returns the exit code from the bundle. */
+export async function runCommand(o: RunCommandOptions): Promise<number> {
+  const run = resolveRunOptions(o);
+  rmSync(run.outDir, { recursive: true, force: true });
+  const env = {
+    ...process.env,
+    PORTICO_MODE: 'run',
+    PORTICO_TARGET: run.target,
+    PORTICO_PERSONAS: run.personas.join(','),
+    PORTICO_PROFILE: run.profile,
+    PORTICO_DEFECTS: run.defects.join(','),
+    PORTICO_OUT: run.outDir,
+    PORTICO_PW_OUTPUT: join(run.outDir, 'playwright'),
+  };
+  const cli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
+  const args = [cli, 'test', '--config', join(root, 'playwright.config.ts'), '--workers', String(run.workers), '--reporter', `${o.quiet ? 'dot' : 'list'},${join(root, 'harness', 'report', 'portico-reporter.ts')}`];
+  console.error(`portico run: target ${run.target}, profile ${run.profile}${run.defects.length ? ` + ${run.defects.join(',')}` : ''}, personas ${run.personas.join(', ')} → ${run.outDir}`);
+  const code = await new Promise<number>((done) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+    child.on('close', (c) => done(c ?? 1));
+  });
+  const findings = join(run.outDir, 'findings.json');
+  if (!existsSync(findings)) {
+    console.error(`portico run: Playwright exited ${code} and wrote no findings: the run is incomplete.`);
+    return EXIT.incomplete;
+  }
+  const bundle = JSON.parse(readFileSync(findings, 'utf8')) as RunBundle;
+  return EXIT[bundle.status];
+}

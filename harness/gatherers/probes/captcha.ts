@@ -1,0 +1,147 @@
+import type { Page } from 'playwright';
+import type { Probe } from '../../journey/types.ts';
+
+/**
+ * CAPTCHAs on the page and whether a non-visual way through exists.
+ *
+ * A CAPTCHA is an image / canvas / svg / iframe whose alt, src, id, class, name, title or
+ * aria-label mentions "captcha" (or a known widget: reCAPTCHA, hCaptcha, Turnstile), or an image
+ * sitting next to a text input that asks for "the characters in the image". The alternatives looked
+ * for are an <audio> element or a link/button offering audio or another way (in the target's
+ * languages), near the CAPTCHA (same form) — WCAG 1.1.1's CAPTCHA exception asks for both a text
+ * alternative naming its purpose and an alternative in another modality.
+ */
+
+export interface CaptchaInfo {
+  kind: 'image' | 'canvas' | 'svg' | 'widget' | 'css-background';
+  /** reCAPTCHA / hCaptcha / Turnstile for third-party widgets (they carry their own audio/accessibility modes). */
+  widget: string | null;
+  domPath: string;
+  alt: string | null;
+  /** Accessible name approximation: aria-label / aria-labelledby / alt / title. */
+  name: string;
+  src: string | null;
+  /** Why it was taken for a CAPTCHA. */
+  why: string[];
+  /** The text input the answer goes into, when found. */
+  input: { domPath: string; name: string; label: string } | null;
+  alternatives: Array<{ kind: 'audio-element' | 'audio-link' | 'other-way-link'; text: string; domPath: string; href: string | null }>;
+  snippet: string;
+}
+
+export interface CaptchaArtifact {
+  url: string;
+  captchas: CaptchaInfo[];
+  /** A text/logic question that asks for no image (not a barrier to a screen reader). */
+  textChallenges: Array<{ domPath: string; label: string }>;
+}
+
+async function gather(page: Page): Promise<CaptchaArtifact> {
+  return page.evaluate(() => {
+    function pathOf(el: Element): string {
+      const parts: string[] = [];
+      let node: Element | null = el;
+      while (node && node.nodeType === 1) {
+        const tag = node.localName;
+        const parent: Element | null = node.parentElement;
+        if (!parent) { parts.unshift(tag); break; }
+        let index = 1;
+        for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) if (sib.localName === tag) index++;
+        parts.unshift(`${tag}:nth-of-type(${index})`);
+        node = parent;
+      }
+      return parts.join('>');
+    }
+    const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+    const clip = (s: string, n = 200) => { const t = norm(s); return t.length > n ? t.slice(0, n - 1) + '…' : t; };
+    function hidden(el: Element): boolean {
+      for (let n: Element | null = el; n; n = n.parentElement) {
+        if ((n as HTMLElement).hidden || getComputedStyle(n).display === 'none') return true;
+      }
+      return getComputedStyle(el).visibility === 'hidden';
+    }
+    const nameOf = (el: Element) => {
+      const lb = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      return clip(norm(lb) || el.getAttribute('aria-label') || el.getAttribute('alt') || el.getAttribute('title') || (el.localName === 'a' || el.localName === 'button' ? (el as HTMLElement).innerText ?? el.textContent : '') || '');
+    };
+    const labelOf = (input: Element) => clip(norm(Array.from((input as HTMLInputElement).labels ?? []).map((l) => l.textContent).join(' ')) || input.getAttribute('aria-label') || input.getAttribute('placeholder') || '');
+    const MENTIONS = /captcha/i;
+    // "Type the characters in the image" in the target languages (en, es, ht, pt, fr, ru, ar) and a few more.
+    const ASKS_FOR_IMAGE = /(characters|letters|code|text|word|numbers?).{0,30}(image|picture|shown|you see|above)|(caract[eè]r|letras|c[oó]digo|texto).{0,30}(imag|foto)|karakt[eè].{0,20}imaj|символ.{0,30}(изображ|картин)|الأحرف|الحروف|الصورة|security code|verification code shown/i;
+    const AUDIO = /audio|listen|hear|sound|escuchar|[aá]udio|koute|tande|ouvir|[eé]couter|прослуш|аудио|استماع|صوت/i;
+    const OTHER_WAY = /another (way|method|option)|other (way|method|option)|alternative|alternativa|altènatif|autre (moyen|m[eé]thode)|autrement|другой способ|альтернатив|بديل|طريقة أخرى|can(no|')t (see|read)|no puedo ver|pa ka w[eè]|não consigo ver|ne peux pas (voir|lire)|не вижу|call us|ll[aá]m(e|anos)|rele nou|ligue|appelez|позвон|اتصل|accessible (version|option|challenge)/i;
+    const WIDGETS: Array<[RegExp, string]> = [[/recaptcha|google\.com\/recaptcha/i, 'reCAPTCHA'], [/hcaptcha/i, 'hCaptcha'], [/challenges\.cloudflare|turnstile/i, 'Turnstile']];
+
+    const attrsOf = (el: Element) => ['alt', 'src', 'id', 'class', 'name', 'title', 'aria-label', 'data-sitekey'].map((a) => `${a}=${el.getAttribute(a) ?? ''}`).join(' ');
+    const textInputs = Array.from(document.querySelectorAll('input:not([type]),input[type="text"],input[type="number"],input[type="tel"],textarea')).filter((i) => !hidden(i));
+    const captchaInputs = textInputs.filter((i) => MENTIONS.test(attrsOf(i)) || ASKS_FOR_IMAGE.test(labelOf(i)));
+
+    const found = new Map<Element, string[]>();
+    const add = (el: Element, why: string) => { const w = found.get(el) ?? []; if (!w.includes(why)) w.push(why); found.set(el, w); };
+    for (const el of Array.from(document.querySelectorAll('img,canvas,svg,iframe,object,embed,[role="img"]'))) {
+      if (hidden(el)) continue;
+      if (MENTIONS.test(attrsOf(el))) add(el, 'attribute mentions captcha');
+      for (const [re, w] of WIDGETS) if (re.test(attrsOf(el))) add(el, `widget ${w}`);
+    }
+    for (const el of Array.from(document.querySelectorAll('[class*="captcha" i],[id*="captcha" i]'))) {
+      if (hidden(el) || el.matches('input,img,canvas,svg,iframe')) continue;
+      if (getComputedStyle(el).backgroundImage !== 'none' && !el.querySelector('img,canvas,svg,iframe')) add(el, 'captcha element with a background image');
+    }
+    // An image next to an input that asks for the characters in it.
+    for (const input of captchaInputs) {
+      for (let a: Element | null = input.parentElement, i = 0; a && i < 4; a = a.parentElement, i++) {
+        const imgs = Array.from(a.querySelectorAll('img,canvas,svg')).filter((x) => !hidden(x));
+        if (imgs.length) { for (const img of imgs.slice(0, 1)) add(img, `next to answer input "${labelOf(input)}"`); break; }
+      }
+    }
+    // Keep the outermost of nested finds (an svg inside a captcha container).
+    const els = [...found.keys()].filter((el) => ![...found.keys()].some((o) => o !== el && o.contains(el)));
+
+    const captchas = els.map((el) => {
+      const why = found.get(el)!;
+      const widget = WIDGETS.find(([re]) => re.test(attrsOf(el)))?.[1] ?? null;
+      const kind = widget ? 'widget' : el.localName === 'img' ? 'image' : el.localName === 'canvas' ? 'canvas' : el.localName === 'svg' ? 'svg' : el.localName === 'iframe' ? 'widget' : 'css-background';
+      const scope = el.closest('form') ?? el.parentElement?.parentElement ?? document.body;
+      let input: Element | null = captchaInputs.find((i) => scope.contains(i)) ?? null;
+      if (!input) {
+        for (let a: Element | null = el.parentElement, i = 0; a && i < 3 && !input; a = a.parentElement, i++) input = textInputs.find((t) => a!.contains(t)) ?? null;
+      }
+      const alternatives: CaptchaInfo['alternatives'] = [];
+      for (const au of Array.from(scope.querySelectorAll('audio'))) alternatives.push({ kind: 'audio-element', text: nameOf(au) || 'audio', domPath: pathOf(au), href: au.getAttribute('src') ?? au.querySelector('source')?.getAttribute('src') ?? null });
+      for (const c of Array.from(scope.querySelectorAll('a[href],button,[role="button"],[role="link"],input[type="button"],input[type="submit"]'))) {
+        if (hidden(c)) continue;
+        const text = nameOf(c) || clip((c as HTMLInputElement).value ?? '');
+        const href = c.getAttribute('href');
+        const hay = `${text} ${href ?? ''} ${c.id} ${c.getAttribute('class') ?? ''}`;
+        if (AUDIO.test(hay)) alternatives.push({ kind: 'audio-link', text, domPath: pathOf(c), href });
+        else if (OTHER_WAY.test(text) && (MENTIONS.test(hay) || el.closest('form') === c.closest('form') || (c.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING))) {
+          // Only links/buttons close to the CAPTCHA (its form, or right after it) count as "another way".
+          alternatives.push({ kind: 'other-way-link', text, domPath: pathOf(c), href });
+        }
+      }
+      return {
+        kind: kind as CaptchaInfo['kind'],
+        widget,
+        domPath: pathOf(el),
+        alt: el.getAttribute('alt'),
+        name: nameOf(el),
+        src: el.getAttribute('src') ? clip(el.getAttribute('src')!, 200) : null,
+        why,
+        input: input ? { domPath: pathOf(input), name: input.getAttribute('name') ?? '', label: labelOf(input) } : null,
+        alternatives: alternatives.slice(0, 10),
+        snippet: el.outerHTML.slice(0, 300),
+      };
+    });
+    const usedInputs = new Set(captchas.map((c) => c.input?.domPath));
+    const textChallenges = captchaInputs
+      .filter((i) => !usedInputs.has(pathOf(i)))
+      .map((i) => ({ domPath: pathOf(i), label: labelOf(i) }));
+    return { url: location.href, captchas, textChallenges };
+  });
+}
+
+export const captchaProbe: Probe = {
+  id: 'captcha',
+  description: 'CAPTCHAs (image, canvas, widget) and whether an audio or other non-visual alternative is offered next to them.',
+  gather: (page) => gather(page),
+};

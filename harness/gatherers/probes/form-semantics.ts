@@ -1,0 +1,546 @@
+import type { Page } from 'playwright';
+import type { Probe } from '../../journey/types.ts';
+import { domPathOfBackendNode, openCdp, readingOrder, type AxNode } from './transcript.ts';
+
+/**
+ * Form semantics as a screen-reader user meets them: for every form control its role, accessible
+ * name and where the name comes from (label, aria-labelledby, aria-label, title, placeholder only,
+ * none), whether a label is visible, required / aria-invalid, the text of its aria-describedby and
+ * aria-errormessage targets; the error messages shown on the page (text near a field, [id*=error],
+ * .error, role=alert, red text) and whether each is tied to its field; the error summary (live?
+ * focused?); whether the page announces its errors; and whether forms rely on the browser's own
+ * (native) constraint-validation bubbles.
+ */
+
+export type NameSource = 'aria-labelledby' | 'aria-label' | 'label' | 'title' | 'placeholder' | 'none';
+
+export interface FormControlInfo {
+  domPath: string;
+  tag: string;
+  type: string | null;
+  id: string | null;
+  nameAttr: string | null;
+  /** Role as the browser exposes it (CDP), else implicit from the tag. */
+  role: string;
+  /** Accessible name: the browser's (CDP) when available, else the DOM computation. */
+  name: string;
+  /** Where the name comes from (DOM computation following accname's precedence). */
+  nameSource: NameSource;
+  /** The browser's computed name (CDP), null when CDP was unavailable. */
+  axName: string | null;
+  /** A label the sighted user can see while typing: a visible <label>, visible aria-labelledby text, or adjacent visible text equal to the name. */
+  visibleLabel: boolean;
+  visibleLabelText: string;
+  /** How the visible label was found. */
+  visibleLabelHow: 'label' | 'aria-labelledby' | 'adjacent-text' | null;
+  /** A programmatic <label> exists but is visually hidden (sr-only). */
+  labelHidden: boolean;
+  placeholder: string | null;
+  /** <select> whose first, empty-valued option stands in for a label. */
+  firstOptionText: string | null;
+  required: boolean;
+  ariaRequired: boolean;
+  ariaInvalid: string | null;
+  describedBy: Array<{ id: string; text: string; found: boolean }>;
+  errorMessage: { id: string; text: string; found: boolean } | null;
+  /** Legend of the enclosing fieldset / role=group name, when there is one. */
+  group: string | null;
+  /** Native constraints the browser would enforce: required, pattern, type=email … */
+  constraints: string[];
+  valid: boolean;
+  validationMessage: string;
+  formPath: string | null;
+  /** The field's label/legend/border turned red (or an error/invalid class on it) — a visual error mark. */
+  colourMarked: boolean;
+  colourMarkDetail: string | null;
+  /** Visible error text for this field (tied or nearby). */
+  errorTexts: string[];
+  /** An error text for this field is in its accessible name / description / errormessage. */
+  errorTied: boolean;
+  snippet: string;
+}
+
+export interface ErrorElementInfo {
+  domPath: string;
+  text: string;
+  color: string;
+  redish: boolean;
+  /** Why this element was taken for an error: class/id, red text, errormessage target, prefix. */
+  why: string[];
+  /** Non-colour cues: "prefix:<text>", "icon", "bold", "underline". */
+  nonColourCues: string[];
+  /** The control it belongs to (tied or nearest), null for a general error. */
+  control: string | null;
+  /** Tied programmatically (describedby / errormessage / inside the label). */
+  tied: boolean;
+  inLiveRegion: boolean;
+  snippet: string;
+}
+
+export interface ErrorSummaryInfo {
+  domPath: string;
+  text: string;
+  role: string | null;
+  live: string | null;
+  focused: boolean;
+  links: Array<{ href: string; text: string; target: string | null }>;
+  snippet: string;
+}
+
+export interface FormInfo {
+  domPath: string;
+  action: string;
+  method: string;
+  noValidate: boolean;
+  /** Controls with native constraints (required, pattern, type=email/url/number with limits, minlength). */
+  constrainedControls: number;
+  /** Controls currently failing native validation (without firing invalid events). */
+  invalidNow: number;
+  validationMessages: string[];
+}
+
+export interface FormSemanticsArtifact {
+  url: string;
+  title: string;
+  lang: string | null;
+  controls: FormControlInfo[];
+  /** Controls skipped because hidden from everyone (display:none, hidden, aria-hidden, type=hidden). */
+  hiddenControls: number;
+  truncated: boolean;
+  forms: FormInfo[];
+  errors: ErrorElementInfo[];
+  summary: ErrorSummaryInfo | null;
+  activeElement: { domPath: string; tag: string; role: string | null; name: string; inSummary: boolean; isErrorField: boolean } | null;
+  liveRegions: Array<{ domPath: string; role: string | null; live: string; text: string }>;
+  /** The page shows validation errors: error text, an error summary, aria-invalid fields or colour-marked fields. */
+  errorsShown: boolean;
+  announcement: {
+    focusInSummary: boolean;
+    focusOnErrorField: boolean;
+    /** Live regions (role=alert/status/log, aria-live) whose text contains an error shown on the page. */
+    liveRegionsWithErrors: string[];
+    /** The document title says there is an error (a cue, not an announcement of what is wrong). */
+    titleMentionsError: boolean;
+  };
+  axSource: 'cdp' | 'dom';
+}
+
+const CONTROL_LIMIT = 150;
+
+async function domSide(page: Page) {
+  return page.evaluate((limit) => {
+    function pathOf(el: Element): string {
+      const parts: string[] = [];
+      let node: Element | null = el;
+      while (node && node.nodeType === 1) {
+        const tag = node.localName;
+        const parent: Element | null = node.parentElement;
+        if (!parent) { parts.unshift(tag); break; }
+        let index = 1;
+        for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) if (sib.localName === tag) index++;
+        parts.unshift(`${tag}:nth-of-type(${index})`);
+        node = parent;
+      }
+      return parts.join('>');
+    }
+    const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+    const clip = (s: string, n = 300) => { const t = norm(s); return t.length > n ? t.slice(0, n - 1) + '…' : t; };
+    const snippetOf = (el: Element) => el.outerHTML.slice(0, 300);
+    function hiddenFromAll(el: Element): boolean {
+      for (let n: Element | null = el; n; n = n.parentElement) {
+        if (n.getAttribute('aria-hidden') === 'true' || (n as HTMLElement).hidden) return true;
+        if (getComputedStyle(n).display === 'none') return true;
+      }
+      return getComputedStyle(el).visibility === 'hidden';
+    }
+    /** Seen on screen: rendered, not clipped away as "screen-reader only". */
+    function visible(el: Element): boolean {
+      if (hiddenFromAll(el)) return false;
+      const r = el.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) return false;
+      for (let n: Element | null = el; n; n = n.parentElement) {
+        const cs = getComputedStyle(n);
+        if (Number(cs.opacity) === 0) return false;
+        if (cs.position === 'absolute' || cs.position === 'fixed') {
+          if (/rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(cs.clip) || cs.clipPath === 'inset(50%)') return false;
+          const nr = n.getBoundingClientRect();
+          if (nr.width <= 1 || nr.height <= 1) return false;
+          if (nr.right < -1000 || nr.bottom < -1000) return false;
+        }
+      }
+      return true;
+    }
+    function textOf(el: Element): string {
+      // Label text without the text of controls nested in it (a wrapping label's select options).
+      const clone = el.cloneNode(true) as Element;
+      clone.querySelectorAll('select,textarea,script,style,[aria-hidden="true"]').forEach((n) => n.remove());
+      clone.querySelectorAll('input').forEach((n) => n.replaceWith(document.createTextNode(' ')));
+      return norm(clone.textContent);
+    }
+    function visibleText(el: Element): string {
+      return visible(el) ? norm((el as HTMLElement).innerText ?? el.textContent) : '';
+    }
+    function parseColour(c: string): [number, number, number, number] | null {
+      const m = c.match(/rgba?\(\s*([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+%?))?\s*\)/);
+      if (!m) return null;
+      const a = m[4] === undefined ? 1 : m[4].endsWith('%') ? Number(m[4].slice(0, -1)) / 100 : Number(m[4]);
+      return [Number(m[1]), Number(m[2]), Number(m[3]), a];
+    }
+    function redish(c: string): boolean {
+      const p = parseColour(c);
+      if (!p || p[3] < 0.5) return false;
+      const [r, g, b] = p.map((v, i) => (i < 3 ? v / 255 : v));
+      const max = Math.max(r, g, b), min = Math.min(r, g, b);
+      const l = (max + min) / 2;
+      if (max === min) return false;
+      const d = max - min;
+      const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
+      let h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+      h *= 60; if (h < 0) h += 360;
+      return (h <= 20 || h >= 340) && s >= 0.45 && l >= 0.2 && l <= 0.7;
+    }
+    const ERROR_CLASS = /error|invalid/i;
+    const NOT_ERROR_CLASS = /\b(no-?error|without-?error)\b/i;
+    const ERROR_PREFIXES = ['error', 'erreur', 'erro', 'erè', 'ere', 'ошибка', 'خطأ', 'fehler', 'errore', 'invalid', 'warning', 'advertencia', 'atención', 'problème', 'problema', 'pwoblèm', '⚠', '❗', '✖', '✗'];
+    const errorClassed = (el: Element) => {
+      const hay = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+      return ERROR_CLASS.test(hay) && !NOT_ERROR_CLASS.test(hay);
+    };
+    const prefixOf = (t: string) => {
+      const low = t.toLowerCase();
+      return ERROR_PREFIXES.find((p) => low.startsWith(p)) ?? null;
+    };
+
+    const CONTROL_SELECTOR = 'input,select,textarea,[role="textbox"],[role="combobox"],[role="checkbox"],[role="radio"],[role="switch"],[role="listbox"],[role="spinbutton"],[role="searchbox"],[role="slider"],[contenteditable=""],[contenteditable="true"]';
+    const SKIP_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image']);
+    const all = Array.from(document.querySelectorAll(CONTROL_SELECTOR)).filter((el) => !(el.localName === 'input' && SKIP_TYPES.has((el as HTMLInputElement).type)));
+    const shown = all.filter((el) => !hiddenFromAll(el));
+    const hiddenControls = all.length - shown.length;
+    const controlsEls = shown.slice(0, limit);
+    const controlSet = new Set<Element>(controlsEls);
+    const idText = (id: string) => { const t = document.getElementById(id); return { id, text: t ? clip(textOf(t)) : '', found: Boolean(t) }; };
+    const implicitRole = (el: Element): string => {
+      const explicit = el.getAttribute('role');
+      if (explicit) return explicit.split(/\s+/)[0];
+      if (el.localName === 'select') return (el as HTMLSelectElement).multiple || (el as HTMLSelectElement).size > 1 ? 'listbox' : 'combobox';
+      if (el.localName === 'textarea') return 'textbox';
+      if (el.localName === 'input') {
+        const t = (el as HTMLInputElement).type;
+        return ({ checkbox: 'checkbox', radio: 'radio', range: 'slider', number: 'spinbutton', search: 'searchbox' } as Record<string, string>)[t] ?? (el.hasAttribute('list') ? 'combobox' : 'textbox');
+      }
+      return 'generic';
+    };
+
+    // The error summary: a region named like one, or an alert/region listing links to fields.
+    const fieldIds = new Set(controlsEls.map((c) => c.id).filter(Boolean));
+    let summaryEl: Element | null = null;
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      if (hiddenFromAll(el) || controlSet.has(el)) continue;
+      const hay = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+      const named = /error[\s_-]?summary|errorsummary|validation[\s_-]?summary|form[\s_-]?errors/i.test(hay);
+      const linksToFields = Array.from(el.querySelectorAll('a[href^="#"]')).filter((a) => fieldIds.has(decodeURIComponent(a.getAttribute('href')!.slice(1)))).length;
+      const liveish = /^(alert|status)$/.test(el.getAttribute('role') ?? '') || el.hasAttribute('aria-live');
+      if ((named && norm(el.textContent)) || (linksToFields > 0 && (liveish || errorClassed(el)) && !el.querySelector(CONTROL_SELECTOR))) { summaryEl = el; break; }
+    }
+
+    // Error-like elements outside the summary.
+    const errorMessageIds = new Set<string>();
+    for (const c of controlsEls) { const id = c.getAttribute('aria-errormessage'); if (id) id.split(/\s+/).forEach((x) => errorMessageIds.add(x)); }
+    const candidates: Array<{ el: Element; why: string[] }> = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      if (['script', 'style', 'template', 'label', 'legend', 'a', 'button', 'option', 'select', 'textarea', 'input', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'svg', 'img', 'title', 'noscript'].includes(el.localName)) continue;
+      if (summaryEl && (summaryEl === el || summaryEl.contains(el) || el.contains(summaryEl))) continue;
+      if (el.querySelector(CONTROL_SELECTOR) || el.querySelector('button')) continue;
+      const text = visibleText(el);
+      if (!text || text.length > 600) continue;
+      const why: string[] = [];
+      if (errorClassed(el)) why.push('class/id');
+      if (errorMessageIds.has(el.id)) why.push('aria-errormessage target');
+      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && norm(n.nodeValue));
+      const red = redish(getComputedStyle(el).color);
+      if (red && ownText && text.replace(/[*\s]/g, '').length > 1) why.push('red text');
+      if (el.getAttribute('role') === 'alert') why.push('role=alert');
+      if (prefixOf(text) && (red || why.length)) why.push('error prefix');
+      if (why.length === 0) continue;
+      // Red text alone, or an alert alone, counts only next to a field (not a red brand line).
+      if (why.every((w) => w === 'red text' || w === 'role=alert')) {
+        let near = false;
+        for (let a: Element | null = el.parentElement, i = 0; a && i < 3; a = a.parentElement, i++) if (a.querySelector(CONTROL_SELECTOR)) { near = true; break; }
+        if (!near && !why.includes('role=alert')) continue;
+      }
+      candidates.push({ el, why });
+    }
+    // Keep the outermost of nested candidates.
+    const outer = candidates.filter((c) => !candidates.some((o) => o !== c && o.el.contains(c.el)));
+
+    const liveRoot = (el: Element): Element | null => {
+      for (let n: Element | null = el; n; n = n.parentElement) {
+        const role = n.getAttribute('role');
+        const live = n.getAttribute('aria-live');
+        if (live && live !== 'off') return n;
+        if (role === 'alert' || role === 'status' || role === 'log') return n;
+      }
+      return null;
+    };
+    const describedIds = (c: Element) => [...(c.getAttribute('aria-describedby') ?? '').split(/\s+/), ...(c.getAttribute('aria-errormessage') ?? '').split(/\s+/)].filter(Boolean);
+    const labelsOf = (c: Element): Element[] => {
+      const labels = Array.from((c as HTMLInputElement).labels ?? []);
+      return labels;
+    };
+    function tiedControl(errEl: Element): Element | null {
+      for (const c of controlsEls) {
+        for (const id of describedIds(c)) {
+          const t = document.getElementById(id);
+          if (t && (t === errEl || t.contains(errEl) || errEl.contains(t))) return c;
+        }
+        for (const id of (c.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
+          const t = document.getElementById(id);
+          if (t && (t === errEl || t.contains(errEl))) return c;
+        }
+        if (labelsOf(c).some((l) => l.contains(errEl))) return c;
+      }
+      return null;
+    }
+    function nearControl(errEl: Element): Element | null {
+      for (let a: Element | null = errEl.parentElement, i = 0; a && i < 4; a = a.parentElement, i++) {
+        const inside = Array.from(a.querySelectorAll(CONTROL_SELECTOR)).filter((c) => controlSet.has(c));
+        if (inside.length === 0) continue;
+        const after = inside.find((c) => errEl.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return after ?? inside[inside.length - 1];
+      }
+      return null;
+    }
+    const errors = outer.map(({ el, why }) => {
+      const cs = getComputedStyle(el);
+      const text = clip(visibleText(el));
+      const cues: string[] = [];
+      const p = prefixOf(text);
+      if (p) cues.push(`prefix:${p}`);
+      if (el.querySelector('img[alt]:not([alt=""]), svg[aria-label], [role="img"][aria-label]')) cues.push('icon');
+      if (Number(cs.fontWeight) >= 600) cues.push('bold');
+      if (cs.textDecorationLine.includes('underline')) cues.push('underline');
+      const tied = tiedControl(el);
+      const control = tied ?? nearControl(el);
+      return { el, info: { domPath: pathOf(el), text, color: cs.color, redish: redish(cs.color), why, nonColourCues: cues, control: control ? pathOf(control) : null, tied: Boolean(tied), inLiveRegion: Boolean(liveRoot(el)), snippet: snippetOf(el) } };
+    });
+
+    const active = document.activeElement && document.activeElement !== document.body && document.activeElement !== document.documentElement ? document.activeElement : null;
+
+    const controls = controlsEls.map((c) => {
+      const input = c as HTMLInputElement;
+      const labelledby = (c.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+      const lbText = norm(labelledby.map((id) => { const t = document.getElementById(id); return t ? textOf(t) : ''; }).join(' '));
+      const ariaLabel = norm(c.getAttribute('aria-label'));
+      const labels = labelsOf(c);
+      const labelText = norm(labels.map(textOf).join(' '));
+      const title = norm(c.getAttribute('title'));
+      const placeholder = c.getAttribute('placeholder') ?? c.getAttribute('aria-placeholder');
+      let nameSource: 'aria-labelledby' | 'aria-label' | 'label' | 'title' | 'placeholder' | 'none' = 'none';
+      let name = '';
+      if (lbText) { nameSource = 'aria-labelledby'; name = lbText; }
+      else if (ariaLabel) { nameSource = 'aria-label'; name = ariaLabel; }
+      else if (labelText) { nameSource = 'label'; name = labelText; }
+      else if (title) { nameSource = 'title'; name = title; }
+      else if (norm(placeholder)) { nameSource = 'placeholder'; name = norm(placeholder); }
+      let visibleLabelHow: 'label' | 'aria-labelledby' | 'adjacent-text' | null = null;
+      let visibleLabelText = '';
+      const visLabel = labels.find((l) => visible(l) && textOf(l));
+      if (visLabel) { visibleLabelHow = 'label'; visibleLabelText = textOf(visLabel); }
+      else {
+        const visLb = labelledby.map((id) => document.getElementById(id)).find((t) => t && visible(t) && textOf(t));
+        if (visLb) { visibleLabelHow = 'aria-labelledby'; visibleLabelText = textOf(visLb); }
+        else if (name && nameSource !== 'placeholder') {
+          // aria-label / title matching visible text just before the control (same container).
+          // (G167: an adjacent button naming the field's purpose counts too.)
+          const neighbours = [c.previousElementSibling, c.parentElement?.previousElementSibling, c.nextElementSibling].filter((n): n is Element => Boolean(n));
+          const near = neighbours.map((n) => visibleText(n)).find((t) => t && t.toLowerCase().includes(name.toLowerCase()));
+          if (near) { visibleLabelHow = 'adjacent-text'; visibleLabelText = near; }
+        }
+      }
+      const labelHidden = labels.length > 0 && !labels.some((l) => visible(l));
+      let firstOptionText: string | null = null;
+      if (c.localName === 'select') {
+        const first = (c as HTMLSelectElement).options[0];
+        if (first && first.value === '' && norm(first.text)) firstOptionText = norm(first.text);
+      }
+      const fieldset = c.closest('fieldset');
+      const legend = fieldset?.querySelector(':scope > legend');
+      const groupEl = c.parentElement?.closest('[role="group"],[role="radiogroup"]');
+      const group = legend ? textOf(legend) : groupEl ? norm(groupEl.getAttribute('aria-label')) || null : null;
+      const constraints: string[] = [];
+      if ('required' in c && input.required) constraints.push('required');
+      if (c.hasAttribute('pattern')) constraints.push(`pattern=${c.getAttribute('pattern')}`);
+      if (c.localName === 'input' && ['email', 'url'].includes(input.type)) constraints.push(`type=${input.type}`);
+      if (c.hasAttribute('min') || c.hasAttribute('max')) constraints.push('min/max');
+      if (c.hasAttribute('minlength')) constraints.push('minlength');
+      const validity = (c as HTMLInputElement).validity;
+      // Colour marks: label / legend / control border turned red, or error classes on them.
+      const marks: string[] = [];
+      const markTargets: Array<[Element, string]> = [...labels.map((l) => [l, 'label'] as [Element, string]), ...(legend ? [[legend, 'legend'] as [Element, string]] : [])];
+      for (const [el, what] of markTargets) {
+        const red = redish(getComputedStyle(el).color);
+        if (red || errorClassed(el)) marks.push(`${what} ${red ? `red (${getComputedStyle(el).color})` : ''}${errorClassed(el) ? ` class="${el.getAttribute('class')}"` : ''}`.trim());
+      }
+      const border = getComputedStyle(c).borderTopColor;
+      if (redish(border)) marks.push(`border red (${border})`);
+      const container = c.closest('.field,.form-group,.form-field,.govuk-form-group,fieldset,[class*="field"]');
+      if (container && container !== c && errorClassed(container)) marks.push(`container class="${container.getAttribute('class')}"`);
+      const mine = errors.filter((e) => e.info.control === pathOf(c));
+      const describedTexts = describedIds(c).map((id) => document.getElementById(id)).filter((t): t is HTMLElement => Boolean(t)).map((t) => textOf(t));
+      const errorTied = mine.some((e) => e.info.tied) || (nameSource !== 'none' && mine.some((e) => name.includes(e.info.text)));
+      return {
+        domPath: pathOf(c),
+        tag: c.localName,
+        type: c.localName === 'input' ? input.type : c.getAttribute('type'),
+        id: c.id || null,
+        nameAttr: c.getAttribute('name'),
+        role: implicitRole(c),
+        name: clip(name),
+        nameSource,
+        axName: null as string | null,
+        visibleLabel: visibleLabelHow !== null,
+        visibleLabelText: clip(visibleLabelText),
+        visibleLabelHow,
+        labelHidden,
+        placeholder,
+        firstOptionText,
+        required: Boolean(input.required) || c.getAttribute('aria-required') === 'true',
+        ariaRequired: c.getAttribute('aria-required') === 'true',
+        ariaInvalid: c.getAttribute('aria-invalid'),
+        describedBy: (c.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map(idText),
+        errorMessage: c.getAttribute('aria-errormessage') ? idText(c.getAttribute('aria-errormessage')!.split(/\s+/)[0]) : null,
+        group,
+        constraints,
+        valid: validity ? validity.valid : true,
+        validationMessage: (c as HTMLInputElement).validationMessage ?? '',
+        formPath: (input.form ?? c.closest('form')) ? pathOf((input.form ?? c.closest('form'))!) : null,
+        colourMarked: marks.length > 0,
+        colourMarkDetail: marks.length ? marks.join('; ') : null,
+        errorTexts: [...new Set(mine.map((e) => e.info.text))],
+        errorTied: errorTied || describedTexts.some((t) => mine.some((e) => t.includes(e.info.text) || e.info.text.includes(t))),
+        snippet: snippetOf(c),
+      };
+    });
+    // If every label on the page is red by design, red alone is not an error mark (keep class-based marks).
+    const marked = controls.filter((c) => c.colourMarkDetail !== null);
+    if (controls.length > 1 && marked.length === controls.length) {
+      for (const c of controls) if (!/class=|border/.test(c.colourMarkDetail ?? '')) { c.colourMarked = false; }
+    }
+
+    const forms = Array.from(document.forms).filter((f) => !hiddenFromAll(f)).map((f) => {
+      const els = Array.from(f.elements).filter((e) => !(e instanceof HTMLInputElement && SKIP_TYPES.has(e.type)) && !hiddenFromAll(e)) as HTMLInputElement[];
+      const constrained = els.filter((e) => e.required || e.hasAttribute('pattern') || (e instanceof HTMLInputElement && ['email', 'url'].includes(e.type)) || e.hasAttribute('min') || e.hasAttribute('max') || e.hasAttribute('minlength'));
+      const invalid = els.filter((e) => e.validity && !e.validity.valid);
+      return {
+        domPath: pathOf(f),
+        action: f.getAttribute('action') ?? '',
+        method: (f.getAttribute('method') ?? 'get').toLowerCase(),
+        noValidate: f.noValidate,
+        constrainedControls: constrained.length,
+        invalidNow: invalid.length,
+        validationMessages: [...new Set(invalid.map((e) => e.validationMessage).filter(Boolean))].slice(0, 5),
+      };
+    });
+
+    const liveRegions = Array.from(document.querySelectorAll('[aria-live],[role~="alert"],[role~="status"],[role~="log"]'))
+      .filter((el) => !hiddenFromAll(el))
+      .map((el) => {
+        const role = (el.getAttribute('role') ?? '').split(/\s+/)[0] || null;
+        return { domPath: pathOf(el), role, live: el.getAttribute('aria-live') ?? (role === 'alert' ? 'assertive' : 'polite'), text: clip(visibleText(el) || norm(el.textContent)) };
+      })
+      .filter((r) => r.live !== 'off')
+      .slice(0, 50);
+
+    let summary = null;
+    if (summaryEl) {
+      const role = summaryEl.getAttribute('role');
+      const liveAttr = summaryEl.getAttribute('aria-live');
+      const root = liveRoot(summaryEl);
+      summary = {
+        domPath: pathOf(summaryEl),
+        text: clip(visibleText(summaryEl)),
+        role,
+        live: liveAttr && liveAttr !== 'off' ? liveAttr : role === 'alert' ? 'assertive' : role === 'status' ? 'polite' : root ? (root.getAttribute('aria-live') ?? 'polite') : null,
+        focused: Boolean(active && (summaryEl === active || summaryEl.contains(active))),
+        links: Array.from(summaryEl.querySelectorAll('a[href]')).slice(0, 50).map((a) => {
+          const href = a.getAttribute('href')!;
+          const target = href.startsWith('#') ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
+          return { href, text: clip(textOf(a)), target: target ? pathOf(target) : null };
+        }),
+        snippet: snippetOf(summaryEl),
+      };
+    }
+    const errorFieldPaths = new Set(controls.filter((c) => c.ariaInvalid === 'true' || c.errorTexts.length > 0 || c.colourMarked).map((c) => c.domPath));
+    for (const l of summary?.links ?? []) if (l.target) errorFieldPaths.add(l.target);
+    const activeInfo = active ? {
+      domPath: pathOf(active),
+      tag: active.localName,
+      role: active.getAttribute('role'),
+      name: clip(active.getAttribute('aria-label') ?? textOf(active).slice(0, 120)),
+      inSummary: Boolean(summaryEl && (summaryEl === active || summaryEl.contains(active))),
+      isErrorField: errorFieldPaths.has(pathOf(active)),
+    } : null;
+
+    const errorTexts = [...errors.map((e) => e.info.text), ...(summary ? [summary.text] : [])].filter(Boolean);
+    const strip = (t: string) => t.replace(/^[^:：]{1,20}[:：]\s*/, '').slice(0, 60).toLowerCase();
+    const liveWithErrors = liveRegions.filter((r) => errorTexts.some((t) => r.text.toLowerCase().includes(strip(t)) || (summary && r.domPath === summary.domPath))).map((r) => r.domPath);
+    const errorsShown = errors.length > 0 || summary !== null || controls.some((c) => c.ariaInvalid === 'true' || c.colourMarked);
+    return {
+      url: location.href,
+      title: document.title,
+      lang: document.documentElement.getAttribute('lang'),
+      controls,
+      hiddenControls,
+      truncated: shown.length > limit,
+      forms,
+      errors: errors.map((e) => e.info),
+      summary,
+      activeElement: activeInfo,
+      liveRegions,
+      errorsShown,
+      announcement: {
+        focusInSummary: Boolean(activeInfo?.inSummary),
+        focusOnErrorField: Boolean(activeInfo?.isErrorField),
+        liveRegionsWithErrors: liveWithErrors,
+        titleMentionsError: ERROR_PREFIXES.some((p) => norm(document.title).toLowerCase().startsWith(p)),
+      },
+      axSource: 'dom' as 'cdp' | 'dom',
+    };
+  }, CONTROL_LIMIT);
+}
+
+const CONTROL_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'listbox', 'checkbox', 'radio', 'spinbutton', 'slider', 'switch', 'MenuListPopup', 'textField']);
+
+export async function gatherFormSemantics(page: Page): Promise<FormSemanticsArtifact> {
+  const artifact = await domSide(page);
+  if (artifact.controls.length === 0) return artifact;
+  const cdp = await openCdp(page);
+  if (!cdp) return artifact;
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AxNode[] };
+    const byPath = new Map(artifact.controls.map((c) => [c.domPath, c]));
+    let resolved = 0;
+    for (const n of readingOrder(nodes)) {
+      if (n.ignored || !CONTROL_ROLES.has(String(n.role?.value ?? ''))) continue;
+      if (resolved++ > 300) break;
+      const path = await domPathOfBackendNode(cdp, n.backendDOMNodeId);
+      const c = path ? byPath.get(path) : undefined;
+      if (!c) continue;
+      c.role = String(n.role?.value);
+      c.axName = String(n.name?.value ?? '');
+      c.name = c.axName.length > 300 ? c.axName.slice(0, 299) + '…' : c.axName;
+    }
+    artifact.axSource = 'cdp';
+  } catch {
+    // keep the DOM computation
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+  return artifact;
+}
+
+export const formSemanticsProbe: Probe = {
+  id: 'form-semantics',
+  description: 'Form controls (role, name and its source, visible label, required, invalid, described-by), error messages and their ties, error summary, announcement, native validation.',
+  gather: (page) => gatherFormSemantics(page),
+};

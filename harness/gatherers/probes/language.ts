@@ -1,0 +1,304 @@
+import type { Page } from 'playwright';
+import type { Probe, ProbeContext } from '../../journey/types.ts';
+
+/**
+ * The language probe: what language the page says it is in, which way it runs, and the text a
+ * person meets, each piece with its effective language (closest [lang]) — plus catalogue evidence:
+ * visible strings that are exactly an English catalogue value whose key is translated differently
+ * in the persona's locale (untranslated), and strings that are the locale's own translations.
+ * Read only: it does not change the page.
+ */
+
+export type SegmentKind = 'title' | 'heading' | 'paragraph' | 'label' | 'button' | 'link' | 'error' | 'attribute' | 'other';
+
+export interface TextSegment {
+  /** The element's own text (its direct text nodes), normalised, at most 300 characters. */
+  text: string;
+  /** The whole text of a block element (p, li, h1…, label, button…) when it differs from `text`. */
+  full?: string;
+  tag: string;
+  domPath: string;
+  /** Effective language: the closest lang attribute ('' when none, not even on <html>). */
+  lang: string;
+  /** The element carrying that lang attribute (undefined when none). */
+  langFrom?: string;
+  kind: SegmentKind;
+  /** Where the text comes from: the element's text, or an attribute the person meets. */
+  source: 'text' | 'placeholder' | 'aria-label' | 'value' | 'alt' | 'title';
+  inMain: boolean;
+  /** Text a screen reader reads but that is not visible (visually-hidden pattern). */
+  visuallyHidden?: boolean;
+}
+
+export interface UntranslatedMatch {
+  domPath: string;
+  tag: string;
+  kind: SegmentKind;
+  source: TextSegment['source'];
+  lang: string;
+  inMain: boolean;
+  /** The text as shown. */
+  text: string;
+  /** Catalogue keys whose English value this text is (exactly, or as a filled-in template). */
+  keys: string[];
+  english: string;
+  /** The locale's value for the first key (null when the locale lacks the key). */
+  expected: string | null;
+  template?: boolean;
+}
+
+export interface LanguageArtifact {
+  schema: 'portico.probe.language/1';
+  /** The persona's locale and the target's languages, as given to the probe. */
+  locale: string;
+  targetLocales: string[];
+  url: string;
+  htmlLang: string | null;
+  htmlDir: string | null;
+  /** Computed `direction` of html, body and main (main absent → null). */
+  direction: { html: string; body: string | null; main: string | null };
+  mainDir: string | null;
+  title: string;
+  segments: TextSegment[];
+  /** Segments found before the caps (segments / characters) were applied. */
+  totalSegments: number;
+  truncated: boolean;
+  catalogue: {
+    available: boolean;
+    /** Visible strings that are an English catalogue value left untranslated in this locale. */
+    untranslated: UntranslatedMatch[];
+    /** How many visible strings are this locale's own translations (evidence of a translated page). */
+    translatedMatches: number;
+    /** How many visible strings are English catalogue values that differ in this locale. */
+    englishMatches: number;
+  };
+  summary: string[];
+}
+
+export interface CollectOptions { maxSegments: number; maxChars: number }
+
+/** Runs in the page (self-contained). */
+export function collectLanguage(opts: CollectOptions) {
+  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+  const pathOf = (el: Element): string => {
+    const parts: string[] = [];
+    let node: Element | null = el;
+    while (node && node.nodeType === 1) {
+      const tag = node.localName;
+      const parent: Element | null = node.parentElement;
+      if (!parent) { parts.unshift(tag); break; }
+      let index = 1;
+      for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) if (sib.localName === tag) index++;
+      parts.unshift(`${tag}:nth-of-type(${index})`);
+      node = parent;
+    }
+    return parts.join('>');
+  };
+  const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'head', 'iframe', 'object', 'canvas', 'code', 'pre', 'kbd', 'samp', 'var']);
+  const BLOCK = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'label', 'legend', 'button', 'summary', 'dt', 'dd', 'td', 'th', 'caption', 'figcaption', 'blockquote', 'a', 'option']);
+  const errorIds = new Set<string>();
+  for (const c of Array.from(document.querySelectorAll('[aria-invalid="true"]'))) {
+    for (const attr of ['aria-describedby', 'aria-errormessage']) for (const id of (c.getAttribute(attr) ?? '').split(/\s+/)) if (id) errorIds.add(id);
+  }
+  const isError = (el: Element) => {
+    let node: Element | null = el;
+    for (let depth = 0; node && depth < 5; depth++, node = node.parentElement) {
+      if (node.localName === 'body' || node.localName === 'main') break;
+      if (node.getAttribute('role') === 'alert' || node.getAttribute('aria-live') === 'assertive') return true;
+      if (node.id && errorIds.has(node.id)) return true;
+      const cls = typeof node.className === 'string' ? node.className : '';
+      if (/(^|[-_\s])(error|errors|invalid)([-_\s]|$)/i.test(cls) || /(^|[-_])error/i.test(node.id)) return true;
+    }
+    return false;
+  };
+  const kindOf = (el: Element): SegmentKind => {
+    if (isError(el)) return 'error';
+    const tag = el.localName;
+    const role = el.getAttribute('role');
+    if (/^h[1-6]$/.test(tag) || role === 'heading' || el.closest('h1,h2,h3,h4,h5,h6')) return 'heading';
+    if (tag === 'button' || tag === 'summary' || role === 'button' || el.closest('button')) return 'button';
+    if (tag === 'label' || tag === 'legend' || el.closest('label,legend')) return 'label';
+    if (tag === 'a' || el.closest('a')) return 'link';
+    if (['p', 'li', 'dd', 'dt', 'blockquote', 'td', 'th', 'figcaption', 'caption'].includes(tag) || el.closest('p,li')) return 'paragraph';
+    return 'other';
+  };
+  const langOf = (el: Element) => {
+    const carrier = el.closest('[lang]');
+    return carrier ? { lang: (carrier.getAttribute('lang') ?? '').trim(), langFrom: pathOf(carrier) } : { lang: '', langFrom: undefined };
+  };
+  const segments: Array<Record<string, unknown>> = [];
+  let total = 0;
+  let chars = 0;
+  let truncated = false;
+  const push = (seg: Record<string, unknown>) => {
+    total++;
+    const size = String(seg.text).length + String(seg.full ?? '').length;
+    if (segments.length >= opts.maxSegments || chars + size > opts.maxChars) { truncated = true; return; }
+    chars += size;
+    segments.push(seg);
+  };
+  const base = (el: Element, visuallyHidden: boolean) => {
+    const { lang, langFrom } = langOf(el);
+    const seg: Record<string, unknown> = { tag: el.localName, domPath: pathOf(el), lang, kind: kindOf(el), inMain: !!el.closest('main,[role="main"]') };
+    if (langFrom) seg.langFrom = langFrom;
+    if (visuallyHidden) seg.visuallyHidden = true;
+    return seg;
+  };
+  const walk = (el: Element, hiddenAncestor: boolean) => {
+    if (SKIP.has(el.localName)) return;
+    if (el.getAttribute('aria-hidden') === 'true') return;
+    const cs = getComputedStyle(el);
+    if (cs.display === 'none') return;
+    const r = el.getBoundingClientRect();
+    const vh = hiddenAncestor || (el.localName !== 'option' && el.localName !== 'optgroup' && (r.width <= 1 || r.height <= 1 || (cs.clip !== 'auto' && /rect\(\s*0/.test(cs.clip)) || /inset\(\s*(50%|100%)/.test(cs.clipPath)));
+    const shown = cs.visibility !== 'hidden' && cs.visibility !== 'collapse';
+    if (shown) {
+      let own = '';
+      for (const n of Array.from(el.childNodes)) if (n.nodeType === 3) own += ' ' + (n.nodeValue ?? '');
+      own = norm(own);
+      if (own && /\p{L}/u.test(own)) {
+        const seg = base(el, vh);
+        seg.text = cut(own, 300);
+        seg.source = 'text';
+        if (BLOCK.has(el.localName) && el.children.length > 0) {
+          const full = norm((el as HTMLElement).innerText || el.textContent);
+          if (full && full !== own) seg.full = cut(full, 600);
+        }
+        push(seg);
+      }
+      const attrs: Array<[string, TextSegment['source']]> = [['placeholder', 'placeholder'], ['aria-label', 'aria-label'], ['alt', 'alt'], ['title', 'title']];
+      if (el.localName === 'input' && ['submit', 'button', 'reset'].includes((el as HTMLInputElement).type)) attrs.push(['value', 'value']);
+      for (const [attr, source] of attrs) {
+        const v = norm(el.getAttribute(attr));
+        if (v && /\p{L}/u.test(v)) {
+          const seg = base(el, vh);
+          seg.text = cut(v, 300);
+          seg.source = source;
+          if (source !== 'value') seg.kind = seg.kind === 'error' ? 'error' : 'attribute';
+          push(seg);
+        }
+      }
+    }
+    for (const child of Array.from(el.children)) walk(child, vh);
+  };
+  if (document.body) walk(document.body, false);
+  const html = document.documentElement;
+  const main = document.querySelector('main,[role="main"]');
+  return {
+    htmlLang: html.hasAttribute('lang') ? html.getAttribute('lang') : null,
+    htmlDir: html.hasAttribute('dir') ? html.getAttribute('dir') : null,
+    direction: {
+      html: getComputedStyle(html).direction,
+      body: document.body ? getComputedStyle(document.body).direction : null,
+      main: main ? getComputedStyle(main).direction : null,
+    },
+    mainDir: main?.closest('[dir]')?.getAttribute('dir') ?? null,
+    title: norm(document.title),
+    segments,
+    totalSegments: total,
+    truncated,
+  };
+}
+
+const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Catalogue evidence, in Node (pure): which segments are English catalogue values left untranslated
+ * in `locale`, and how many are the locale's own translations.
+ */
+export function matchCatalogues(segments: TextSegment[], locale: string, catalogues: Record<string, Record<string, string>> | undefined): LanguageArtifact['catalogue'] {
+  const en = catalogues?.en;
+  const loc = catalogues?.[locale];
+  if (!en || !loc || locale === 'en') return { available: false, untranslated: [], translatedMatches: 0, englishMatches: 0 };
+  const localeValues = new Set(Object.values(loc).filter((v) => typeof v === 'string').map(normalise));
+  const englishValues = new Set(Object.values(en).filter((v) => typeof v === 'string').map(normalise));
+  const exact = new Map<string, string[]>();
+  const templates: Array<{ re: RegExp; english: string; key: string }> = [];
+  for (const [key, raw] of Object.entries(en)) {
+    if (typeof raw !== 'string') continue;
+    const value = normalise(raw);
+    const translated = loc[key];
+    if (!/\p{L}/u.test(value)) continue;
+    if (typeof translated === 'string' && normalise(translated) === value) continue; // same in both: no evidence
+    if (localeValues.has(value)) continue; // the locale uses this very string somewhere: it may be legitimately identical
+    if (value.includes('{{')) {
+      const literal = value.replace(/\{\{[^}]*\}\}/g, '');
+      if ((literal.match(/\p{L}/gu) ?? []).length < 8) continue;
+      const re = new RegExp('^' + value.split(/\{\{[^}]*\}\}/).map(escapeRe).join('(.+?)') + '$', 'u');
+      templates.push({ re, english: value, key });
+    } else {
+      exact.set(value, [...(exact.get(value) ?? []), key]);
+    }
+  }
+  const translatedValues = new Set<string>();
+  for (const [key, raw] of Object.entries(loc)) {
+    if (typeof raw !== 'string') continue;
+    const value = normalise(raw);
+    if (/\p{L}/u.test(value) && !value.includes('{{') && normalise(en[key] ?? '') !== value && !englishValues.has(value)) translatedValues.add(value);
+  }
+  const untranslated: UntranslatedMatch[] = [];
+  const seen = new Set<string>();
+  let translatedMatches = 0;
+  for (const seg of segments) {
+    const candidates = [seg.text, ...(seg.full ? [seg.full] : [])];
+    if (candidates.some((c) => translatedValues.has(c))) translatedMatches++;
+    let match: { keys: string[]; english: string; template?: boolean } | null = null;
+    for (const c of candidates) {
+      const keys = exact.get(c);
+      if (keys) { match = { keys, english: c }; break; }
+      const t = templates.find((tp) => tp.re.test(c));
+      if (t) { match = { keys: [t.key], english: t.english, template: true }; break; }
+    }
+    if (!match) continue;
+    const id = `${seg.domPath}|${seg.source}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const expected = loc[match.keys[0]];
+    untranslated.push({
+      domPath: seg.domPath, tag: seg.tag, kind: seg.kind, source: seg.source, lang: seg.lang, inMain: seg.inMain,
+      text: seg.full && match.english === seg.full ? seg.full : seg.text,
+      keys: match.keys, english: match.english, expected: typeof expected === 'string' ? expected : null,
+      ...(match.template ? { template: true } : {}),
+    });
+  }
+  return { available: true, untranslated: untranslated.slice(0, 100), translatedMatches, englishMatches: untranslated.length };
+}
+
+export async function gatherLanguage(page: Page, ctx: ProbeContext): Promise<LanguageArtifact> {
+  const raw = await page.evaluate(collectLanguage, { maxSegments: 400, maxChars: 40_000 });
+  const segments = raw.segments as unknown as TextSegment[];
+  if (raw.title) segments.unshift({ text: raw.title.slice(0, 300), tag: 'title', domPath: 'html>head:nth-of-type(1)>title:nth-of-type(1)', lang: raw.htmlLang ?? '', kind: 'title', source: 'text', inMain: false });
+  const catalogue = matchCatalogues(segments, ctx.locale, ctx.catalogues);
+  const summary = [
+    `Page ${page.url()} for locale "${ctx.locale}": <html lang=${JSON.stringify(raw.htmlLang)} dir=${JSON.stringify(raw.htmlDir)}>; computed direction html ${raw.direction.html}, body ${raw.direction.body ?? '-'}, main ${raw.direction.main ?? '-'}.`,
+    `${segments.length} text segment(s) recorded${raw.truncated ? ` (of ${raw.totalSegments}; capped)` : ''}; languages marked: ${[...new Set(segments.map((s) => s.lang || '(none)'))].join(', ')}.`,
+    catalogue.available
+      ? `Catalogue evidence: ${catalogue.englishMatches} string(s) shown in English where "${ctx.locale}" has a translation; ${catalogue.translatedMatches} string(s) are "${ctx.locale}" translations.`
+      : 'No catalogue evidence (no catalogues given, or the locale is English).',
+    ...catalogue.untranslated.slice(0, 15).map((u) => `  "${u.text}" (${u.keys.join(', ')}) at <${u.tag}> ${u.domPath}; expected ${JSON.stringify(u.expected)}`),
+  ];
+  return {
+    schema: 'portico.probe.language/1',
+    locale: ctx.locale,
+    targetLocales: ctx.targetLocales,
+    url: page.url(),
+    htmlLang: raw.htmlLang,
+    htmlDir: raw.htmlDir,
+    direction: raw.direction,
+    mainDir: raw.mainDir,
+    title: raw.title,
+    segments,
+    totalSegments: raw.totalSegments + (raw.title ? 1 : 0),
+    truncated: raw.truncated,
+    catalogue,
+    summary,
+  };
+}
+
+export const languageProbe: Probe = {
+  id: 'language',
+  description: 'Records <html lang>/dir, computed text direction, the visible text with its effective language, and catalogue evidence of untranslated strings (WCAG 3.1.1, 3.1.2, 1.3.2; i18n).',
+  gather: (page: Page, ctx: ProbeContext) => gatherLanguage(page, ctx),
+};

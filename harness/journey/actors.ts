@@ -1,0 +1,169 @@
+import type { Locator, Page } from 'playwright';
+import type { Actor, ActorKind, Scope } from './types.ts';
+
+/** A step could not be done the way this person operates a page: they are blocked here. */
+export class BlockedError extends Error {
+  readonly how: string;
+  constructor(message: string, how: string) {
+    super(message);
+    this.how = how;
+  }
+}
+
+type Role = Parameters<Actor['click']>[0];
+const ACTION_TIMEOUT = 5_000;
+
+function root(page: Page, scope?: Scope): Page | Locator {
+  return scope?.within ? page.getByRole('group', { name: scope.within }) : page;
+}
+
+async function exactlyOne(locator: Locator, what: string, how: string): Promise<Locator> {
+  const count = await locator.count();
+  if (count === 1) return locator;
+  if (count === 0) throw new BlockedError(`could not find ${what}`, how);
+  // Several matches: a visible one first (e.g. a label repeated in a hidden template).
+  const visible = locator.filter({ visible: true });
+  if ((await visible.count()) >= 1) return visible.first();
+  throw new BlockedError(`${what} matches ${count} elements, none visible`, how);
+}
+
+const describe = (label: string | RegExp) => (typeof label === 'string' ? `"${label}"` : String(label));
+
+/**
+ * Screen-reader user: finds everything through the accessibility tree — form fields by their
+ * label, controls by role and accessible name — never by CSS, text position or coordinates.
+ */
+export function screenReaderActor(page: Page): Actor {
+  const log: string[] = [];
+  const how = 'by role and accessible name';
+  return {
+    kind: 'screen-reader', page, log,
+    async goto(path) { log.push(`open ${path}`); await page.goto(path); },
+    async fill(label, value, scope?: Scope) {
+      const el = await exactlyOne(root(page, scope).getByLabel(label), `a field labelled ${describe(label)}`, how);
+      log.push(`type into field ${describe(label)}`);
+      await el.fill(value, { timeout: ACTION_TIMEOUT });
+    },
+    async select(label, option, scope?: Scope) {
+      const el = await exactlyOne(root(page, scope).getByLabel(label), `a list labelled ${describe(label)}`, how);
+      log.push(`choose ${String(option)} in ${describe(label)}`);
+      await el.selectOption(optionArg(option), { timeout: ACTION_TIMEOUT });
+    },
+    async check(label, scope?: Scope) {
+      const el = await exactlyOne(root(page, scope).getByRole('checkbox', { name: label }), `a checkbox named ${describe(label)}`, how);
+      log.push(`check ${describe(label)}`);
+      await el.check({ timeout: ACTION_TIMEOUT });
+    },
+    async click(role, name) {
+      const el = await exactlyOne(page.getByRole(role, { name }), `a ${role} named ${describe(name)}`, how);
+      log.push(`activate ${role} ${describe(name)}`);
+      await el.click({ timeout: ACTION_TIMEOUT });
+    },
+  } as Actor;
+}
+
+/**
+ * Sighted pointer user: reads labels, or a placeholder when that is all there is, and clicks what
+ * looks clickable (a styled div with the right text works for them).
+ */
+export function pointerActor(page: Page): Actor {
+  const log: string[] = [];
+  const how = 'by sight with a pointer';
+  const field = async (label: string | RegExp, scope?: Scope) => {
+    const byLabel = root(page, scope).getByLabel(label);
+    if ((await byLabel.count()) > 0) return exactlyOne(byLabel, `a field labelled ${describe(label)}`, how);
+    return exactlyOne(root(page, scope).getByPlaceholder(label), `a field labelled or marked ${describe(label)}`, how);
+  };
+  return {
+    kind: 'pointer', page, log,
+    async goto(path) { log.push(`open ${path}`); await page.goto(path); },
+    async fill(label, value, scope?: Scope) { log.push(`type into ${describe(label)}`); await (await field(label, scope)).fill(value, { timeout: ACTION_TIMEOUT }); },
+    async select(label, option, scope?: Scope) { log.push(`choose ${String(option)} in ${describe(label)}`); await (await field(label, scope)).selectOption(optionArg(option), { timeout: ACTION_TIMEOUT }); },
+    async check(label, scope?: Scope) {
+      log.push(`tick ${describe(label)}`);
+      const box = root(page, scope).getByLabel(label);
+      await (await exactlyOne(box, `a checkbox ${describe(label)}`, how)).check({ timeout: ACTION_TIMEOUT });
+    },
+    async click(role, name) {
+      log.push(`click ${describe(name)}`);
+      const byRole = page.getByRole(role, { name });
+      if ((await byRole.count()) > 0) { await (await exactlyOne(byRole, `${role} ${describe(name)}`, how)).click({ timeout: ACTION_TIMEOUT }); return; }
+      // A sighted user clicks the words they see, whatever element carries them.
+      await (await exactlyOne(page.getByText(name, { exact: typeof name === 'string' }), `something that reads ${describe(name)}`, how)).click({ timeout: ACTION_TIMEOUT });
+    },
+  } as Actor;
+}
+
+/**
+ * Keyboard-only user: sees the page, but moves only with Tab / Shift+Tab and operates with
+ * Enter, Space, arrows and typing. A control Tab never reaches blocks them.
+ */
+export function keyboardActor(page: Page): Actor {
+  const log: string[] = [];
+  const how = 'with the keyboard only (Tab, Enter, Space, arrows)';
+  const tabTo = async (target: Locator, what: string) => {
+    const handle = await target.elementHandle({ timeout: ACTION_TIMEOUT });
+    if (!handle) throw new BlockedError(`could not find ${what}`, how);
+    const limit = (await page.evaluate(() => document.querySelectorAll('a[href],button,input,select,textarea,[tabindex]').length)) * 2 + 10;
+    for (let i = 0; i < limit; i++) {
+      if (await handle.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new BlockedError(`Tab never reached ${what} (${limit} presses)`, how);
+  };
+  const visibleField = async (label: string | RegExp, scope?: Scope) => {
+    const byLabel = root(page, scope).getByLabel(label);
+    if ((await byLabel.count()) > 0) return exactlyOne(byLabel, `a field labelled ${describe(label)}`, how);
+    return exactlyOne(root(page, scope).getByPlaceholder(label), `a field labelled or marked ${describe(label)}`, how);
+  };
+  return {
+    kind: 'keyboard', page, log,
+    async goto(path) { log.push(`open ${path}`); await page.goto(path); },
+    async fill(label, value, scope?: Scope) {
+      const el = await visibleField(label, scope);
+      await tabTo(el, `the field ${describe(label)}`);
+      log.push(`Tab to ${describe(label)}, type`);
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(value);
+    },
+    async select(label, option, scope?: Scope) {
+      const el = await visibleField(label, scope);
+      await tabTo(el, `the list ${describe(label)}`);
+      log.push(`Tab to ${describe(label)}, arrow to ${String(option)}`);
+      const wanted = optionArg(option);
+      for (let i = 0; i < 400; i++) {
+        const matches = await el.evaluate((s, w) => {
+          const o = (s as HTMLSelectElement).selectedOptions[0];
+          return !!o && ('value' in w ? o.value === w.value : o.label.trim() === w.label);
+        }, wanted);
+        if (matches) return;
+        await page.keyboard.press(i < 200 ? 'ArrowDown' : 'ArrowUp');
+      }
+      throw new BlockedError(`could not choose ${String(option)} in ${describe(label)} with the arrow keys`, how);
+    },
+    async check(label, scope?: Scope) {
+      const el = await exactlyOne(root(page, scope).getByLabel(label), `a checkbox ${describe(label)}`, how);
+      await tabTo(el, `the checkbox ${describe(label)}`);
+      log.push(`Tab to ${describe(label)}, Space`);
+      if (!(await el.isChecked())) await page.keyboard.press('Space');
+    },
+    async click(role, name) {
+      const byRole = page.getByRole(role, { name });
+      const el = (await byRole.count()) > 0
+        ? await exactlyOne(byRole, `${role} ${describe(name)}`, how)
+        : await exactlyOne(page.getByText(name, { exact: typeof name === 'string' }), `something that reads ${describe(name)}`, how);
+      await tabTo(el, `${role} ${describe(name)}`);
+      log.push(`Tab to ${describe(name)}, Enter`);
+      await page.keyboard.press(role === 'checkbox' || role === 'radio' ? 'Space' : 'Enter');
+    },
+  } as Actor;
+}
+
+function optionArg(option: string | { value: string } | { label: string }): { value: string } | { label: string } {
+  return typeof option === 'string' ? { label: option } : option;
+}
+
+export function actorFor(kind: ActorKind, page: Page): Actor {
+  return kind === 'keyboard' ? keyboardActor(page) : kind === 'screen-reader' ? screenReaderActor(page) : pointerActor(page);
+}

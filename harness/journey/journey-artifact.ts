@@ -1,0 +1,21 @@
+import type { JourneyObservation } from './types.ts';
+
+/** What a journey records at each step, stored as artifacts.gathered.journey (plain JSON). */
+export interface JourneyArtifact {
+  stepId: string;
+  stepTitle: string;
+  personaTitle: string;
+  /** How this persona operates the page ("with the keyboard only", "by role and accessible name"…). */
+  actorKind: string;
+  /** The person could not do this step. */
+  blocked?: { cause: string; how: string };
+  /** The step could not be tried: the target was down, crashed, timed out. The run is incomplete. */
+  incomplete?: string;
+  /** Criteria a blocked step is filed under for this persona. */
+  blockedCites: { wcag: string[]; other?: string[] };
+  observations: JourneyObservation[];
+  /** Raw measurements recorded while acting, judged by audits (e.g. captureGrid). */
+  records: Record<string, unknown>;
+  /** What the actor did during the step (steps to reproduce). */
+  actions: string[];
+}

@@ -1,0 +1,179 @@
+import type { Page, BrowserContext } from 'playwright';
+import type { EngineName } from '../gatherers/index.ts';
+
+/** What a probe (a persona's own gatherer) knows about where it runs. */
+export interface ProbeContext {
+  /** The locale the persona uses (BCP 47 primary tag, e.g. "ht"). */
+  locale: string;
+  /** Languages the target offers (primary tags) — language detection is restricted to these. */
+  targetLocales: string[];
+  /** The target's message catalogues, flattened key → text, per locale, when it has them (catalogue evidence). */
+  catalogues?: Record<string, Record<string, string>>;
+  stepId: string;
+}
+
+/**
+ * A persona's own gatherer, run at every checkpoint on the LIVE page after the engines.
+ * It may change the page temporarily (viewport, injected CSS) but must restore it.
+ * Returns plain JSON; the audits that read it are pure.
+ */
+export interface Probe {
+  id: string;
+  description: string;
+  gather(page: Page, ctx: ProbeContext): Promise<unknown>;
+}
+
+export interface PersonaData {
+  givenNames: string;
+  familyNames: string;
+  /** Email template: "{run}" is replaced by a unique token per journey. */
+  email: string;
+  dateOfBirth: { day: number; month: number; year: number };
+  nationality: string;
+  countryOfBirth: string;
+  phone: string;
+  languages: string[];
+  usAddress: { street: string; city: string; state: string; zip: string } | null;
+}
+
+/** Playwright `use` options a persona sets (emulation). */
+export interface PersonaUse {
+  locale?: string;
+  viewport?: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  deviceScaleFactor?: number;
+  forcedColors?: 'active' | 'none';
+  reducedMotion?: 'reduce' | 'no-preference';
+  colorScheme?: 'light' | 'dark';
+}
+
+export type ActorKind = 'pointer' | 'keyboard' | 'screen-reader';
+
+export interface Persona {
+  id: string;
+  title: string;
+  /** One paragraph: who this is and why they matter. */
+  summary: string;
+  /** What this persona checks, in words (README, reports). */
+  checks: string[];
+  use: PersonaUse;
+  actor: ActorKind;
+  /** Primary language tag the persona reads (drives locale and i18n checks). */
+  language: string;
+  data: PersonaData;
+  engines: EngineName[];
+  probes: Probe[];
+  /** Audit ids that apply to this persona (engine audits of its engines are added automatically). */
+  audits: string[];
+  /** Network and CPU emulation (Chrome DevTools Protocol), for the low-end phone. */
+  network?: { downloadKbps: number; uploadKbps: number; latencyMs: number; cpuSlowdown: number };
+  lighthouseCategories?: Array<'accessibility' | 'performance'>;
+  /** Step ids where Lighthouse runs (it costs seconds; run it where it earns its keep). Absent = nowhere. */
+  lighthouseAt?: string[];
+  /** WCAG criteria / references a blocked step is filed under for this persona (how they were blocked). */
+  blockedCites: { wcag: string[]; other?: string[] };
+}
+
+/** Narrows a lookup to a group (fieldset legend / role=group name). */
+export interface Scope {
+  within?: string | RegExp;
+}
+
+/** How a persona operates the page. Locators only by role, label and accessible name. */
+export interface Actor {
+  kind: ActorKind;
+  page: Page;
+  goto(path: string): Promise<void>;
+  fill(label: string | RegExp, value: string, scope?: Scope): Promise<void>;
+  select(label: string | RegExp, option: string | { value: string } | { label: string }, scope?: Scope): Promise<void>;
+  check(label: string | RegExp, scope?: Scope): Promise<void>;
+  click(role: 'button' | 'link' | 'checkbox' | 'radio' | 'tab' | 'menuitem', name: string | RegExp): Promise<void>;
+  /** What the actor did, in order — evidence for "steps to reproduce". */
+  log: string[];
+}
+
+/** Hooks a target offers to personas (mail, clock, faults). All optional: a flow that needs one and lacks it is incomplete. */
+export interface TargetHooks {
+  /** Messages received by the target's mail server for this exact address. */
+  outbox?(address: string): Promise<Array<{ to: string; subject: string; text: string; html?: string; locale?: string }>>;
+  /** The latest one-time code sent to an address. */
+  latestCode?(address: string): Promise<string | null>;
+  advanceClock?(seconds: number): Promise<void>;
+  failNextPost?(path: string): Promise<void>;
+  runLottery?(day?: string): Promise<unknown>;
+  /** Answer for a CAPTCHA a sighted pointer user could read (a screen-reader user gets no such help). */
+  captchaAnswer?(page: Page): Promise<string | null>;
+}
+
+export interface StepContext {
+  page: Page;
+  context: BrowserContext;
+  actor: Actor;
+  persona: Persona;
+  /** Persona data with per-journey values resolved (email with run token). */
+  data: PersonaData & { email: string };
+  baseURL: string;
+  locale: string;
+  /** Translate a target catalogue key into the persona's locale (targets with catalogues). */
+  t(key: string, vars?: Record<string, string | number>): string;
+  hooks: TargetHooks;
+  /** Values a flow carries from step to step. */
+  state: Record<string, unknown>;
+  /** Record a finding-worthy observation made while acting (e.g. an email address silently lost). */
+  observe(observation: JourneyObservation): void;
+  /** Keep raw measurements made while acting (e.g. a capture grid) for the pure audits to judge. */
+  record(key: string, value: unknown): void;
+  /** Allow the next main-document 5xx (a fault the persona injected itself). */
+  expectServerError(): void;
+}
+
+export interface JourneyObservation {
+  ruleId: string;
+  message: string;
+  wcag?: string[];
+  other?: string[];
+  impact?: 'critical' | 'serious' | 'moderate' | 'minor';
+  outcome?: 'failed' | 'cantTell' | 'passed';
+  selector?: string;
+  snippet?: string;
+}
+
+export interface Step {
+  /** Checkpoint id, unique in the flow. */
+  id: string;
+  /** The journey step this checkpoint belongs to, when several checkpoints share one (e.g. a form and its error page). */
+  partOf?: string;
+  title: string;
+  /** Reach the step's page (navigate, follow a link). The checkpoint is taken after this. */
+  arrive?(ctx: StepContext): Promise<void>;
+  /** What the person does on the page (fill, submit). */
+  act?(ctx: StepContext): Promise<void>;
+  /** Set false for steps that only act (no audit of the page). */
+  checkpoint?: boolean;
+}
+
+export interface Flow {
+  id: string;
+  title: string;
+  /** Persona ids that walk this flow; absent = every persona. */
+  personas?: string[];
+  steps: Step[];
+}
+
+export interface RunningTarget {
+  baseURL: string;
+  hooks: TargetHooks;
+  close(): Promise<void>;
+}
+
+export interface Target {
+  id: string;
+  title: string;
+  locales: string[];
+  /** Start the target (reference app) or point at a running one. */
+  start(options: { profile?: string; defects?: string[] }): Promise<RunningTarget>;
+  flows: Flow[];
+  /** Flattened catalogues per locale, when the target has them. */
+  catalogues?(): Record<string, Record<string, string>>;
+}

@@ -1,0 +1,21 @@
+import type { Persona } from '../harness/journey/types.ts';
+import { baseData } from './data.ts';
+
+export const darkerSkinSelfie: Persona = {
+  id: 'darker-skin-selfie',
+  title: 'Person with darker skin at the selfie step',
+  summary: 'Black asylum seekers reported being unable to get past CBP One\'s live photo check. Acceptance must not depend on skin tone, and there must be a way that needs no photo.',
+  checks: [
+    'takes the identity photo through the app with a synthetic camera, for Monk Skin Tones 1–10 under even and side light',
+    'acceptance per tone per lighting with counts and the ratio to the best tone, flagged below 0.8 (EEOC four-fifths, as an analogy)',
+    'an alternative that needs no photo (Section 508 §403.1, persuasive)',
+  ],
+  use: { locale: 'fr' },
+  actor: 'pointer',
+  language: 'fr',
+  data: { ...baseData, givenNames: 'Jean-Claude', familyNames: 'Étienne', nationality: 'HT', countryOfBirth: 'HT', languages: ['fr', 'ht'], email: 'jc.{run}@example.fr' },
+  engines: ['axe'],
+  probes: [],
+  audits: ['capture-parity'],
+  blockedCites: { wcag: [], other: ['508 §403.1 (persuasive)', 'blocked: no way past the biometric check'] },
+};

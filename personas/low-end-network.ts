@@ -1,0 +1,24 @@
+import type { Persona } from '../harness/journey/types.ts';
+import { baseData } from './data.ts';
+
+export const lowEndNetwork: Persona = {
+  id: 'low-end-network',
+  title: 'Low-end phone on a slow, flaky network',
+  summary: 'An old Android phone on a shared, slow mobile connection at a shelter; the server or the connection fails mid-form.',
+  checks: [
+    'mobile viewport, slow network (≈400 kbit/s, 400 ms) and 4× CPU slowdown on every step',
+    'the journey completes and nothing entered is lost when the server fails mid-registration',
+    'Lighthouse performance and accessibility on the home page under these conditions',
+  ],
+  use: { locale: 'es', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  actor: 'pointer',
+  language: 'es',
+  data: { ...baseData, email: 'movil.{run}@example.org' },
+  engines: ['axe'],
+  probes: [],
+  audits: ['lighthouse-performance'],
+  network: { downloadKbps: 400, uploadKbps: 200, latencyMs: 400, cpuSlowdown: 4 },
+  lighthouseAt: ['home'],
+  lighthouseCategories: ['accessibility', 'performance'],
+  blockedCites: { wcag: [], other: ['blocked on a slow, flaky connection'] },
+};

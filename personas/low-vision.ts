@@ -1,0 +1,25 @@
+import type { Persona } from '../harness/journey/types.ts';
+import { baseData } from './data.ts';
+import { reflowProbe } from '../harness/gatherers/probes/reflow.ts';
+import { textResizeProbe } from '../harness/gatherers/probes/text-resize.ts';
+import { textSpacingProbe } from '../harness/gatherers/probes/text-spacing.ts';
+
+export const lowVision: Persona = {
+  id: 'low-vision',
+  title: 'Low-vision user',
+  summary: 'Zooms text to 200% or more, reads at 320 CSS px wide, widens text spacing, needs strong contrast.',
+  checks: [
+    'text at 200% without loss (1.4.4)',
+    'reflow at 320 CSS px: no two-way scrolling, nothing clipped (1.4.10)',
+    'text spacing overrides do not clip text (1.4.12)',
+    'contrast of text and controls (1.4.3, 1.4.11) through axe-core',
+  ],
+  use: { locale: 'es', viewport: { width: 1280, height: 900 } },
+  actor: 'pointer',
+  language: 'es',
+  data: { ...baseData, email: 'vision.{run}@example.org' },
+  engines: ['axe'],
+  probes: [reflowProbe, textResizeProbe, textSpacingProbe],
+  audits: ['reflow', 'resize-text', 'text-spacing'],
+  blockedCites: { wcag: ['1.4.10'], other: ['blocked: cannot continue with zoom and reflow'] },
+};

@@ -1,0 +1,17 @@
+import type { Persona } from '../harness/journey/types.ts';
+import { baseData } from './data.ts';
+
+export const noUsAddress: Persona = {
+  id: 'no-us-address',
+  title: 'Person with no US address',
+  summary: 'Has no contact in the United States, as many asylum seekers at the border do. The law does not require a US address.',
+  checks: ['can register and ask for an appointment without a US address'],
+  use: { locale: 'es' },
+  actor: 'pointer',
+  language: 'es',
+  data: { ...baseData, givenNames: 'Wilson', familyNames: 'Castillo', nationality: 'VE', countryOfBirth: 'VE', email: 'wilson.{run}@example.org', usAddress: null },
+  engines: [],
+  probes: [],
+  audits: [],
+  blockedCites: { wcag: [], other: ['blocked: a US address is demanded though the law does not require one'] },
+};

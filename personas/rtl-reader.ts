@@ -1,0 +1,21 @@
+import type { Persona } from '../harness/journey/types.ts';
+import { baseData } from './data.ts';
+import { languageProbe } from '../harness/gatherers/probes/language.ts';
+
+export const rtlReader: Persona = {
+  id: 'rtl-reader',
+  title: 'Arabic reader (right to left)',
+  summary: 'Reads Arabic; pages must be declared Arabic and laid out right to left.',
+  checks: [
+    'pages declare lang="ar" and dir="rtl"; reading order and layout right to left (1.3.2, 3.1.1)',
+    'no English left on the page, with catalogue evidence',
+  ],
+  use: { locale: 'ar' },
+  actor: 'pointer',
+  language: 'ar',
+  data: { ...baseData, givenNames: 'أحمد', familyNames: 'الحسن', nationality: 'SY', countryOfBirth: 'SY', phone: '+963 944 123 456', languages: ['ar'], email: 'ahmad.{run}@example.sy' },
+  engines: ['axe'],
+  probes: [languageProbe],
+  audits: ['text-direction', 'page-language', 'untranslated-text'],
+  blockedCites: { wcag: ['1.3.2'], other: ['blocked: cannot continue in Arabic'] },
+};

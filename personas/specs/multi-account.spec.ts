@@ -1,0 +1,3 @@
+import { describeJourneys } from '../../harness/journey/describe.ts';
+
+describeJourneys('multi-account');
