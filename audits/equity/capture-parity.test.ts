@@ -32,3 +32,15 @@ describe('capture-parity', () => {
     expect(captureParityAudit.audit(artifactsWith({ stimulus: 's', cells: [] }), ctx).outcome).toBe('cantTell');
   });
 });
+
+describe('capture-parity with captures that did not complete', () => {
+  it('is cantTell, never passed, when some captures could not complete', () => {
+    const g: CaptureGrid = { stimulus: 's', cells: [
+      { mst: 1, lighting: 'even', attempts: 1, accepted: 1, messages: [] },
+      { mst: 10, lighting: 'even', attempts: 0, accepted: 0, messages: ['no result'], errors: 1 },
+    ] };
+    const r = captureParityAudit.audit(artifactsWith(g), ctx);
+    expect(r.outcome).toBe('cantTell');
+    expect(r.notes?.join(' ')).toMatch(/did not complete/);
+  });
+});

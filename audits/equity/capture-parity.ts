@@ -3,7 +3,8 @@ import type { JourneyArtifact } from '../../harness/journey/journey-artifact.ts'
 
 export interface CaptureGrid {
   stimulus: string;
-  cells: Array<{ mst: number; lighting: string; attempts: number; accepted: number; messages: string[] }>;
+  /** attempts = captures that reached a verdict; errors = captures the harness could not complete (not counted as rejections). */
+  cells: Array<{ mst: number; lighting: string; attempts: number; accepted: number; messages: string[]; errors?: number }>;
 }
 
 /** Below this ratio to the best tone a tone is flagged (EEOC four-fifths rule, used as an analogy). */
@@ -43,7 +44,12 @@ export const captureParityAudit: Audit = {
     const rows = parityRows(grid);
     const table = rows.map((r) => `${r.lighting} MST ${r.mst}: ${r.accepted}/${r.attempts} (ratio ${r.ratioToBest.toFixed(2)})`).join('; ');
     const flagged = rows.filter((r) => r.flagged);
-    if (flagged.length === 0) return { outcome: 'passed', findings: [], notes: [table] };
+    const errors = grid.cells.filter((c) => (c.errors ?? 0) > 0);
+    const errorNote = errors.map((c) => `${c.lighting} MST ${c.mst}: ${c.errors} capture(s) did not complete (${c.messages.join('; ')})`).join('; ');
+    if (flagged.length === 0) {
+      // A capture that never completed is neither an acceptance nor a rejection: not a pass either.
+      return errors.length ? { outcome: 'cantTell', findings: [], notes: [table, errorNote] } : { outcome: 'passed', findings: [], notes: [table] };
+    }
     return {
       outcome: 'failed',
       notes: [table],

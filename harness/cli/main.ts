@@ -46,10 +46,11 @@ program
   .description('Walk whole journeys as each persona on a target, auditing every step; writes findings.json, report.html, summary.txt, artifacts, screenshots, transcripts and traces.')
   .option('--target <id|file>', 'built-in target (reference) or a declarative target file (YAML or JSON)', 'reference')
   .option('--persona <list>', `comma-separated personas (default: every persona with a flow): ${PERSONAS.map((p) => p.id).join(', ')}`)
-  .option('--profile <profile>', 'reference target profile: conformant or cbp-one-2023', 'conformant')
+  .option('--profile <profile>', 'reference target profile: conformant (default) or cbp-one-2023')
   .option('--defects <list>', `reference target defects to switch on: ${DEFECT_IDS.join(', ')}`)
   .option('--out <dir>', 'run directory (default portico-out/<profile>)')
   .option('--workers <n>', 'parallel browsers (each with its own target instance)', '2')
+  .option('--base-url <url>', "run a described target against another address than its file's baseURL")
   .addHelpText('after', `
 Examples:
   portico run                                   # every persona on the conformant reference app

@@ -19,6 +19,7 @@ export interface RunCommandOptions {
   out?: string;
   workers?: string;
   quiet?: boolean;
+  baseUrl?: string;
 }
 
 export interface ResolvedRun {
@@ -28,6 +29,7 @@ export interface ResolvedRun {
   defects: string[];
   outDir: string;
   workers: number;
+  baseURL?: string;
 }
 
 /** Validates every option before anything starts; errors say what is wrong and what is allowed. */
@@ -42,16 +44,20 @@ export function resolveRunOptions(o: RunCommandOptions): ResolvedRun {
   const walking = personas.filter((id) => resolved.flows.some((f) => !f.personas || f.personas.includes(id)));
   if (walking.length === 0) throw new UsageError(`--persona: none of ${personas.join(', ')} walks any flow of target "${resolved.id}"`);
   const profile = o.profile ?? 'conformant';
-  let defects: string[] = o.defects ? o.defects.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const defects: string[] = o.defects ? o.defects.split(',').map((s) => s.trim()).filter(Boolean) : [];
   if (resolved.id === 'reference') {
     if (!(profile in PROFILES)) throw new UsageError(`--profile: unknown profile "${profile}"; choose from ${Object.keys(PROFILES).join(', ')}`);
-    try { defects = resolveDefects(profile, defects).filter((d) => !PROFILES[profile as keyof typeof PROFILES].includes(d) || defects.includes(d)); } catch (error) { throw new UsageError(`--defects: ${(error as Error).message}`); }
+    try { resolveDefects(profile, defects); } catch (error) { throw new UsageError(`--defects: ${(error as Error).message}`); }
   } else if (o.profile || o.defects) {
     throw new UsageError('--profile and --defects apply to the reference target only');
   }
   const workers = o.workers ? Number(o.workers) : 2;
   if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new UsageError(`--workers must be a whole number from 1 to 8, not "${o.workers}"`);
-  return { target, personas: walking, profile, defects, outDir: resolve(o.out ?? `portico-out/${profile}`), workers };
+  if (o.baseUrl !== undefined) {
+    if (resolved.id === 'reference') throw new UsageError('--base-url applies to described targets (files); the reference target starts its own app');
+    try { if (!/^https?:$/.test(new URL(o.baseUrl).protocol)) throw new Error(); } catch { throw new UsageError(`--base-url must be an http(s) URL, not "${o.baseUrl}"`); }
+  }
+  return { target, personas: walking, profile, defects, outDir: resolve(o.out ?? `portico-out/${profile}`), workers, baseURL: o.baseUrl };
 }
 
 /** Runs the persona × target matrix through Playwright; returns the exit code from the bundle. */
@@ -67,6 +73,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     PORTICO_DEFECTS: run.defects.join(','),
     PORTICO_OUT: run.outDir,
     PORTICO_PW_OUTPUT: join(run.outDir, 'playwright'),
+    ...(run.baseURL ? { PORTICO_BASE_URL: run.baseURL } : {}),
   };
   const cli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
   const args = [cli, 'test', '--config', join(root, 'playwright.config.ts'), '--workers', String(run.workers), '--reporter', `${o.quiet ? 'dot' : 'list'},${join(root, 'harness', 'report', 'portico-reporter.ts')}`];

@@ -27,6 +27,22 @@ async function exactlyOne(locator: Locator, what: string, how: string): Promise<
   throw new BlockedError(`${what} matches ${count} elements, none visible`, how);
 }
 
+const TEXT_ROLES = ['textbox', 'searchbox', 'spinbutton', 'combobox'] as const;
+
+/**
+ * What a screen reader offers: the field whose accessible name matches — from its label, or, when
+ * that is all there is, from aria-label, title or placeholder (Chromium's name computation).
+ */
+async function byAccessibleName(scope: Page | Locator, name: string | RegExp, roles: readonly string[]): Promise<Locator> {
+  const byLabel = scope.getByLabel(name);
+  if ((await byLabel.count()) > 0) return byLabel;
+  for (const role of roles) {
+    const byRole = scope.getByRole(role as 'textbox', { name });
+    if ((await byRole.count()) > 0) return byRole;
+  }
+  return byLabel;
+}
+
 const describe = (label: string | RegExp) => (typeof label === 'string' ? `"${label}"` : String(label));
 
 /**
@@ -40,12 +56,12 @@ export function screenReaderActor(page: Page): Actor {
     kind: 'screen-reader', page, log,
     async goto(path) { log.push(`open ${path}`); await page.goto(path); },
     async fill(label, value, scope?: Scope) {
-      const el = await exactlyOne(root(page, scope).getByLabel(label), `a field labelled ${describe(label)}`, how);
+      const el = await exactlyOne(await byAccessibleName(root(page, scope), label, TEXT_ROLES), `a field named ${describe(label)}`, how);
       log.push(`type into field ${describe(label)}`);
       await el.fill(value, { timeout: ACTION_TIMEOUT });
     },
     async select(label, option, scope?: Scope) {
-      const el = await exactlyOne(root(page, scope).getByLabel(label), `a list labelled ${describe(label)}`, how);
+      const el = await exactlyOne(await byAccessibleName(root(page, scope), label, ['combobox', 'listbox']), `a list named ${describe(label)}`, how);
       log.push(`choose ${String(option)} in ${describe(label)}`);
       await el.selectOption(optionArg(option), { timeout: ACTION_TIMEOUT });
     },

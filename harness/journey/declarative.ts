@@ -109,7 +109,9 @@ export function declarativeToTarget(d: DeclarativeTarget): Target {
     locales: d.locales,
     flows,
     async start() {
-      return { baseURL: d.baseURL.replace(/\/$/, ''), hooks: {}, close: async () => {} };
+      // PORTICO_BASE_URL points a described target at another deployment (staging, a local port).
+      const baseURL = (process.env.PORTICO_BASE_URL ?? d.baseURL).replace(/\/$/, '');
+      return { baseURL, hooks: {}, close: async () => {} };
     },
   };
 }

@@ -25,7 +25,7 @@ function stimulusFile(mst: number, lighting: Lighting): string {
  * One capture attempt through the app's own selfie step, in a Chromium whose camera is a
  * synthetic face (one launch per stimulus: Chromium reads the fake camera file at launch).
  */
-async function captureWith(ctx: StepContext, mst: number, lighting: Lighting): Promise<{ accepted: boolean; message: string }> {
+async function captureWith(ctx: StepContext, mst: number, lighting: Lighting): Promise<{ accepted: boolean | null; message: string }> {
   const storageState = await ctx.context.storageState();
   const browser = await chromium.launch(chromiumLaunchOptions([
     '--use-fake-ui-for-media-stream',
@@ -36,9 +36,13 @@ async function captureWith(ctx: StepContext, mst: number, lighting: Lighting): P
     const context = await browser.newContext({ storageState, locale: ctx.locale, baseURL: ctx.baseURL });
     const page = await context.newPage();
     await page.goto('/selfie');
-    await page.getByRole('button', { name: ctx.t('selfie.capture') }).click({ timeout: 30_000 });
+    // Like a person, wait until the page says the camera is ready before taking the photo.
+    const ready = await page.getByText(ctx.t('selfie.status.ready')).waitFor({ timeout: 30_000 }).then(() => true, () => false);
+    if (!ready) return { accepted: null, message: `the camera never became ready: "${(await page.locator('[role=status]').first().textContent().catch(() => '')) ?? ''}"` };
+    await page.getByRole('button', { name: ctx.t('selfie.capture') }).click({ timeout: 10_000 });
     const done = page.getByRole('heading', { level: 1, name: ctx.t('dashboard.title') }).or(page.locator('#error-summary'));
-    await done.first().waitFor({ state: 'visible', timeout: 60_000 });
+    const finished = await done.first().waitFor({ state: 'visible', timeout: 45_000 }).then(() => true, () => false);
+    if (!finished) return { accepted: null, message: `no result after taking the photo: "${(await page.locator('[role=status]').first().textContent().catch(() => '')) ?? ''}"` };
     const accepted = (await page.getByRole('heading', { level: 1, name: ctx.t('dashboard.title') }).count()) > 0;
     const message = accepted ? 'accepted' : ((await page.locator('#error-summary').textContent()) ?? '').replace(/\s+/g, ' ').trim();
     return { accepted, message };
@@ -76,8 +80,9 @@ export const selfieCaptureFlow: Flow = {
         const grid: CaptureGrid = { stimulus: 'synthetic faces (Monk Skin Tone scale) with simulated camera auto-exposure', cells: [] };
         for (const lighting of CAPTURE_LIGHTINGS) {
           for (const mst of CAPTURE_TONES) {
-            const r = await captureWith(ctx, mst, lighting);
-            grid.cells.push({ mst, lighting, attempts: 1, accepted: r.accepted ? 1 : 0, messages: r.accepted ? [] : [r.message] });
+            let r = await captureWith(ctx, mst, lighting);
+            if (r.accepted === null) r = await captureWith(ctx, mst, lighting); // one retry: the harness, not the person, may have stalled
+            grid.cells.push({ mst, lighting, attempts: r.accepted === null ? 0 : 1, accepted: r.accepted ? 1 : 0, messages: r.accepted ? [] : [r.message], errors: r.accepted === null ? 1 : 0 });
           }
         }
         ctx.record('captureGrid', grid);
