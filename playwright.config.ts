@@ -25,7 +25,9 @@ function journeyProject(name: string, personaId: string, options: Partial<Portic
     testDir: './personas/specs',
     testMatch: new RegExp(`${personaId}\\.spec\\.ts$`),
     metadata: { expectation, persona: personaId },
-    use: { ...persona.use, porticoPersona: personaId, porticoTarget: target, porticoOut: `${out}/${name.replace(/[^\w@.-]+/g, '_')}`, ...options } as Project['use'],
+    use: { ...persona.use, porticoPersona: personaId, porticoTarget: target, // A run has one directory (evidence paths in findings.json are relative to it); under npm test
+    // several projects share a persona, so each gets its own.
+    porticoOut: mode === 'run' ? out : `${out}/${name.replace(/[^\w@.-]+/g, '_')}`, ...options } as Project['use'],
   };
 }
 
