@@ -15,6 +15,11 @@ export interface BundleInput {
   finishedAt?: string;
 }
 
+/** Every engine and browser version seen across the checkpoints of a run. */
+export function mergedVersions(list: Array<{ versions: Record<string, string> }>, fallback: Record<string, string> = {}): Record<string, string> {
+  return list.reduce<Record<string, string>>((all, a) => ({ ...all, ...a.versions }), { ...fallback });
+}
+
 export const isBarrier = (f: Finding) => f.outcome === 'failed' && f.category === 'barrier';
 
 /**

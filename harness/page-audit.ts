@@ -6,7 +6,7 @@ import { launchSharedChromium, type SharedChromium } from './browser/launch.ts';
 import { gatherCheckpoint, toolVersions, type EngineName } from './gatherers/index.ts';
 import { saveArtifacts } from './artifacts/store.ts';
 import { runAudits } from './run-audits.ts';
-import { buildBundle } from './bundle.ts';
+import { buildBundle, mergedVersions } from './bundle.ts';
 import { loadPage } from './navigate.ts';
 import { AUDITS } from '../audits/index.ts';
 
@@ -80,7 +80,7 @@ export async function auditPages(urls: string[], options: PageAuditOptions): Pro
     if (!options.shared) await shared.browser.close().catch(() => {});
   }
   const { findings, verdicts } = runAudits(AUDITS, artifacts);
-  const versions = artifacts[0]?.versions ?? { ...toolVersions(), chromium: shared.version };
+  const versions = mergedVersions(artifacts, { ...toolVersions(), chromium: shared.version });
   const bundle = buildBundle({ startedAt, findings, verdicts, incomplete, versions, meta: { command: 'audit', pages: urls, engines: options.engines } });
   return { bundle, artifacts, artifactFiles };
 }
@@ -88,5 +88,5 @@ export async function auditPages(urls: string[], options: PageAuditOptions): Pro
 /** `portico audit --replay DIR`: the same audits over saved artifacts, with no browser at all. */
 export function replayArtifacts(list: Artifacts[], startedAt = new Date().toISOString()): RunBundle {
   const { findings, verdicts } = runAudits(AUDITS, list);
-  return buildBundle({ startedAt, findings, verdicts, incomplete: [], versions: list[0]?.versions ?? {}, meta: { command: 'audit --replay' } });
+  return buildBundle({ startedAt, findings, verdicts, incomplete: [], versions: mergedVersions(list), meta: { command: 'audit --replay' } });
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright';
+import { installInPageHelpers } from './in-page.ts';
 
 /**
  * Canonical element paths, computed in the live page. Every engine names elements its own way
@@ -12,23 +13,9 @@ export type ElementRef =
 
 export async function resolveDomPaths(page: Page, refs: ElementRef[]): Promise<Array<string | null>> {
   if (refs.length === 0) return [];
+  await installInPageHelpers(page);
   return page.evaluate((items) => {
-    function pathOf(el: Element): string {
-      const parts: string[] = [];
-      let node: Element | null = el;
-      while (node && node.nodeType === 1) {
-        const tag = node.localName;
-        const parent: Element | null = node.parentElement;
-        if (!parent) { parts.unshift(tag); break; }
-        let index = 1;
-        for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
-          if (sib.localName === tag) index++;
-        }
-        parts.unshift(`${tag}:nth-of-type(${index})`);
-        node = parent;
-      }
-      return parts.join('>');
-    }
+    const pathOf = globalThis.__porticoDomPath;
     function bySelector(selector: string | string[]): Element | null {
       // axe gives an array for elements inside iframes / shadow roots: walk into each.
       const chain = Array.isArray(selector) ? selector : [selector];

@@ -1,21 +1,13 @@
 import type { Page } from 'playwright';
+import { installInPageHelpers } from './in-page.ts';
 import type { FocusStop, KeyboardArtifact } from './types.ts';
 
 /** In-page description of the focused element (or null when focus is on <body>/nothing). */
 async function describeActive(page: Page) {
+  await installInPageHelpers(page);
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body || el === document.documentElement) return null;
-    const parts: string[] = [];
-    let node: Element | null = el;
-    while (node && node.nodeType === 1) {
-      const parent: Element | null = node.parentElement;
-      if (!parent) { parts.unshift(node.localName); break; }
-      let index = 1;
-      for (let s = node.previousElementSibling; s; s = s.previousElementSibling) if (s.localName === node.localName) index++;
-      parts.unshift(`${node.localName}:nth-of-type(${index})`);
-      node = parent;
-    }
     const r = el.getBoundingClientRect();
     const name = (el.getAttribute('aria-label') || (el as HTMLInputElement).labels?.[0]?.textContent || el.textContent || el.getAttribute('title') || el.getAttribute('placeholder') || '').replace(/\s+/g, ' ').trim().slice(0, 120);
     // How much of the element is covered by something else (e.g. a sticky header): sample a 5×5 grid.
@@ -28,7 +20,7 @@ async function describeActive(page: Page) {
       if (hit && hit !== el && !el.contains(hit) && !hit.contains(el)) covered++;
     }
     return {
-      domPath: parts.join('>'),
+      domPath: globalThis.__porticoDomPath(el),
       tag: el.localName,
       role: el.getAttribute('role'),
       name,
@@ -91,20 +83,9 @@ export interface KeyboardOptions {
  */
 export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}): Promise<KeyboardArtifact> {
   const checkVisible = options.checkFocusVisibility ?? true;
+  await installInPageHelpers(page);
   const census = await page.evaluate(() => {
-    const pathOf = (el: Element) => {
-      const parts: string[] = [];
-      let node: Element | null = el;
-      while (node && node.nodeType === 1) {
-        const parent: Element | null = node.parentElement;
-        if (!parent) { parts.unshift(node.localName); break; }
-        let index = 1;
-        for (let s = node.previousElementSibling; s; s = s.previousElementSibling) if (s.localName === node.localName) index++;
-        parts.unshift(`${node.localName}:nth-of-type(${index})`);
-        node = parent;
-      }
-      return parts.join('>');
-    };
+    const pathOf = globalThis.__porticoDomPath;
     const visible = (el: Element) => {
       const s = getComputedStyle(el);
       const r = el.getBoundingClientRect();

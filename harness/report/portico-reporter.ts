@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { loadArtifactsDir } from '../artifacts/store.ts';
 import { runAudits } from '../run-audits.ts';
-import { buildBundle } from '../bundle.ts';
+import { buildBundle, mergedVersions } from '../bundle.ts';
 import { toolVersions } from '../gatherers/index.ts';
 import { renderText } from './text.ts';
 import { writeRunOutputs } from './run-output.ts';
@@ -41,7 +41,7 @@ export default class PorticoReporter implements Reporter {
       findings,
       verdicts,
       incomplete: this.incomplete,
-      versions: artifacts[0]?.versions ?? toolVersions(),
+      versions: mergedVersions(artifacts, toolVersions()),
       meta: { command: 'run', target: process.env.PORTICO_TARGET, profile: process.env.PORTICO_PROFILE, defects: process.env.PORTICO_DEFECTS, personas: process.env.PORTICO_PERSONAS },
     });
     const title = `Portico: ${process.env.PORTICO_TARGET ?? 'reference'} (${process.env.PORTICO_PROFILE ?? 'conformant'}${process.env.PORTICO_DEFECTS ? ` + ${process.env.PORTICO_DEFECTS}` : ''})`;

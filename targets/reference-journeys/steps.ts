@@ -18,7 +18,8 @@ export const home: Step = {
 
 async function solveCaptchaIfShown(ctx: StepContext) {
   const label = ctx.t('account.captcha.label');
-  if ((await ctx.page.getByText(label).count()) === 0) return;
+  const shown = (await ctx.page.getByText(label).count()) + (await ctx.page.getByLabel(label).count()) + (await ctx.page.getByPlaceholder(label).count());
+  if (shown === 0) return;
   // A sighted user reads the characters; someone who cannot see the image has no way through.
   if (ctx.persona.actor === 'screen-reader') throw new BlockedError('an image CAPTCHA must be solved and it has no text or audio alternative', 'by role and accessible name');
   const answer = await ctx.hooks.captchaAnswer?.(ctx.page);

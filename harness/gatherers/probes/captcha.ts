@@ -1,4 +1,5 @@
 import type { Page } from 'playwright';
+import { installInPageHelpers } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
 
 /**
@@ -37,21 +38,9 @@ export interface CaptchaArtifact {
 }
 
 async function gather(page: Page): Promise<CaptchaArtifact> {
+  await installInPageHelpers(page);
   return page.evaluate(() => {
-    function pathOf(el: Element): string {
-      const parts: string[] = [];
-      let node: Element | null = el;
-      while (node && node.nodeType === 1) {
-        const tag = node.localName;
-        const parent: Element | null = node.parentElement;
-        if (!parent) { parts.unshift(tag); break; }
-        let index = 1;
-        for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) if (sib.localName === tag) index++;
-        parts.unshift(`${tag}:nth-of-type(${index})`);
-        node = parent;
-      }
-      return parts.join('>');
-    }
+    const pathOf = globalThis.__porticoDomPath;
     const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     const clip = (s: string, n = 200) => { const t = norm(s); return t.length > n ? t.slice(0, n - 1) + '…' : t; };
     function hidden(el: Element): boolean {

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright';
+import { installInPageHelpers } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
 import { domPathOfBackendNode, openCdp, readingOrder, type AxNode } from './transcript.ts';
 
@@ -128,21 +129,9 @@ export interface FormSemanticsArtifact {
 const CONTROL_LIMIT = 150;
 
 async function domSide(page: Page) {
+  await installInPageHelpers(page);
   return page.evaluate((limit) => {
-    function pathOf(el: Element): string {
-      const parts: string[] = [];
-      let node: Element | null = el;
-      while (node && node.nodeType === 1) {
-        const tag = node.localName;
-        const parent: Element | null = node.parentElement;
-        if (!parent) { parts.unshift(tag); break; }
-        let index = 1;
-        for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) if (sib.localName === tag) index++;
-        parts.unshift(`${tag}:nth-of-type(${index})`);
-        node = parent;
-      }
-      return parts.join('>');
-    }
+    const pathOf = globalThis.__porticoDomPath;
     const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     const clip = (s: string, n = 300) => { const t = norm(s); return t.length > n ? t.slice(0, n - 1) + '…' : t; };
     const snippetOf = (el: Element) => el.outerHTML.slice(0, 300);

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright';
+import { installInPageHelpers } from '../in-page.ts';
 
 /**
  * Shared layout measurement for the low-vision probes (reflow, text-resize, text-spacing).
@@ -60,20 +61,7 @@ export function measureLayout(opts: MeasureOptions): LayoutMeasure {
   const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'meta', 'link', 'title', 'br', 'wbr', 'option', 'optgroup', 'datalist', 'source', 'track', 'param']);
   const MEDIA = new Set(['img', 'svg', 'canvas', 'video', 'audio', 'iframe', 'object', 'embed', 'picture', 'map', 'math']);
   const CODE = new Set(['pre', 'code', 'kbd', 'samp']);
-  const pathOf = (el: Element): string => {
-    const parts: string[] = [];
-    let node: Element | null = el;
-    while (node && node.nodeType === 1) {
-      const tag = node.localName;
-      const parent: Element | null = node.parentElement;
-      if (!parent) { parts.unshift(tag); break; }
-      let index = 1;
-      for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) if (sib.localName === tag) index++;
-      parts.unshift(`${tag}:nth-of-type(${index})`);
-      node = parent;
-    }
-    return parts.join('>');
-  };
+  const pathOf = globalThis.__porticoDomPath;
   const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
   const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
   const textOf = (el: Element) => cut(norm((el as HTMLElement).innerText ?? el.textContent), 120);
@@ -232,6 +220,7 @@ export async function settleLayout(page: Page): Promise<void> {
 }
 
 export async function measure(page: Page, opts: Partial<MeasureOptions> = {}): Promise<LayoutMeasure> {
+  await installInPageHelpers(page);
   return page.evaluate(measureLayout, { tolerance: 2, maxItems: 40, offScreen: true, overlaps: true, ...opts });
 }
 

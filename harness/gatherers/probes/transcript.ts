@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from 'playwright';
+import { DOM_PATH_SOURCE, installInPageHelpers } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
 
 /**
@@ -70,20 +71,7 @@ const LIST_LIMIT = 200;
 export const LANDMARK_ROLES = new Set(['banner', 'main', 'navigation', 'contentinfo', 'complementary', 'region', 'form', 'search']);
 
 /** The canonical DOM path (same format as harness/gatherers/dom-path.ts), as a function source for CDP. */
-export const PATH_OF_FUNCTION = `function () {
-  const parts = [];
-  let node = this;
-  while (node && node.nodeType === 1) {
-    const tag = node.localName;
-    const parent = node.parentElement;
-    if (!parent) { parts.unshift(tag); break; }
-    let index = 1;
-    for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) if (sib.localName === tag) index++;
-    parts.unshift(tag + ':nth-of-type(' + index + ')');
-    node = parent;
-  }
-  return parts.join('>');
-}`;
+export const PATH_OF_FUNCTION = `function () { return (${DOM_PATH_SOURCE})(this); }`;
 
 export interface AxNode {
   nodeId: string;
@@ -148,21 +136,9 @@ const clip = (s: string, n = TEXT_LIMIT) => {
 
 /** Live regions, title, lang: read from the DOM (the accessibility tree does not expose aria-live roots plainly). */
 async function domFacts(page: Page) {
+  await installInPageHelpers(page);
   return page.evaluate(({ textLimit, listLimit }) => {
-    function pathOf(el: Element): string {
-      const parts: string[] = [];
-      let node: Element | null = el;
-      while (node && node.nodeType === 1) {
-        const tag = node.localName;
-        const parent: Element | null = node.parentElement;
-        if (!parent) { parts.unshift(tag); break; }
-        let index = 1;
-        for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) if (sib.localName === tag) index++;
-        parts.unshift(`${tag}:nth-of-type(${index})`);
-        node = parent;
-      }
-      return parts.join('>');
-    }
+    const pathOf = globalThis.__porticoDomPath;
     function hiddenFromAt(el: Element): boolean {
       for (let n: Element | null = el; n; n = n.parentElement) {
         if (n.getAttribute('aria-hidden') === 'true' || (n as HTMLElement).hidden) return true;
