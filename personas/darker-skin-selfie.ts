@@ -1,5 +1,6 @@
 import type { Persona } from '../harness/journey/types.ts';
 import { baseData } from './data.ts';
+import { cameraStepProbe } from '../harness/gatherers/probes/camera-step.ts';
 
 export const darkerSkinSelfie: Persona = {
   id: 'darker-skin-selfie',
@@ -15,7 +16,7 @@ export const darkerSkinSelfie: Persona = {
   language: 'fr',
   data: { ...baseData, givenNames: 'Jean-Claude', familyNames: 'Étienne', nationality: 'HT', countryOfBirth: 'HT', languages: ['fr', 'ht'], email: 'jc.{run}@example.fr' },
   engines: ['axe'],
-  probes: [],
-  audits: ['capture-parity'],
+  probes: [cameraStepProbe],
+  audits: ['capture-parity', 'biometric-alternative'],
   blockedCites: { wcag: [], other: ['508 §403.1 (persuasive)', 'blocked: no way past the biometric check'] },
 };

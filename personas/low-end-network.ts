@@ -20,5 +20,5 @@ export const lowEndNetwork: Persona = {
   network: { downloadKbps: 400, uploadKbps: 200, latencyMs: 400, cpuSlowdown: 4 },
   lighthouseAt: ['home'],
   lighthouseCategories: ['accessibility', 'performance'],
-  blockedCites: { wcag: [], other: ['blocked on a slow, flaky connection'] },
+  blockedCites: { wcag: [], other: ['blocked on a slow, flaky connection: a control could not be found or used'] },
 };

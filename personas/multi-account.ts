@@ -13,5 +13,5 @@ export const multiAccount: Persona = {
   engines: [],
   probes: [],
   audits: [],
-  blockedCites: { wcag: [], other: ['blocked while checking the lottery'] },
+  blockedCites: { wcag: [], other: ['blocked while checking the lottery: a control could not be found or used'] },
 };

@@ -13,5 +13,5 @@ export const noUsAddress: Persona = {
   engines: [],
   probes: [],
   audits: [],
-  blockedCites: { wcag: [], other: ['blocked: a US address is demanded though the law does not require one'] },
+  blockedCites: { wcag: [], other: ['blocked: a control could not be found or used'] },
 };

@@ -16,5 +16,5 @@ export const universalEmail: Persona = {
   engines: ['axe'],
   probes: [],
   audits: [],
-  blockedCites: { wcag: [], other: ['UASG 004', 'RFC 6531'] },
+  blockedCites: { wcag: [], other: ['blocked: a control could not be found or used'] },
 };

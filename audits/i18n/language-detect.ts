@@ -36,6 +36,8 @@ export interface Detection {
   language: string | null;
   /** franc's relative score of the runner-up (1 = as likely as the winner). */
   runnerUp?: { language: string; score: number };
+  /** franc's top language even when too close to the runner-up to be called (language is then null). */
+  top?: string;
   letters: number;
   words: number;
   reason?: string;
@@ -66,7 +68,7 @@ export function detectLanguage(text: string, candidates: string[], opts: DetectO
   const language = FROM_639_3[top[0]] ?? top[0];
   const runnerUp = second ? { language: FROM_639_3[second[0]] ?? second[0], score: Math.round(second[1] * 1000) / 1000 } : undefined;
   if (runnerUp && runnerUp.score > opts.maxRunnerUp) {
-    return { language: null, runnerUp, letters, words, method: 'none', reason: `no clear language: ${language} and ${runnerUp.language} score alike (${runnerUp.score})` };
+    return { language: null, top: language, runnerUp, letters, words, method: 'none', reason: `no clear language: ${language} and ${runnerUp.language} score alike (${runnerUp.score})` };
   }
   return { language, runnerUp, letters, words, method: 'franc' };
 }
@@ -91,6 +93,13 @@ export function detectPageLanguage(a: LanguageArtifact, locale: string): Detecti
   if (fromMain.language) return fromMain;
   const fromAll = detectLanguage(joinText(own), candidates);
   if (fromAll.language) return fromAll;
+  // franc torn between two languages on the main text: catalogue evidence inside main decides,
+  // when one of the two is English and main holds several English catalogue strings left untranslated.
+  const torn = [fromMain.top, fromMain.runnerUp?.language];
+  const englishInMain = a.catalogue.available && locale !== 'en' ? a.catalogue.untranslated.filter((u) => u.inMain).length : 0;
+  if (torn.includes('en') && englishInMain >= 3) {
+    return { ...fromMain, language: 'en', method: 'catalogue', reason: `franc could not choose between ${torn.join(' and ')}; ${englishInMain} strings in the main content are English catalogue values left untranslated` };
+  }
   const { translatedMatches: t, englishMatches: e, available } = a.catalogue;
   if (available && locale !== 'en') {
     if (t >= 3 && t >= 3 * e) return { ...fromAll, language: primaryTag(locale), method: 'catalogue', reason: `${t} strings are "${locale}" catalogue translations, ${e} English` };

@@ -85,3 +85,14 @@ describe('page-language audit (WCAG 3.1.1)', () => {
     expect(findings[0].requirements.section508.join(' ')).toMatch(/E205\.4/);
   });
 });
+
+describe('page-language when franc is torn between English and another language', () => {
+  it('lets English catalogue strings in the main content decide (reference app help page left in English under lang="ht")', async () => {
+    const { readFileSync } = await import('node:fs');
+    const a = JSON.parse(readFileSync(new URL('../fixtures/probes/ht-help-in-english.json', import.meta.url), 'utf8'));
+    const r = pageLanguageAudit.audit(a, { checkpoint: a.checkpoint, url: a.url, pagePath: a.pagePath, context: a.context });
+    expect(r.outcome).toBe('failed');
+    expect(r.findings[0].wcag).toEqual(['3.1.1']);
+    expect(r.findings[0].message).toMatch(/franc could not choose between en and fr; \d+ strings in the main content are English catalogue values/);
+  });
+});

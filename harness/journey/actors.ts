@@ -4,11 +4,22 @@ import type { Actor, ActorKind, Scope } from './types.ts';
 /** A step could not be done the way this person operates a page: they are blocked here. */
 export class BlockedError extends Error {
   readonly how: string;
-  constructor(message: string, how: string) {
+  /**
+   * What the block is filed under. Absent: the persona's own way of operating failed (Tab never
+   * reached it, no control has that name) and the persona's criteria apply. Present: the cause is
+   * known and stated (an image CAPTCHA: 1.1.1) or unknown (the expected page never came: no
+   * criterion is claimed; the checkpoint's audits of the page they are on name it).
+   */
+  readonly cites?: { wcag: string[]; other?: string[] };
+  constructor(message: string, how: string, cites?: { wcag: string[]; other?: string[] }) {
     super(message);
     this.how = how;
+    this.cites = cites;
   }
 }
+
+/** A journey that could not go on for a reason the harness does not attribute to a criterion. */
+export const UNATTRIBUTED_BLOCK = { wcag: [], other: ['blocked: the journey could not continue (see what the page says)'] };
 
 type Role = Parameters<Actor['click']>[0];
 const ACTION_TIMEOUT = 5_000;
@@ -17,14 +28,19 @@ function root(page: Page, scope?: Scope): Page | Locator {
   return scope?.within ? page.getByRole('group', { name: scope.within }) : page;
 }
 
-async function exactlyOne(locator: Locator, what: string, how: string): Promise<Locator> {
+/**
+ * The one element a person means. Not finding it is filed under the persona's criteria only for
+ * the screen-reader user (no control with that role and name: 4.1.2); a sighted user who cannot
+ * find a control has another, unattributed problem that the page's audits must name.
+ */
+async function exactlyOne(locator: Locator, what: string, how: string, lookupIsTheBarrier = false): Promise<Locator> {
   const count = await locator.count();
   if (count === 1) return locator;
-  if (count === 0) throw new BlockedError(`could not find ${what}`, how);
+  if (count === 0) throw new BlockedError(`could not find ${what}`, how, lookupIsTheBarrier ? undefined : UNATTRIBUTED_BLOCK);
   // Several matches: a visible one first (e.g. a label repeated in a hidden template).
   const visible = locator.filter({ visible: true });
   if ((await visible.count()) >= 1) return visible.first();
-  throw new BlockedError(`${what} matches ${count} elements, none visible`, how);
+  throw new BlockedError(`${what} matches ${count} elements, none visible`, how, lookupIsTheBarrier ? undefined : UNATTRIBUTED_BLOCK);
 }
 
 const TEXT_ROLES = ['textbox', 'searchbox', 'spinbutton', 'combobox'] as const;
@@ -56,22 +72,22 @@ export function screenReaderActor(page: Page): Actor {
     kind: 'screen-reader', page, log,
     async goto(path) { log.push(`open ${path}`); await page.goto(path); },
     async fill(label, value, scope?: Scope) {
-      const el = await exactlyOne(await byAccessibleName(root(page, scope), label, TEXT_ROLES), `a field named ${describe(label)}`, how);
+      const el = await exactlyOne(await byAccessibleName(root(page, scope), label, TEXT_ROLES), `a field named ${describe(label)}`, how, true);
       log.push(`type into field ${describe(label)}`);
       await el.fill(value, { timeout: ACTION_TIMEOUT });
     },
     async select(label, option, scope?: Scope) {
-      const el = await exactlyOne(await byAccessibleName(root(page, scope), label, ['combobox', 'listbox']), `a list named ${describe(label)}`, how);
+      const el = await exactlyOne(await byAccessibleName(root(page, scope), label, ['combobox', 'listbox']), `a list named ${describe(label)}`, how, true);
       log.push(`choose ${String(option)} in ${describe(label)}`);
       await el.selectOption(optionArg(option), { timeout: ACTION_TIMEOUT });
     },
     async check(label, scope?: Scope) {
-      const el = await exactlyOne(root(page, scope).getByRole('checkbox', { name: label }), `a checkbox named ${describe(label)}`, how);
+      const el = await exactlyOne(root(page, scope).getByRole('checkbox', { name: label }), `a checkbox named ${describe(label)}`, how, true);
       log.push(`check ${describe(label)}`);
       await el.check({ timeout: ACTION_TIMEOUT });
     },
     async click(role, name) {
-      const el = await exactlyOne(page.getByRole(role, { name }), `a ${role} named ${describe(name)}`, how);
+      const el = await exactlyOne(page.getByRole(role, { name }), `a ${role} named ${describe(name)}`, how, true);
       log.push(`activate ${role} ${describe(name)}`);
       await el.click({ timeout: ACTION_TIMEOUT });
     },

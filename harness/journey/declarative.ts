@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Flow, Step, StepContext, Target } from './types.ts';
 import { expectArrival } from './expect.ts';
-import { BlockedError } from './actors.ts';
+import { BlockedError, UNATTRIBUTED_BLOCK } from './actors.ts';
 
 const ROLES = ['button', 'link', 'checkbox', 'radio', 'tab', 'menuitem'] as const;
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'use letters, digits and hyphens');
@@ -78,7 +78,7 @@ export function interpolate(text: string, ctx: Pick<StepContext, 'data'>): strin
   return text.replace(/\{persona\.(\w+)\}/g, (whole, key: string) => {
     const value = (ctx.data as unknown as Record<string, unknown>)[key];
     if (typeof value === 'string' || typeof value === 'number') return String(value);
-    throw new BlockedError(`the target file asks for ${whole}, which this persona has no value for`, 'following the target description');
+    throw new BlockedError(`the target file asks for ${whole}, which this persona has no value for`, 'following the target description', UNATTRIBUTED_BLOCK);
   });
 }
 
@@ -95,8 +95,8 @@ function toStep(s: DeclarativeTarget['flows'][number]['steps'][number]): Step {
       for (const c of list(s.check)) await ctx.actor.check(c);
       if (s.click) await ctx.actor.click(s.click.role, s.click.name);
       if (s.expect?.heading) await expectArrival(ctx.page, s.expect.heading, `step "${s.title}"`);
-      if (s.expect?.text) await ctx.page.getByText(s.expect.text).first().waitFor({ timeout: 8_000 }).catch(() => { throw new BlockedError(`expected to read "${s.expect!.text}" after "${s.title}"`, 'following the target description'); });
-      if (s.expect?.url && !new URL(ctx.page.url()).pathname.startsWith(s.expect.url)) throw new BlockedError(`expected to be at ${s.expect.url} after "${s.title}", but at ${new URL(ctx.page.url()).pathname}`, 'following the target description');
+      if (s.expect?.text) await ctx.page.getByText(s.expect.text).first().waitFor({ timeout: 8_000 }).catch(() => { throw new BlockedError(`expected to read "${s.expect!.text}" after "${s.title}"`, 'following the target description', UNATTRIBUTED_BLOCK); });
+      if (s.expect?.url && !new URL(ctx.page.url()).pathname.startsWith(s.expect.url)) throw new BlockedError(`expected to be at ${s.expect.url} after "${s.title}", but at ${new URL(ctx.page.url()).pathname}`, 'following the target description', UNATTRIBUTED_BLOCK);
     },
   };
 }

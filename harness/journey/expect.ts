@@ -1,5 +1,5 @@
 import type { Page } from 'playwright';
-import { BlockedError } from './actors.ts';
+import { BlockedError, UNATTRIBUTED_BLOCK } from './actors.ts';
 
 /** The words a person would read as "what went wrong" on the page they ended up on. */
 export async function visibleProblems(page: Page): Promise<string[]> {
@@ -32,6 +32,7 @@ export async function expectArrival(page: Page, heading: string, after: string, 
     throw new BlockedError(
       `after ${after}, expected the page "${heading}" but got ${actual ? `"${actual}"` : 'no main heading'}${problems.length ? `; the page says: ${problems.map((p) => `"${p}"`).join(', ')}` : ''}`,
       'following the journey',
+      UNATTRIBUTED_BLOCK,
     );
   }
 }

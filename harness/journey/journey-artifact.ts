@@ -11,7 +11,7 @@ export interface JourneyArtifact {
   blocked?: { cause: string; how: string };
   /** The step could not be tried: the target was down, crashed, timed out. The run is incomplete. */
   incomplete?: string;
-  /** Criteria a blocked step is filed under for this persona. */
+  /** Criteria a blocked step is filed under (the persona's, or the block's own when its cause is known or unknown). */
   blockedCites: { wcag: string[]; other?: string[] };
   observations: JourneyObservation[];
   /** Raw measurements recorded while acting, judged by audits (e.g. captureGrid). */

@@ -71,7 +71,8 @@ export interface Persona {
   lighthouseCategories?: Array<'accessibility' | 'performance'>;
   /** Step ids where Lighthouse runs (it costs seconds; run it where it earns its keep). Absent = nowhere. */
   lighthouseAt?: string[];
-  /** WCAG criteria / references a blocked step is filed under for this persona (how they were blocked). */
+  /** What a block is filed under when this persona's own way of operating fails (Tab never reaches a control: 2.1.1;
+   *  no control has that role and name: 4.1.2). Blocks with a known or unknown other cause carry their own. */
   blockedCites: { wcag: string[]; other?: string[] };
 }
 

@@ -82,13 +82,17 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
       for (const key of Object.keys(records)) delete records[key];
       const actionsBefore = actor.log.length;
       let blocked: JourneyArtifact['blocked'];
+      let cites = persona.blockedCites;
       let incomplete: string | undefined;
       let gathered: Artifacts | undefined;
       const evidence: Evidence[] = [];
       const fail = (error: Error) => {
         if (crashed) incomplete = 'the browser tab crashed';
         else if (unexpected5xx) incomplete = `the target answered ${unexpected5xx}`;
-        else if (isInteractionFailure(error)) blocked = { cause: error.message.split('\n')[0], how: error instanceof BlockedError ? error.how : describeActor(persona.actor) };
+        else if (isInteractionFailure(error)) {
+          blocked = { cause: error.message.split('\n')[0], how: error instanceof BlockedError ? error.how : describeActor(persona.actor) };
+          if (error instanceof BlockedError && error.cites) cites = error.cites;
+        }
         else incomplete = describeNavigationError(error, 30_000);
       };
       try {
@@ -97,7 +101,9 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
       } catch (error) {
         fail(error as Error);
       }
-      if (!blocked && !incomplete && step.checkpoint !== false) {
+      // Audit the page the person is on — also when they did not get where they meant to go:
+      // where they got stuck is where the reason is.
+      if (!incomplete && step.checkpoint !== false) {
         gathered = await gatherCheckpoint(page, {
           checkpoint: step.id,
           context: { target: target.id, persona: persona.id, flow: flow.id, step: step.partOf ?? step.id, locale },
@@ -144,7 +150,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
         actorKind: persona.actor,
         blocked,
         incomplete,
-        blockedCites: persona.blockedCites,
+        blockedCites: cites,
         observations: [...observations],
         records: { ...records },
         actions: actor.log.slice(actionsBefore),

@@ -1,6 +1,6 @@
 import type { Step, StepContext } from '../../harness/journey/types.ts';
 import { expectArrival } from '../../harness/journey/expect.ts';
-import { BlockedError } from '../../harness/journey/actors.ts';
+import { BlockedError, UNATTRIBUTED_BLOCK } from '../../harness/journey/actors.ts';
 
 /** Country names as the app shows them in the persona's language (the app uses Intl.DisplayNames too). */
 export function countryLabel(ctx: StepContext, code: string): string {
@@ -21,9 +21,9 @@ async function solveCaptchaIfShown(ctx: StepContext) {
   const shown = (await ctx.page.getByText(label).count()) + (await ctx.page.getByLabel(label).count()) + (await ctx.page.getByPlaceholder(label).count());
   if (shown === 0) return;
   // A sighted user reads the characters; someone who cannot see the image has no way through.
-  if (ctx.persona.actor === 'screen-reader') throw new BlockedError('an image CAPTCHA must be solved and it has no text or audio alternative', 'by role and accessible name');
+  if (ctx.persona.actor === 'screen-reader') throw new BlockedError('an image CAPTCHA must be solved and it has no text or audio alternative', 'by role and accessible name', { wcag: ['1.1.1'], other: ['blocked: CAPTCHA without a non-visual alternative'] });
   const answer = await ctx.hooks.captchaAnswer?.(ctx.page);
-  if (!answer) throw new BlockedError('an image CAPTCHA must be solved', 'by sight');
+  if (!answer) throw new BlockedError('an image CAPTCHA must be solved and its answer could not be read', 'by sight', UNATTRIBUTED_BLOCK);
   await ctx.actor.fill(label, answer);
 }
 
@@ -51,7 +51,7 @@ export async function enterCode(ctx: StepContext, email: string) {
   const code = await ctx.hooks.latestCode?.(email);
   if (!code) {
     ctx.observe({ ruleId: 'mail-not-delivered', message: `No one-time code reached ${email}: the person cannot continue.`, other: ['UASG 004', 'RFC 6531'], impact: 'critical' });
-    throw new BlockedError(`no code arrived at ${email}`, 'reading their email');
+    throw new BlockedError(`no code arrived at ${email}`, 'reading their email', { wcag: [], other: ['blocked: the one-time code never arrived'] });
   }
   await ctx.actor.fill(ctx.t('account.verify.label'), code);
   await ctx.actor.click('button', ctx.t('account.verify.submit'));
