@@ -2,16 +2,6 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** axe tags `wcag111`, `wcag1410`, `wcag2411` → "1.1.1", "1.4.10", "2.4.11". */
-export function wcagFromAxeTags(tags: string[]): string[] {
-  const out = new Set<string>();
-  for (const tag of tags) {
-    const m = /^wcag(\d)(\d)(\d{1,2})$/.exec(tag);
-    if (m) out.add(`${m[1]}.${m[2]}.${m[3]}`);
-  }
-  return [...out];
-}
-
 let rulesById: Map<string, { tags: string[]; help: string; helpUrl: string; description: string }> | undefined;
 
 /** axe-core's own rule metadata (static data, no DOM needed): tags, help text, help URL. */

@@ -1,6 +1,7 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding, Impact } from '../../harness/types.ts';
 import type { AxeArtifact, AxeRuleArtifact } from '../../harness/gatherers/types.ts';
-import { wcagFromAxeTags, AXE_IMPACTS } from './axe-tags.ts';
+import { AXE_IMPACTS } from './axe-tags.ts';
+import { wcagFromAxeTags } from '../../harness/standards/wcag.ts';
 
 const toImpact = (i: string | null | undefined): Impact | undefined => (AXE_IMPACTS as readonly string[]).includes(i ?? '') ? (i as Impact) : undefined;
 

@@ -1,6 +1,7 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
 import type { LighthouseArtifact } from '../../harness/gatherers/types.ts';
-import { axeRuleMeta, wcagFromAxeTags } from './axe-tags.ts';
+import { axeRuleMeta } from './axe-tags.ts';
+import { wcagFromAxeTags } from '../../harness/standards/wcag.ts';
 
 /**
  * Lighthouse's accessibility audits are axe rules run by Lighthouse's own copy of axe: their ids

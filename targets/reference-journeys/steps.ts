@@ -7,6 +7,12 @@ export function countryLabel(ctx: StepContext, code: string): string {
   try { return ctx.t(`countries.${code}`); } catch { return new Intl.DisplayNames([ctx.locale], { type: 'region' }).of(code) ?? code; }
 }
 
+/** Choose the link the catalogue names, and expect to land on the page whose heading it names. */
+async function followLink(ctx: StepContext, linkKey: string, headingKey: string) {
+  await ctx.actor.click('link', ctx.t(linkKey));
+  await expectArrival(ctx.page, ctx.t(headingKey), `choosing "${ctx.t(linkKey)}"`);
+}
+
 export const home: Step = {
   id: 'home',
   title: 'Open the home page',
@@ -38,8 +44,7 @@ export const accountEmail: Step = {
   id: 'account-email',
   title: 'Create an account with an email address',
   async arrive(ctx) {
-    await ctx.actor.click('link', ctx.t('home.create'));
-    await expectArrival(ctx.page, ctx.t('account.new.title'), `choosing "${ctx.t('home.create')}"`);
+    await followLink(ctx, 'home.create', 'account.new.title');
   },
   async act(ctx) {
     await submitEmail(ctx, ctx.data.email);
@@ -120,8 +125,7 @@ export const selfieAlternative: Step = {
   id: 'selfie-alternative',
   title: 'Choose to verify identity in person instead of a photo',
   async arrive(ctx) {
-    await ctx.actor.click('link', ctx.t('selfie.cannot'));
-    await expectArrival(ctx.page, ctx.t('selfie.alt.title'), `choosing "${ctx.t('selfie.cannot')}"`);
+    await followLink(ctx, 'selfie.cannot', 'selfie.alt.title');
   },
   async act(ctx) {
     await ctx.actor.click('button', ctx.t('selfie.alt.submit'));
@@ -135,8 +139,7 @@ export const registrationEdit: Step = {
   id: 'registration-edit',
   title: 'Correct a detail of the registration',
   async arrive(ctx) {
-    await ctx.actor.click('link', ctx.t('dashboard.edit'));
-    await expectArrival(ctx.page, ctx.t('registration.editTitle'), `choosing "${ctx.t('dashboard.edit')}"`);
+    await followLink(ctx, 'dashboard.edit', 'registration.editTitle');
   },
   async act(ctx) {
     const corrected = ctx.data.phone.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
@@ -150,8 +153,7 @@ export const appointmentRequest: Step = {
   id: 'appointment-request',
   title: 'Ask for an appointment at a port of entry',
   async arrive(ctx) {
-    await ctx.actor.click('link', ctx.t('dashboard.request'));
-    await expectArrival(ctx.page, ctx.t('appointments.request.title'), `choosing "${ctx.t('dashboard.request')}"`);
+    await followLink(ctx, 'dashboard.request', 'appointments.request.title');
   },
   async act(ctx) {
     await ctx.actor.select(ctx.t('appointments.request.first'), { value: 'san-ysidro' });
@@ -194,8 +196,7 @@ export const help: Step = {
   title: 'Find help and write to support',
   async arrive(ctx) {
     await ctx.actor.goto('/');
-    await ctx.actor.click('link', ctx.t('nav.help'));
-    await expectArrival(ctx.page, ctx.t('help.title'), `choosing "${ctx.t('nav.help')}"`);
+    await followLink(ctx, 'nav.help', 'help.title');
   },
   async act(ctx) {
     await ctx.actor.fill(ctx.t('help.contact.email'), ctx.data.email);
