@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { prepareOutDir } from './out-dir.ts';
 import { resolve, relative } from 'node:path';
 import { ENGINE_NAMES, DEFAULT_ENGINES, type EngineName } from '../gatherers/index.ts';
 import { auditPages, replayArtifacts, toPageUrl, UsageError } from '../page-audit.ts';
@@ -51,6 +52,7 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
     const timeoutMs = options.timeout ? Number(options.timeout) * 1000 : 30_000;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a number of seconds, not "${options.timeout}"`);
     const urls = pages.map((p) => toPageUrl(p));
+    prepareOutDir(outDir);
     const result = await auditPages(urls, { engines: parseEngines(options.engines), outDir, timeoutMs });
     bundle = result.bundle;
     if (result.artifactFiles.length) written.push(`${relative(process.cwd(), resolve(outDir, 'artifacts'))}/ (${result.artifactFiles.length} artifacts files)`);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { prepareOutDir } from './out-dir.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../page-audit.ts';
@@ -63,7 +64,7 @@ export function resolveRunOptions(o: RunCommandOptions): ResolvedRun {
 /** Runs the persona × target matrix through Playwright; returns the exit code from the bundle. */
 export async function runCommand(o: RunCommandOptions): Promise<number> {
   const run = resolveRunOptions(o);
-  rmSync(run.outDir, { recursive: true, force: true });
+  prepareOutDir(run.outDir);
   const env = {
     ...process.env,
     PORTICO_MODE: 'run',
