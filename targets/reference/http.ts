@@ -90,8 +90,20 @@ export function redirect(res: ServerResponse, location: string, headers: Record<
   res.end();
 }
 
-/** A same-site path only (prevents open redirects through ?next=). */
+/**
+ * A same-origin path only (prevents open redirects through ?next=). The value is resolved the way
+ * a browser resolves a Location header — which drops tabs and newlines and reads `\\` as `/` — so
+ * `/\t/evil.example` or `/\\evil.example` cannot leave the app's origin.
+ */
 export function safeNext(next: string | null | undefined, fallback: string): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+  if (!next || !next.startsWith('/')) return fallback;
+  const origin = 'http://app.invalid';
+  let resolved: URL;
+  try {
+    resolved = new URL(next, origin);
+  } catch {
+    return fallback;
+  }
+  if (resolved.origin !== origin) return fallback;
+  return resolved.pathname + resolved.search + resolved.hash;
 }

@@ -1,14 +1,35 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { App, Ctx, Session, Account } from './app.ts';
-import { deleteSession, getSession, insertSession, updateSession, saveDraft, deleteDraftsOf } from './db/repo.ts';
+import { deleteSession, getSession, insertSession, updateSession, saveDraft, deleteDraftsOf, purgeSessions, countSessions } from './db/repo.ts';
 import { cookie, redirect } from './http.ts';
 
 export const SESSION_COOKIE = 'sid';
 
 const token = () => randomBytes(32).toString('base64url');
 
+/**
+ * Sessions are bounded and expire: every request without a cookie makes one, so without this a
+ * client that never keeps cookies grows the table forever. Anonymous sessions live an hour idle;
+ * signed-in ones are kept a day after their last use (long enough to tell "your session expired"
+ * and restore a draft, 2.2.5); past MAX_SESSIONS the oldest anonymous ones go first.
+ */
+export const SESSION_LIMITS = { anonymousIdleSeconds: 3600, signedInKeepSeconds: 86_400, maxSessions: 20_000, purgeEverySeconds: 60 };
+const lastPurge = new WeakMap<App, number>();
+
+export function purgeExpiredSessions(app: App, now = app.clock.now()): void {
+  const last = lastPurge.get(app);
+  if (last !== undefined && now - last < SESSION_LIMITS.purgeEverySeconds * 1000 && countSessions(app.db) < SESSION_LIMITS.maxSessions) return;
+  lastPurge.set(app, now);
+  purgeSessions(app.db, {
+    anonymousBefore: now - SESSION_LIMITS.anonymousIdleSeconds * 1000,
+    signedInBefore: now - Math.max(SESSION_LIMITS.signedInKeepSeconds, app.sessionTimeoutSeconds * 2) * 1000,
+    keepAtMost: SESSION_LIMITS.maxSessions - 1,
+  });
+}
+
 export function newSession(app: App): Session {
   const now = app.clock.now();
+  purgeExpiredSessions(app, now);
   const s: Session = {
     id: token(),
     csrf: token(),

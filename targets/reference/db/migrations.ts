@@ -123,6 +123,11 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> =
       );
     `,
   },
+  {
+    version: 4,
+    name: 'sessions-last-seen-index',
+    sql: `CREATE INDEX sessions_last_seen ON sessions (account_id, last_seen_at);`,
+  },
 ];
 
 /** Apply every migration not yet applied. Idempotent. Returns the versions applied now. */

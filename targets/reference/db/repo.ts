@@ -29,6 +29,17 @@ export function updateSession(db: DatabaseSync, s: Session): void {
   ).run(s.csrf, s.account_id, s.pending_email_key, s.pending_purpose, s.captcha, s.last_seen_at, s.id);
 }
 
+export function countSessions(db: DatabaseSync): number {
+  return Number((db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n);
+}
+
+/** Deletes idle sessions, then the oldest anonymous ones beyond `keepAtMost`. */
+export function purgeSessions(db: DatabaseSync, o: { anonymousBefore: number; signedInBefore: number; keepAtMost: number }): void {
+  db.prepare('DELETE FROM sessions WHERE (account_id IS NULL AND last_seen_at < ?) OR (account_id IS NOT NULL AND last_seen_at < ?)').run(o.anonymousBefore, o.signedInBefore);
+  const excess = countSessions(db) - o.keepAtMost;
+  if (excess > 0) db.prepare('DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE account_id IS NULL ORDER BY last_seen_at LIMIT ?)').run(excess);
+}
+
 export function deleteSession(db: DatabaseSync, id: string): void {
   db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
 }
