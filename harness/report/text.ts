@@ -1,6 +1,7 @@
 import type { Finding, RunBundle } from '../types.ts';
 import { isBarrier } from '../bundle.ts';
 import { describeCriterion } from '../standards/requirements.ts';
+import { oneLine, terminalSafe } from './terminal-safe.ts';
 
 const engineList = (f: Finding) => f.engines.join(', ');
 
@@ -9,7 +10,7 @@ function where(f: Finding): string {
   const journey = [c.persona, c.flow, c.step ?? c.checkpoint].filter(Boolean).join(' › ');
   let path = c.url;
   try { path = new URL(c.url).pathname; } catch { /* keep as is */ }
-  return journey && c.checkpoint !== 'page' ? `${journey} (${path})` : path;
+  return oneLine(journey && c.checkpoint !== 'page' ? `${journey} (${path})` : path);
 }
 
 /** Groups barrier findings by WCAG criterion (or by their other reference when they cite no WCAG). */
@@ -48,20 +49,20 @@ export function renderText(bundle: RunBundle, options: { written?: string[]; max
 
   if (bundle.incomplete.length) {
     lines.push('', 'Could not check:');
-    for (const i of bundle.incomplete) lines.push(`  ✗ ${i.where}: ${i.cause}`);
+    for (const i of bundle.incomplete) lines.push(`  ✗ ${oneLine(i.where)}: ${oneLine(i.cause)}`);
   }
   if (bundle.status === 'incomplete' && barriers.length) lines.push('', `Barriers found in what could be checked: ${barriers.length}`);
 
   for (const group of groupByCriterion(barriers)) {
     lines.push('', `${group.title} — ${group.findings.length} finding(s)`);
     for (const f of group.findings.slice(0, max)) {
-      lines.push(`  • ${f.message.slice(0, 200)}`);
-      lines.push(`    at ${where(f)} → ${f.selector ?? f.domPath ?? '(page)'}  [${engineList(f)}]${f.impact ? ` ${f.impact}` : ''}`);
+      lines.push(`  • ${oneLine(f.message).slice(0, 200)}`);
+      lines.push(`    at ${where(f)} → ${oneLine(f.selector ?? f.domPath ?? '(page)')}  [${engineList(f)}]${f.impact ? ` ${f.impact}` : ''}`);
     }
     if (group.findings.length > max) lines.push(`  … and ${group.findings.length - max} more (see findings.json)`);
   }
   if (bestPractice.length) lines.push('', `Best practice (reported apart, not counted as barriers): ${bestPractice.length} — ${[...new Set(bestPractice.map((f) => f.ruleId))].join(', ')}`);
   if (review.length) lines.push(`Needs a person to review (cantTell): ${review.length}`);
   if (options.written?.length) lines.push('', 'Written:', ...options.written.map((w) => `  ${w}`));
-  return lines.join('\n');
+  return terminalSafe(lines.join('\n'));
 }
