@@ -1,5 +1,5 @@
 import type { Page } from 'playwright';
-import { installInPageHelpers } from './in-page.ts';
+import { evaluateInPage } from './in-page.ts';
 
 /**
  * Canonical element paths, computed in the live page. Every engine names elements its own way
@@ -13,9 +13,8 @@ export type ElementRef =
 
 export async function resolveDomPaths(page: Page, refs: ElementRef[]): Promise<Array<string | null>> {
   if (refs.length === 0) return [];
-  await installInPageHelpers(page);
-  return page.evaluate((items) => {
-    const pathOf = globalThis.__porticoDomPath;
+  return evaluateInPage(page, (items) => {
+    const pathOf = __porticoDomPath;
     function bySelector(selector: string | string[]): Element | null {
       // axe gives an array for elements inside iframes / shadow roots: walk into each.
       const chain = Array.isArray(selector) ? selector : [selector];

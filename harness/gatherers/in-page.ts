@@ -3,8 +3,8 @@ import type { Page } from 'playwright';
 /**
  * The canonical element path every gatherer reports — `html>body:nth-of-type(1)>main:nth-of-type(1)>…`
  * — defined once. Functions passed to page.evaluate cannot share module code, so the definition is
- * installed into the page (idempotently, per document) and in-page code calls
- * `globalThis.__porticoDomPath(el)`. It is the join key that merges engines' findings.
+ * bound into the evaluated code by `evaluateInPage`, where in-page code calls `__porticoDomPath(el)`.
+ * It is the join key that merges engines' findings.
  */
 export const DOM_PATH_SOURCE = `function porticoDomPath(el) {
   const parts = [];
@@ -22,11 +22,20 @@ export const DOM_PATH_SOURCE = `function porticoDomPath(el) {
 }`;
 
 declare global {
-  // eslint-disable-next-line no-var
-  var __porticoDomPath: (el: Element) => string;
+  /**
+   * Bound by `evaluateInPage` as a local of the evaluated code — never read from the page's
+   * globals, which the page controls (a page that replaced a global helper could make two
+   * different elements share a path, and so merge findings that are not the same).
+   */
+  const __porticoDomPath: (el: Element) => string;
 }
 
-/** Installs the in-page helpers into the page's current document (cheap; safe to call before every gather). */
-export async function installInPageHelpers(page: Page): Promise<void> {
-  await page.evaluate(`globalThis.__porticoDomPath = globalThis.__porticoDomPath || (${DOM_PATH_SOURCE});`);
+/**
+ * `page.evaluate(fn, arg)` with the in-page helpers in scope as local bindings the page cannot
+ * reach. `fn` must be self-contained (as for page.evaluate) and `arg` JSON-serialisable.
+ */
+export async function evaluateInPage<R, A = undefined>(page: Page, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+  const argument = arg === undefined ? '' : JSON.stringify(arg);
+  const expression = `(() => { const __porticoDomPath = (${DOM_PATH_SOURCE}); return (${fn.toString()})(${argument}); })()`;
+  return (await page.evaluate(expression)) as R;
 }

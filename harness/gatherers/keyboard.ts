@@ -1,11 +1,10 @@
 import type { Page } from 'playwright';
-import { installInPageHelpers } from './in-page.ts';
+import { evaluateInPage } from './in-page.ts';
 import type { FocusStop, KeyboardArtifact } from './types.ts';
 
 /** In-page description of the focused element (or null when focus is on <body>/nothing). */
 async function describeActive(page: Page) {
-  await installInPageHelpers(page);
-  return page.evaluate(() => {
+  return evaluateInPage(page, () => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body || el === document.documentElement) return null;
     const r = el.getBoundingClientRect();
@@ -20,7 +19,7 @@ async function describeActive(page: Page) {
       if (hit && hit !== el && !el.contains(hit) && !hit.contains(el)) covered++;
     }
     return {
-      domPath: globalThis.__porticoDomPath(el),
+      domPath: __porticoDomPath(el),
       tag: el.localName,
       role: el.getAttribute('role'),
       name,
@@ -83,9 +82,8 @@ export interface KeyboardOptions {
  */
 export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}): Promise<KeyboardArtifact> {
   const checkVisible = options.checkFocusVisibility ?? true;
-  await installInPageHelpers(page);
-  const census = await page.evaluate(() => {
-    const pathOf = globalThis.__porticoDomPath;
+  const census = await evaluateInPage(page, () => {
+    const pathOf = __porticoDomPath;
     const visible = (el: Element) => {
       const s = getComputedStyle(el);
       const r = el.getBoundingClientRect();

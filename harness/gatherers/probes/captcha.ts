@@ -1,5 +1,5 @@
 import type { Page } from 'playwright';
-import { installInPageHelpers } from '../in-page.ts';
+import { evaluateInPage } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
 
 /**
@@ -38,9 +38,8 @@ export interface CaptchaArtifact {
 }
 
 async function gather(page: Page): Promise<CaptchaArtifact> {
-  await installInPageHelpers(page);
-  return page.evaluate(() => {
-    const pathOf = globalThis.__porticoDomPath;
+  return evaluateInPage(page, () => {
+    const pathOf = __porticoDomPath;
     const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     const clip = (s: string, n = 200) => { const t = norm(s); return t.length > n ? t.slice(0, n - 1) + '…' : t; };
     function hidden(el: Element): boolean {

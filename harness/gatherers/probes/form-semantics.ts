@@ -1,5 +1,5 @@
 import type { Page } from 'playwright';
-import { installInPageHelpers } from '../in-page.ts';
+import { evaluateInPage } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
 import { domPathOfBackendNode, openCdp, readingOrder, type AxNode } from './transcript.ts';
 
@@ -129,9 +129,8 @@ export interface FormSemanticsArtifact {
 const CONTROL_LIMIT = 150;
 
 async function domSide(page: Page) {
-  await installInPageHelpers(page);
-  return page.evaluate((limit) => {
-    const pathOf = globalThis.__porticoDomPath;
+  return evaluateInPage(page, (limit) => {
+    const pathOf = __porticoDomPath;
     const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     const clip = (s: string, n = 300) => { const t = norm(s); return t.length > n ? t.slice(0, n - 1) + '…' : t; };
     const snippetOf = (el: Element) => el.outerHTML.slice(0, 300);

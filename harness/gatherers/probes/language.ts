@@ -1,5 +1,5 @@
 import type { Page } from 'playwright';
-import { installInPageHelpers } from '../in-page.ts';
+import { evaluateInPage } from '../in-page.ts';
 import type { Probe, ProbeContext } from '../../journey/types.ts';
 
 /**
@@ -82,7 +82,7 @@ export interface CollectOptions { maxSegments: number; maxChars: number }
 export function collectLanguage(opts: CollectOptions) {
   const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
   const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
-  const pathOf = globalThis.__porticoDomPath;
+  const pathOf = __porticoDomPath;
   const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'head', 'iframe', 'object', 'canvas', 'code', 'pre', 'kbd', 'samp', 'var']);
   const BLOCK = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'label', 'legend', 'button', 'summary', 'dt', 'dd', 'td', 'th', 'caption', 'figcaption', 'blockquote', 'a', 'option']);
   const errorIds = new Set<string>();
@@ -255,8 +255,7 @@ export function matchCatalogues(segments: TextSegment[], locale: string, catalog
 }
 
 export async function gatherLanguage(page: Page, ctx: ProbeContext): Promise<LanguageArtifact> {
-  await installInPageHelpers(page);
-  const raw = await page.evaluate(collectLanguage, { maxSegments: 400, maxChars: 40_000 });
+  const raw = await evaluateInPage(page, collectLanguage, { maxSegments: 400, maxChars: 40_000 });
   const segments = raw.segments as unknown as TextSegment[];
   if (raw.title) segments.unshift({ text: raw.title.slice(0, 300), tag: 'title', domPath: 'html>head:nth-of-type(1)>title:nth-of-type(1)', lang: raw.htmlLang ?? '', kind: 'title', source: 'text', inMain: false });
   const catalogue = matchCatalogues(segments, ctx.locale, ctx.catalogues);

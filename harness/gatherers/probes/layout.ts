@@ -1,5 +1,5 @@
 import type { Page } from 'playwright';
-import { installInPageHelpers } from '../in-page.ts';
+import { evaluateInPage } from '../in-page.ts';
 
 /**
  * Shared layout measurement for the low-vision probes (reflow, text-resize, text-spacing).
@@ -61,7 +61,7 @@ export function measureLayout(opts: MeasureOptions): LayoutMeasure {
   const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'meta', 'link', 'title', 'br', 'wbr', 'option', 'optgroup', 'datalist', 'source', 'track', 'param']);
   const MEDIA = new Set(['img', 'svg', 'canvas', 'video', 'audio', 'iframe', 'object', 'embed', 'picture', 'map', 'math']);
   const CODE = new Set(['pre', 'code', 'kbd', 'samp']);
-  const pathOf = globalThis.__porticoDomPath;
+  const pathOf = __porticoDomPath;
   const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
   const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
   const textOf = (el: Element) => cut(norm((el as HTMLElement).innerText ?? el.textContent), 120);
@@ -220,8 +220,7 @@ export async function settleLayout(page: Page): Promise<void> {
 }
 
 export async function measure(page: Page, opts: Partial<MeasureOptions> = {}): Promise<LayoutMeasure> {
-  await installInPageHelpers(page);
-  return page.evaluate(measureLayout, { tolerance: 2, maxItems: 40, offScreen: true, overlaps: true, ...opts });
+  return evaluateInPage(page, measureLayout, { tolerance: 2, maxItems: 40, offScreen: true, overlaps: true, ...opts });
 }
 
 /** Issues present after a change that were not there before (keyed by kind, element and the other element). */

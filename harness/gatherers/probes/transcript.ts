@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from 'playwright';
-import { DOM_PATH_SOURCE, installInPageHelpers } from '../in-page.ts';
+import { DOM_PATH_SOURCE, evaluateInPage } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
 
 /**
@@ -136,9 +136,8 @@ const clip = (s: string, n = TEXT_LIMIT) => {
 
 /** Live regions, title, lang: read from the DOM (the accessibility tree does not expose aria-live roots plainly). */
 async function domFacts(page: Page) {
-  await installInPageHelpers(page);
-  return page.evaluate(({ textLimit, listLimit }) => {
-    const pathOf = globalThis.__porticoDomPath;
+  return evaluateInPage(page, ({ textLimit, listLimit }) => {
+    const pathOf = __porticoDomPath;
     function hiddenFromAt(el: Element): boolean {
       for (let n: Element | null = el; n; n = n.parentElement) {
         if (n.getAttribute('aria-hidden') === 'true' || (n as HTMLElement).hidden) return true;
