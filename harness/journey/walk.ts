@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { newRunToken } from '../findings/fingerprint.ts';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page, Response } from 'playwright';
 import type { Artifacts, Evidence } from '../types.ts';
@@ -44,7 +45,7 @@ function isInteractionFailure(error: Error): boolean {
  */
 export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promise<WalkResult> {
   const { page, persona, target, running } = env;
-  const runToken = `${persona.id}-${flow.id}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const runToken = newRunToken(persona.id, flow.id);
   const catalogues = target.catalogues?.() ?? {};
   const actor = actorFor(persona.actor, page);
   const artifacts: Artifacts[] = [];

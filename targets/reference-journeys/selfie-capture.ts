@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
@@ -6,7 +5,7 @@ import type { Flow, StepContext } from '../../harness/journey/types.ts';
 import { chromiumLaunchOptions } from '../../harness/browser/launch.ts';
 import { accountEmail, accountVerify, fillRegistration, home, selfieAlternative } from './steps.ts';
 import { expectArrival } from '../../harness/journey/expect.ts';
-import { writeStimulus, type Lighting } from '../reference/selfie/stimulus.ts';
+import { cachedStimulus, type Lighting } from '../reference/selfie/stimulus.ts';
 import type { CaptureGrid } from '../../audits/equity/capture-parity.ts';
 
 /** The synthetic stimulus grid: Monk Skin Tones × lighting a person can reasonably find. */
@@ -14,11 +13,7 @@ export const CAPTURE_TONES = [1, 3, 5, 7, 9, 10];
 export const CAPTURE_LIGHTINGS: Lighting[] = ['even', 'side'];
 
 function stimulusFile(mst: number, lighting: Lighting): string {
-  const dir = join(tmpdir(), 'portico-stimuli');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `mst${mst}-${lighting}.y4m`);
-  if (!existsSync(file)) writeStimulus(file, { mst, lighting, frames: 6 });
-  return file;
+  return cachedStimulus(join(tmpdir(), 'portico-stimuli'), { mst, lighting, frames: 6 });
 }
 
 /**

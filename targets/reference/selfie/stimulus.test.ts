@@ -89,3 +89,22 @@ describe('selfie.js metrics', () => {
     expect(noiseEstimate(new Float32Array(64 * 64).fill(50), 64, { x: 0, y: 0, width: 64, height: 64 })).toBe(0);
   });
 });
+
+describe('cachedStimulus', () => {
+  it('keys files by generator version and every parameter, and writes them atomically', async () => {
+    const { cachedStimulus, stimulusKey, STIMULUS_GENERATOR_VERSION } = await import('./stimulus.ts');
+    const { readdirSync, statSync } = await import('node:fs');
+    const cache = mkdtempSync(join(tmpdir(), 'portico-stimulus-cache-'));
+    const a = cachedStimulus(cache, { mst: 9, lighting: 'backlit', frames: 2, width: 64, height: 48 });
+    expect(cachedStimulus(cache, { mst: 9, lighting: 'backlit', frames: 2, width: 64, height: 48 })).toBe(a);
+    const b = cachedStimulus(cache, { mst: 9, lighting: 'backlit', frames: 3, width: 64, height: 48 });
+    const c = cachedStimulus(cache, { mst: 9, lighting: 'dim', frames: 2, width: 64, height: 48 });
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect(stimulusKey({ mst: 1, lighting: 'even' })).not.toBe(stimulusKey({ mst: 1, lighting: 'even', seed: 5 }));
+    expect(STIMULUS_GENERATOR_VERSION).toBeGreaterThan(1);
+    // No temporary file is left behind, and each file is whole (header + frames).
+    expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const frameBytes = 64 * 48 * 1.5 + 'FRAME\n'.length;
+    expect(statSync(a).size).toBe('YUV4MPEG2 W64 H48 F30:1 Ip A1:1 C420jpeg\n'.length + 2 * frameBytes);
+  });
+});

@@ -19,7 +19,9 @@
  * (each (W/2)×(H/2)). Width and height must be even (Chromium silently yields a dead 2×2 track for an
  * odd width).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 
 /** Monk Skin Tone scale, MST 1 (lightest) … MST 10 (darkest). */
 export const MST_HEX = ['#f6ede4', '#f3e7db', '#f7ead0', '#eadaba', '#d7bd96', '#a07e56', '#825c43', '#604134', '#3a312a', '#292420'] as const;
@@ -388,4 +390,34 @@ export function writeStimulus(path: string, options: StimulusOptions): StimulusI
     closeSync(fd);
   }
   return { path, width, height, frames, gain, bytes };
+}
+
+/**
+ * Bump when the scene, camera model or file format changes, so no cache serves stimuli made by an
+ * older generator.
+ */
+export const STIMULUS_GENERATOR_VERSION = 2;
+
+/** The cache key: generator version, every parameter, and the camera and lighting models. */
+export function stimulusKey(options: StimulusOptions): string {
+  const full = { v: STIMULUS_GENERATOR_VERSION, width: 640, height: 480, frames: 8, seed: null, ...options, camera: CAMERA, light: LIGHTING_MODELS[options.lighting] };
+  return createHash('sha256').update(JSON.stringify(full)).digest('hex').slice(0, 16);
+}
+
+/**
+ * A stimulus file in `dir`, made once per key. It is written to a private temporary name and
+ * renamed into place (atomic on one filesystem), so parallel projects never read a half-written file.
+ */
+export function cachedStimulus(dir: string, options: StimulusOptions): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `mst${options.mst}-${options.lighting}-${stimulusKey(options)}.y4m`);
+  if (existsSync(file)) return file;
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeStimulus(temporary, options);
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  return file;
 }
