@@ -63,5 +63,23 @@ function ensureChromium() {
   );
 }
 
+/**
+ * `--then FILE ARGS…`: after the set-up, run FILE on the project's Node 24. An npm script cannot
+ * simply say `… && node FILE.ts`: the shell looked `node` up before `npm ci` made
+ * node_modules/.bin/node and keeps using the machine's older Node, which cannot run TypeScript.
+ */
+function thenRun() {
+  const at = process.argv.indexOf('--then');
+  if (at < 0) return;
+  const [file, ...args] = process.argv.slice(at + 1);
+  if (!file) fail('--then needs a file to run');
+  const major = Number(process.versions.node.split('.')[0]);
+  const node = major >= 22 ? process.execPath : join(root, 'node_modules', '.bin', 'node');
+  const r = spawnSync(node, [join(root, file), ...args], { stdio: 'inherit' });
+  if (r.error) fail(`could not run ${file}: ${r.error.message}`);
+  process.exit(r.status ?? (r.signal ? 2 : 1));
+}
+
 ensureDependencies();
 ensureChromium();
+thenRun();
