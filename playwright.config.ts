@@ -54,8 +54,9 @@ export default defineConfig({
   outputDir: process.env.PORTICO_PW_OUTPUT ?? 'test-results/playwright',
   use: {
     launchOptions: chromiumLaunchOptions(),
-    // Traces are evidence in a run; under npm test they cost time on every journey.
-    trace: mode === 'run' ? 'on' : 'off',
+    // A trace explains a journey that did not finish; every journey's trace (`portico run --trace`)
+    // is 5–30 MB and costs time, so the rest are off by default. Under npm test they are off.
+    trace: mode === 'run' ? ((process.env.PORTICO_TRACE ?? 'retain-on-failure') as 'on' | 'retain-on-failure') : 'off',
   },
   projects: [
     ...(mode === 'test' ? [

@@ -51,6 +51,7 @@ program
   .option('--out <dir>', 'run directory (default portico-out/<profile>)')
   .option('--workers <n>', 'parallel browsers (each with its own target instance)', '2')
   .option('--base-url <url>', "run a described target against another address than its file's baseURL")
+  .option('--trace', 'keep a Playwright trace of every journey (default: only of journeys that did not finish)')
   .addHelpText('after', `
 Examples:
   portico run                                   # every persona on the conformant reference app
@@ -66,6 +67,7 @@ program
   .description('What `npm start` runs: every persona on the reference target, conformant and cbp-one-2023 side by side (portico-out/index.html).')
   .option('--out <dir>', 'output directory', 'portico-out')
   .option('--workers <n>', 'parallel browsers', '2')
+  .option('--trace', 'keep a Playwright trace of every journey')
   .action(async (options) => {
     process.exitCode = await demoCommand(options);
   });

@@ -21,6 +21,8 @@ export interface RunCommandOptions {
   workers?: string;
   quiet?: boolean;
   baseUrl?: string;
+  /** Keep a Playwright trace of every journey (default: only of journeys that did not finish). */
+  trace?: boolean;
 }
 
 export interface ResolvedRun {
@@ -75,9 +77,10 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     PORTICO_OUT: run.outDir,
     PORTICO_PW_OUTPUT: join(run.outDir, 'playwright'),
     ...(run.baseURL ? { PORTICO_BASE_URL: run.baseURL } : {}),
+    PORTICO_TRACE: o.trace ? 'on' : 'retain-on-failure',
   };
   const cli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
-  const args = [cli, 'test', '--config', join(root, 'playwright.config.ts'), '--workers', String(run.workers), '--reporter', `${o.quiet ? 'dot' : 'list'},${join(root, 'harness', 'report', 'portico-reporter.ts')}`];
+  const args = [cli, 'test', '--config', join(root, 'playwright.config.ts'), '--workers', String(run.workers), '--reporter', `${o.quiet ? 'dot' : 'list'},${join(root, 'harness', 'report', 'portico-reporter.ts')},${join(root, 'harness', 'report', 'timing-reporter.ts')}`];
   console.error(`portico run: target ${run.target}, profile ${run.profile}${run.defects.length ? ` + ${run.defects.join(',')}` : ''}, personas ${run.personas.join(', ')} → ${run.outDir}`);
   const code = await new Promise<number>((done) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
