@@ -10,7 +10,8 @@ import { buildBundle, mergedVersions } from './bundle.ts';
 import { loadPage } from './navigate.ts';
 import { AUDITS } from '../audits/index.ts';
 
-export class UsageError extends Error {}
+export { UsageError } from './cli/usage-error.ts';
+import { UsageError } from './cli/usage-error.ts';
 
 /** A command-line page argument → URL. Files must exist; anything else must be http(s) or file:. */
 export function toPageUrl(arg: string, cwd = process.cwd()): string {
@@ -28,6 +29,8 @@ export interface PageAuditOptions {
   engines: readonly EngineName[];
   outDir?: string;
   timeoutMs?: number;
+  /** Pages audited at once on the one browser (default 2). */
+  concurrency?: number;
   /** Reuse an already-launched browser (benchmarks); otherwise one is launched and closed. */
   shared?: SharedChromium;
 }
@@ -46,33 +49,47 @@ export async function auditPages(urls: string[], options: PageAuditOptions): Pro
   const incomplete: RunBundle['incomplete'] = [];
   const artifacts: Artifacts[] = [];
   const artifactFiles: string[] = [];
+  // Two pages at a time on the one browser (Lighthouse runs one at a time: it is not re-entrant).
+  const concurrency = options.engines.includes('lighthouse') ? 1 : Math.max(1, options.concurrency ?? 2);
+  const slots: Array<{ artifacts?: Artifacts; file?: string; incomplete?: RunBundle['incomplete'][number] }> = urls.map(() => ({}));
   try {
     const context = await shared.browser.newContext();
     try {
-      for (const [index, url] of urls.entries()) {
-        const page = await context.newPage();
-        try {
-          const load = await loadPage(page, url, timeoutMs);
-          if (!load.ok) {
-            incomplete.push({ where: url, cause: load.cause ?? 'did not load' });
-            continue;
+      let next = 0;
+      const worker = async () => {
+        for (let index = next++; index < urls.length; index = next++) {
+          const url = urls[index];
+          const page = await context.newPage();
+          try {
+            const load = await loadPage(page, url, timeoutMs);
+            if (!load.ok) {
+              slots[index].incomplete = { where: url, cause: load.cause ?? 'did not load' };
+              continue;
+            }
+            const gathered = await gatherCheckpoint(page, {
+              checkpoint: 'page',
+              engines: options.engines,
+              cdpPort: shared.cdpPort,
+              browserVersion: shared.version,
+              status: load.status,
+              timeoutMs: Math.max(timeoutMs, 60_000),
+            });
+            slots[index].artifacts = gathered;
+            if (options.outDir) slots[index].file = await saveArtifacts(resolve(options.outDir, 'artifacts'), gathered, index);
+          } finally {
+            await page.close().catch(() => {});
           }
-          const gathered = await gatherCheckpoint(page, {
-            checkpoint: 'page',
-            engines: options.engines,
-            cdpPort: shared.cdpPort,
-            browserVersion: shared.version,
-            status: load.status,
-            timeoutMs: Math.max(timeoutMs, 60_000),
-          });
-          artifacts.push(gathered);
-          if (options.outDir) artifactFiles.push(await saveArtifacts(resolve(options.outDir, 'artifacts'), gathered, index));
-        } finally {
-          await page.close().catch(() => {});
         }
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, worker));
     } finally {
       await context.close().catch(() => {});
+      // In the order the pages were given, whatever order they finished in.
+      for (const slot of slots) {
+        if (slot.incomplete) incomplete.push(slot.incomplete);
+        if (slot.artifacts) artifacts.push(slot.artifacts);
+        if (slot.file) artifactFiles.push(slot.file);
+      }
     }
   } catch (error) {
     incomplete.push({ where: 'browser', cause: `the browser failed: ${(error as Error).message.split('\n')[0]}` });

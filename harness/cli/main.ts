@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
-import { auditCommand } from './audit.ts';
-import { runCommand } from './run.ts';
-import { serveCommand } from './serve.ts';
-import { demoCommand } from './demo.ts';
-import { PERSONAS } from '../../personas/index.ts';
+import { PERSONA_IDS } from '../../personas/ids.ts';
 import { DEFECT_IDS } from '../../targets/reference/defects.ts';
-import { UsageError } from '../page-audit.ts';
-import { EXIT } from '../bundle.ts';
-import { ENGINE_NAMES, DEFAULT_ENGINES } from '../gatherers/index.ts';
+import { UsageError } from './usage-error.ts';
+import { ENGINE_NAMES, DEFAULT_ENGINES } from '../gatherers/engine-names.ts';
+
+// Each command's module (browsers, engines, the reference app) loads only when that command runs,
+// so `portico --help` and usage errors answer at once.
+const EXIT = { clean: 0, barriers: 1, incomplete: 2, usage: 64 } as const;
 
 const program = new Command();
 program
@@ -38,14 +37,14 @@ Examples:
   portico audit --engines all --format json https://example.org/ > findings.json
   portico audit --replay portico-out/audit/artifacts`)
   .action(async (pages: string[], options) => {
-    process.exitCode = await auditCommand(pages, options);
+    process.exitCode = await (await import('./audit.ts')).auditCommand(pages, options);
   });
 
 program
   .command('run')
   .description('Walk whole journeys as each persona on a target, auditing every step; writes findings.json, report.html, summary.txt, artifacts, screenshots, transcripts and traces.')
   .option('--target <id|file>', 'built-in target (reference) or a declarative target file (YAML or JSON)', 'reference')
-  .option('--persona <list>', `comma-separated personas (default: every persona with a flow): ${PERSONAS.map((p) => p.id).join(', ')}`)
+  .option('--persona <list>', `comma-separated personas (default: every persona with a flow): ${PERSONA_IDS.join(', ')}`)
   .option('--profile <profile>', 'reference target profile: conformant (default) or cbp-one-2023')
   .option('--defects <list>', `reference target defects to switch on: ${DEFECT_IDS.join(', ')}`)
   .option('--out <dir>', 'run directory (default portico-out/<profile>)')
@@ -59,7 +58,7 @@ Examples:
   portico run --persona keyboard --defects focus-outline-removed
   portico run --target targets/examples/shop.target.yaml --persona keyboard,screen-reader`)
   .action(async (options) => {
-    process.exitCode = await runCommand(options);
+    process.exitCode = await (await import('./run.ts')).runCommand(options);
   });
 
 program
@@ -69,7 +68,7 @@ program
   .option('--workers <n>', 'parallel browsers', '2')
   .option('--trace', 'keep a Playwright trace of every journey')
   .action(async (options) => {
-    process.exitCode = await demoCommand(options);
+    process.exitCode = await (await import('./demo.ts')).demoCommand(options);
   });
 
 program
@@ -81,7 +80,7 @@ program
   .option('--port <n>', 'port (0 = any free port)', '8080')
   .option('--test-mode', 'enable the /__test endpoints (outbox, clock, faults) and an always-open appointment window')
   .action(async (target: string, options) => {
-    await serveCommand(target, options);
+    await (await import('./serve.ts')).serveCommand(target, options);
   });
 
 async function main(argv: string[]) {

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../page-audit.ts';
+import { UsageError } from './usage-error.ts';
 
 /** The file that marks a directory as one Portico made, and so may clear. */
 export const OUT_MARKER = '.portico-out';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { prepareOutDir } from './out-dir.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../page-audit.ts';
+import { UsageError } from './usage-error.ts';
 import { EXIT } from '../bundle.ts';
 import { PERSONAS } from '../../personas/index.ts';
 import { resolveTarget } from '../../targets/index.ts';

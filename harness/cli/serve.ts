@@ -1,6 +1,6 @@
 import { startReferenceApp } from '../../targets/reference/server.ts';
 import { PROFILES, resolveDefects } from '../../targets/reference/defects.ts';
-import { UsageError } from '../page-audit.ts';
+import { UsageError } from './usage-error.ts';
 
 export interface ServeOptions {
   profile?: string;

@@ -12,9 +12,8 @@ import { gatherPageInfo } from './page-info.ts';
 const require = createRequire(import.meta.url);
 
 /** The engines a user can choose (`--engines`); pageInfo is always gathered. */
-export const ENGINE_NAMES = ['axe', 'htmlcs', 'lighthouse', 'keyboard'] as const;
-export type EngineName = (typeof ENGINE_NAMES)[number];
-export const DEFAULT_ENGINES: EngineName[] = ['axe', 'htmlcs', 'keyboard'];
+export { ENGINE_NAMES, DEFAULT_ENGINES, type EngineName } from './engine-names.ts';
+import { ENGINE_NAMES, type EngineName } from './engine-names.ts';
 
 /** A persona's own gatherer: reads the live page, returns plain JSON. */
 export type ExtraGatherer = (page: Page) => Promise<unknown>;

@@ -1,4 +1,3 @@
-import { snapshot, navigation } from 'lighthouse';
 import type { Page } from 'playwright';
 import type { LighthouseArtifact, LighthouseAuditArtifact } from './types.ts';
 import { resolveDomPaths } from './dom-path.ts';
@@ -34,8 +33,8 @@ export async function gatherLighthouse(page: Page, cdpPort: number, options: Lig
   };
   const flags = { logLevel: 'error' as const };
   const result = withPerformance
-    ? await navigation(pPage as never, page.url(), { config, flags })
-    : await snapshot(pPage as never, { config, flags });
+    ? await (await lighthouseModule()).navigation(pPage as never, page.url(), { config, flags })
+    : await (await lighthouseModule()).snapshot(pPage as never, { config, flags });
   if (!result) throw new Error('Lighthouse returned no result');
   const lhr = result.lhr;
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
@@ -81,4 +80,10 @@ export async function gatherLighthouse(page: Page, cdpPort: number, options: Lig
     audits,
     runWarnings: lhr.runWarnings ?? [],
   };
+}
+
+// Lighthouse takes about a second to import; only runs that ask for it pay that.
+let loaded: Promise<typeof import('lighthouse')> | undefined;
+function lighthouseModule(): Promise<typeof import('lighthouse')> {
+  return (loaded ??= import('lighthouse'));
 }
