@@ -52,5 +52,5 @@ export function buildBundle(input: BundleInput): RunBundle {
 export const EXIT = { clean: 0, barriers: 1, incomplete: 2, usage: 64 } as const;
 
 export function exitCodeFor(bundle: RunBundle): number {
-  return EXIT[bundle.status];
+  return EXIT[bundle.gate ?? bundle.status];
 }

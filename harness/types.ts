@@ -162,4 +162,8 @@ export interface RunBundle {
   /** Things that stopped the run from being complete: pages that did not load, engines that crashed. */
   incomplete: Array<{ where: string; cause: string }>;
   meta?: Record<string, unknown>;
+  /** With a baseline (`--baseline`): what is new, still present, fixed and expired. */
+  baseline?: import('./baseline/baseline.ts').BaselineSummary;
+  /** The CI gate's status when a baseline or ignore list applies (the exit code follows it); else `status`. */
+  gate?: 'clean' | 'barriers' | 'incomplete';
 }

@@ -7,6 +7,8 @@ import { loadArtifactsDir } from '../artifacts/store.ts';
 import { exitCodeFor } from '../bundle.ts';
 import { renderText } from '../report/text.ts';
 import type { RunBundle } from '../types.ts';
+import { loadBaselineFile } from '../baseline/load.ts';
+import { applyBaseline, renderBaselineText } from '../baseline/baseline.ts';
 
 export interface AuditCommandOptions {
   engines?: string;
@@ -14,6 +16,7 @@ export interface AuditCommandOptions {
   format?: string;
   replay?: string;
   timeout?: string;
+  baseline?: string;
 }
 
 export function parseEngines(value: string | undefined): EngineName[] {
@@ -38,6 +41,7 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
   const format = options.format ?? 'text';
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not "${format}"`);
   const outDir = resolve(options.out ?? 'portico-out/audit');
+  const baseline = options.baseline ? loadBaselineFile(options.baseline) : undefined;
   let bundle: RunBundle;
   const written: string[] = [];
   if (options.replay) {
@@ -57,9 +61,10 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
     bundle = result.bundle;
     if (result.artifactFiles.length) written.push(`${relative(process.cwd(), resolve(outDir, 'artifacts'))}/ (${result.artifactFiles.length} artifacts files)`);
   }
+  if (baseline) bundle = applyBaseline(bundle, baseline.baseline, baseline.file);
   const file = await writeOutputs(bundle, outDir);
   written.unshift(relative(process.cwd(), file));
   if (format === 'json') process.stdout.write(JSON.stringify(bundle, null, 2) + '\n');
-  else process.stdout.write(renderText(bundle, { written }) + '\n');
+  else process.stdout.write(renderText(bundle, { written }) + (baseline ? '\n\n' + renderBaselineText(bundle) : '') + '\n');
   return exitCodeFor(bundle);
 }

@@ -31,6 +31,7 @@ program
   .addOption(new Option('--format <format>', 'what is printed on stdout').choices(['text', 'json']).default('text'))
   .option('--timeout <seconds>', 'page load timeout', '30')
   .option('--replay <dir>', 're-audit artifacts saved by an earlier run, with no browser at all')
+  .option('--baseline <file>', 'accepted barriers (portico baseline): exit 1 only on new ones')
   .addHelpText('after', `
 Examples:
   portico audit https://example.org/ ./page.html
@@ -59,6 +60,18 @@ Examples:
   portico run --target targets/examples/shop.target.yaml --persona keyboard,screen-reader`)
   .action(async (options) => {
     process.exitCode = await (await import('./run.ts')).runCommand(options);
+  });
+
+program
+  .command('baseline')
+  .description('Accept the barriers of a run for now: writes portico-baseline.json, so runs with --baseline fail only on new barriers. An existing baseline is updated (reasons kept, fixed entries dropped).')
+  .argument('<run-dir>', 'directory of a portico run or audit (holds findings.json)')
+  .option('--out <file>', 'baseline file', 'portico-baseline.json')
+  .option('--reason <text>', 'why these barriers are accepted for now (kept per entry)')
+  .option('--accepted-by <name>', 'who accepted them (default: $USER)')
+  .option('--expires <YYYY-MM-DD>', 'after this date the entries no longer excuse their barriers')
+  .action(async (runDir: string, options) => {
+    process.exitCode = (await import('./baseline.ts')).baselineCommand(runDir, options);
   });
 
 program
