@@ -166,4 +166,6 @@ export interface RunBundle {
   baseline?: import('./baseline/baseline.ts').BaselineSummary;
   /** The CI gate's status when a baseline or ignore list applies (the exit code follows it); else `status`. */
   gate?: 'clean' | 'barriers' | 'incomplete';
+  /** Why the gate decided as it did (ignored, below failOn, thresholds). */
+  gateReport?: import('./gate/gate.ts').GateReport;
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyBaseline, compareToBaseline, makeBaseline, parseBaseline, renderBaselineText, BaselineError } from './baseline.ts';
+import { compareToBaseline, makeBaseline, parseBaseline, BaselineError, type BaselineFile } from './baseline.ts';
+import { applyGate, renderGateText } from '../gate/gate.ts';
 import { exitCodeFor } from '../bundle.ts';
 import type { Finding, RunBundle } from '../types.ts';
+
+const applyBaseline = (b: RunBundle, baseline: BaselineFile, file: string, now: Date) => applyGate(b, { baseline: { file, baseline }, now });
+const renderBaselineText = renderGateText;
 
 const finding = (fp: string, rule: string, persona = 'keyboard', checkpoint = 'home'): Finding => ({
   fingerprint: fp, auditId: 'a', ruleId: rule, engines: ['axe'], engineRules: {}, outcome: 'failed', category: 'barrier', impact: 'serious',

@@ -112,12 +112,6 @@ export function compareToBaseline(bundle: RunBundle, baseline: BaselineFile, fil
   };
 }
 
-/** The gate with a baseline: incomplete stays incomplete; otherwise only new barriers fail. */
-export function gatedStatus(bundle: RunBundle, comparison: BaselineComparison): RunBundle['status'] {
-  if (bundle.status === 'incomplete') return 'incomplete';
-  return comparison.new.length > 0 ? 'barriers' : 'clean';
-}
-
 /** What a run with a baseline records in its bundle. */
 export interface BaselineSummary {
   file: string;
@@ -127,31 +121,4 @@ export interface BaselineSummary {
   fixed: BaselineEntry[];
   notChecked: BaselineEntry[];
   expired: BaselineEntry[];
-}
-
-/** The bundle with its baseline comparison and the gate's status (what the exit code follows). */
-export function applyBaseline(bundle: RunBundle, baseline: BaselineFile, file: string, now = new Date()): RunBundle {
-  const c = compareToBaseline(bundle, baseline, file, now);
-  const summary: BaselineSummary = {
-    file,
-    new: c.new.length,
-    still: c.still.length,
-    newFingerprints: [...new Set(c.new.map((f) => f.fingerprint))],
-    fixed: c.fixed,
-    notChecked: c.notChecked,
-    expired: c.expired,
-  };
-  return { ...bundle, baseline: summary, gate: gatedStatus(bundle, c) };
-}
-
-/** The baseline's part of a text summary. */
-export function renderBaselineText(bundle: RunBundle): string {
-  const b = bundle.baseline;
-  if (!b) return '';
-  const lines = [`Baseline ${b.file}: ${b.new} new barrier(s) — these fail the gate; ${b.still} still present and accepted.`];
-  if (b.fixed.length) lines.push(`  Fixed, remove from the baseline (${b.fixed.length}): ${b.fixed.map((e) => `${e.fingerprint} ${e.rule}`).join(', ')}`);
-  if (b.expired.length) lines.push(`  Expired, no longer excusing anything (${b.expired.length}): ${b.expired.map((e) => `${e.fingerprint} ${e.rule} (expired ${e.expires})`).join(', ')}`);
-  if (b.notChecked.length) lines.push(`  Not checked by this run (${b.notChecked.length} entries at personas or steps it did not visit).`);
-  lines.push(`Gate: ${bundle.gate === 'clean' ? 'PASS — no new barriers' : bundle.gate === 'barriers' ? 'FAIL — new barriers' : 'INCOMPLETE — not a pass'}`);
-  return lines.join('\n');
 }

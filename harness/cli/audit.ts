@@ -8,7 +8,7 @@ import { exitCodeFor } from '../bundle.ts';
 import { renderText } from '../report/text.ts';
 import type { RunBundle } from '../types.ts';
 import { loadBaselineFile } from '../baseline/load.ts';
-import { applyBaseline, renderBaselineText } from '../baseline/baseline.ts';
+import { applyGate, hasGate, renderGateText, type GateOptions } from '../gate/gate.ts';
 
 export interface AuditCommandOptions {
   engines?: string;
@@ -17,6 +17,8 @@ export interface AuditCommandOptions {
   replay?: string;
   timeout?: string;
   baseline?: string;
+  /** Gate settings from the config file (ignore, failOn, thresholds). */
+  gate?: GateOptions;
 }
 
 export function parseEngines(value: string | undefined): EngineName[] {
@@ -41,7 +43,7 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
   const format = options.format ?? 'text';
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not "${format}"`);
   const outDir = resolve(options.out ?? 'portico-out/audit');
-  const baseline = options.baseline ? loadBaselineFile(options.baseline) : undefined;
+  const gate: GateOptions = { ...options.gate, ...(options.baseline ? { baseline: loadBaselineFile(options.baseline) } : {}) };
   let bundle: RunBundle;
   const written: string[] = [];
   if (options.replay) {
@@ -61,10 +63,10 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
     bundle = result.bundle;
     if (result.artifactFiles.length) written.push(`${relative(process.cwd(), resolve(outDir, 'artifacts'))}/ (${result.artifactFiles.length} artifacts files)`);
   }
-  if (baseline) bundle = applyBaseline(bundle, baseline.baseline, baseline.file);
+  if (hasGate(gate)) bundle = applyGate(bundle, gate);
   const file = await writeOutputs(bundle, outDir);
   written.unshift(relative(process.cwd(), file));
   if (format === 'json') process.stdout.write(JSON.stringify(bundle, null, 2) + '\n');
-  else process.stdout.write(renderText(bundle, { written }) + (baseline ? '\n\n' + renderBaselineText(bundle) : '') + '\n');
+  else process.stdout.write(renderText(bundle, { written }) + (bundle.gateReport ? '\n\n' + renderGateText(bundle) : '') + '\n');
   return exitCodeFor(bundle);
 }

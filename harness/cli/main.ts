@@ -13,6 +13,7 @@ const program = new Command();
 program
   .name('portico')
   .description('Accessibility and internationalisation conformance harness: real browser, whole journeys, findings keyed to WCAG 2.2, Section 508, Trusted Tester and EN 301 549.')
+  .option('--config <file>', 'config file (default: portico.config.{ts,mjs,js,yaml,yml,json} in the working directory); flags override it')
   .exitOverride()
   .showHelpAfterError('(run with --help for usage)')
   .addHelpText('after', `
@@ -37,8 +38,10 @@ Examples:
   portico audit https://example.org/ ./page.html
   portico audit --engines all --format json https://example.org/ > findings.json
   portico audit --replay portico-out/audit/artifacts`)
-  .action(async (pages: string[], options) => {
-    process.exitCode = await (await import('./audit.ts')).auditCommand(pages, options);
+  .action(async (pages: string[], options, command: Command) => {
+    const { config, file } = await (await import('../config/load.ts')).loadConfig(program.opts().config);
+    const merged = (await import('../config/apply.ts')).auditOptions(options, config, (k) => command.getOptionValueSource(k) === 'cli', file);
+    process.exitCode = await (await import('./audit.ts')).auditCommand(pages, merged);
   });
 
 program
@@ -52,14 +55,17 @@ program
   .option('--workers <n>', 'parallel browsers (each with its own target instance)', '2')
   .option('--base-url <url>', "run a described target against another address than its file's baseURL")
   .option('--trace', 'keep a Playwright trace of every journey (default: only of journeys that did not finish)')
+  .option('--baseline <file>', 'accepted barriers (portico baseline): exit 1 only on new ones')
   .addHelpText('after', `
 Examples:
   portico run                                   # every persona on the conformant reference app
   portico run --profile cbp-one-2023            # the app with the barriers documented in 2023
   portico run --persona keyboard --defects focus-outline-removed
   portico run --target targets/examples/shop.target.yaml --persona keyboard,screen-reader`)
-  .action(async (options) => {
-    process.exitCode = await (await import('./run.ts')).runCommand(options);
+  .action(async (options, command: Command) => {
+    const { config, file } = await (await import('../config/load.ts')).loadConfig(program.opts().config);
+    const merged = (await import('../config/apply.ts')).runOptions(options, config, (k) => command.getOptionValueSource(k) === 'cli', file);
+    process.exitCode = await (await import('./run.ts')).runCommand(merged);
   });
 
 program

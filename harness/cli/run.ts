@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { prepareOutDir } from './out-dir.ts';
+import { writeFileSync } from 'node:fs';
+import { loadBaselineFile } from '../baseline/load.ts';
+import { applyGate, hasGate, renderGateText, type GateOptions } from '../gate/gate.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './usage-error.ts';
-import { EXIT } from '../bundle.ts';
+import { EXIT, exitCodeFor } from '../bundle.ts';
 import { PERSONAS } from '../../personas/index.ts';
 import { resolveTarget } from '../../targets/index.ts';
 import { resolveDefects, PROFILES } from '../../targets/reference/defects.ts';
@@ -23,6 +26,9 @@ export interface RunCommandOptions {
   baseUrl?: string;
   /** Keep a Playwright trace of every journey (default: only of journeys that did not finish). */
   trace?: boolean;
+  baseline?: string;
+  /** Gate settings from the config file (ignore, failOn, thresholds). */
+  gate?: GateOptions;
 }
 
 export interface ResolvedRun {
@@ -66,6 +72,7 @@ export function resolveRunOptions(o: RunCommandOptions): ResolvedRun {
 /** Runs the persona × target matrix through Playwright; returns the exit code from the bundle. */
 export async function runCommand(o: RunCommandOptions): Promise<number> {
   const run = resolveRunOptions(o);
+  const gate: GateOptions = { ...o.gate, ...(o.baseline ? { baseline: loadBaselineFile(o.baseline) } : {}) };
   prepareOutDir(run.outDir);
   const env = {
     ...process.env,
@@ -91,6 +98,11 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     console.error(`portico run: Playwright exited ${code} and wrote no findings: the run is incomplete.`);
     return EXIT.incomplete;
   }
-  const bundle = JSON.parse(readFileSync(findings, 'utf8')) as RunBundle;
-  return EXIT[bundle.status];
+  let bundle = JSON.parse(readFileSync(findings, 'utf8')) as RunBundle;
+  if (hasGate(gate)) {
+    bundle = applyGate(bundle, gate);
+    writeFileSync(findings, JSON.stringify(bundle, null, 2));
+    process.stdout.write('\n' + renderGateText(bundle) + '\n');
+  }
+  return exitCodeFor(bundle);
 }

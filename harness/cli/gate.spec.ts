@@ -66,3 +66,23 @@ test('a malformed baseline stops the run before anything starts (exit 64), namin
   expect(again.code).toBe(64);
   expect(again.stderr).toMatch(/no findings\.json/);
 });
+
+test('portico.config.yaml in the working directory: ignore entries and out, flags override, a bad key stops everything (exit 64)', async () => {
+  const { existsSync } = await import('node:fs');
+  const work = mkdtempSync(join(tmpdir(), 'portico-config-'));
+  writeFileSync(join(work, 'shop.html'), page(IMG));
+  writeFileSync(join(work, 'portico.config.yaml'), 'out: reports/a11y\nengines:\n  use: [axe]\nignore:\n  - rule: image-alt\n    reason: product photos get alt text in JIRA-7\n');
+  const r = await portico(['audit', 'shop.html'], work);
+  expect(r.code, r.stdout + r.stderr).toBe(0);
+  expect(r.stdout).toMatch(/Ignored by the config: 1 \(product photos get alt text in JIRA-7\)[\s\S]*Gate: PASS/);
+  expect(existsSync(join(work, 'reports', 'a11y', 'findings.json'))).toBe(true);
+  const flagged = await portico(['audit', 'shop.html', '--out', 'elsewhere'], work);
+  expect(flagged.code).toBe(0);
+  expect(existsSync(join(work, 'elsewhere', 'findings.json'))).toBe(true);
+
+  writeFileSync(join(work, 'portico.config.yaml'), 'out: never\nfailOn: fatal\n');
+  const bad = await portico(['audit', 'shop.html'], work);
+  expect(bad.code).toBe(64);
+  expect(bad.stderr).toMatch(/portico\.config\.yaml: failOn: /);
+  expect(existsSync(join(work, 'never'))).toBe(false);
+});

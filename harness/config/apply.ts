@@ -1,0 +1,54 @@
+import type { PorticoConfig } from './schema.ts';
+import type { GateOptions } from '../gate/gate.ts';
+import { DEFAULT_ENGINES } from '../gatherers/engine-names.ts';
+import { resolve, dirname } from 'node:path';
+
+/** Which options the person typed (flags win over the config file). */
+export type GivenOnCli = (key: string) => boolean;
+
+export interface AuditFlags { engines?: string; out?: string; timeout?: string; baseline?: string; format?: string; replay?: string }
+export interface RunFlags { target?: string; persona?: string; profile?: string; workers?: string; out?: string; baseline?: string; defects?: string; baseUrl?: string; quiet?: boolean; trace?: boolean }
+
+function enginesFrom(config: PorticoConfig): string | undefined {
+  const e = config.engines;
+  if (!e || (e.use === undefined && e.lighthouse === undefined)) return undefined;
+  const list = new Set<string>(e.use ?? DEFAULT_ENGINES);
+  if (e.lighthouse === true) list.add('lighthouse');
+  if (e.lighthouse === false) list.delete('lighthouse');
+  return [...list].join(',');
+}
+
+/** Paths in a config file are relative to that file, not to wherever portico was started. */
+const near = (file: string | undefined, path: string | undefined) => (path === undefined || file === undefined ? path : resolve(dirname(file), path));
+
+export function gateFrom(config: PorticoConfig): GateOptions {
+  return { ignore: config.ignore, failOn: config.failOn, thresholds: config.thresholds };
+}
+
+export function auditOptions(flags: AuditFlags, config: PorticoConfig, cli: GivenOnCli, file?: string): AuditFlags & { gate: GateOptions } {
+  return {
+    ...flags,
+    engines: cli('engines') ? flags.engines : (enginesFrom(config) ?? flags.engines),
+    out: cli('out') ? flags.out : (near(file, config.out) ?? flags.out),
+    timeout: cli('timeout') ? flags.timeout : (config.timeout !== undefined ? String(config.timeout) : flags.timeout),
+    baseline: cli('baseline') ? flags.baseline : (near(file, config.baseline) ?? flags.baseline),
+    gate: gateFrom(config),
+  };
+}
+
+export function runOptions(flags: RunFlags, config: PorticoConfig, cli: GivenOnCli, file?: string): RunFlags & { gate: GateOptions } {
+  // --target / `target:` may name an entry of `targets:`; a file named in the config is relative to it.
+  let target = cli('target') ? flags.target : (config.target ?? flags.target);
+  if (target !== undefined && config.targets?.[target] !== undefined) target = near(file, config.targets[target]);
+  else if (!cli('target') && config.target !== undefined && config.target !== 'reference') target = near(file, config.target);
+  return {
+    ...flags,
+    target,
+    persona: cli('persona') ? flags.persona : (config.personas?.join(',') ?? flags.persona),
+    profile: cli('profile') ? flags.profile : (config.profile ?? flags.profile),
+    workers: cli('workers') ? flags.workers : (config.workers !== undefined ? String(config.workers) : flags.workers),
+    out: cli('out') ? flags.out : (near(file, config.out) ?? flags.out),
+    baseline: cli('baseline') ? flags.baseline : (near(file, config.baseline) ?? flags.baseline),
+    gate: gateFrom(config),
+  };
+}
