@@ -23,7 +23,7 @@ function journeyProject(name: string, personaId: string, options: Partial<Portic
   return {
     name,
     testDir: './personas/specs',
-    testMatch: new RegExp(`${personaId}\\.spec\\.ts$`),
+    testMatch: new RegExp(`${personaId}\\.spec\\.[jt]s$`),
     metadata: { expectation, persona: personaId },
     use: { ...persona.use, porticoPersona: personaId, porticoTarget: target, // A run has one directory (evidence paths in findings.json are relative to it); under npm test
     // several projects share a persona, so each gets its own.
@@ -50,7 +50,7 @@ function runProjects(): Project[] {
 export default defineConfig({
   timeout: 180_000,
   workers: 2,
-  reporter: mode === 'test' ? [['list'], ['./harness/report/matrix-reporter.ts']] : [['list']],
+  reporter: mode === 'test' ? [['list'], [`./harness/report/matrix-reporter${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`]] : [['list']],
   outputDir: process.env.PORTICO_PW_OUTPUT ?? 'test-results/playwright',
   use: {
     launchOptions: chromiumLaunchOptions(),

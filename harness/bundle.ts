@@ -1,8 +1,20 @@
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AuditVerdict, Finding, RunBundle } from './types.ts';
 
-const require = createRequire(import.meta.url);
-const toolVersion: string = require('../package.json').version;
+/** Portico's own package.json, from the sources (harness/) or the compiled package (dist/harness/). */
+function porticoVersion(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'portico' && pkg.version) return pkg.version;
+    }
+  }
+  return 'unknown';
+}
+const toolVersion = porticoVersion();
 
 export interface BundleInput {
   startedAt: string;

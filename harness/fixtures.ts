@@ -53,7 +53,8 @@ async function emulateNetwork(page: Page, persona: Persona) {
 }
 
 export const test = base.extend<PorticoTestFixtures & { baseURL: string }, PorticoOptions & PorticoWorkerFixtures>({
-  porticoTarget: [process.env.PORTICO_TARGET ?? 'reference', { option: true, scope: 'worker' }],
+  // No target by default: a test of your own app uses its own baseURL and starts nothing.
+  porticoTarget: [process.env.PORTICO_TARGET ?? '', { option: true, scope: 'worker' }],
   porticoPersona: ['screen-reader', { option: true, scope: 'worker' }],
   porticoProfile: ['conformant', { option: true, scope: 'worker' }],
   porticoDefects: [[], { option: true, scope: 'worker' }],
@@ -66,15 +67,16 @@ export const test = base.extend<PorticoTestFixtures & { baseURL: string }, Porti
   }, { scope: 'worker' }],
   // Playwright's own fixtures (context, page) run on the shared browser.
   browser: [async ({ sharedChromium }, use) => { await use(sharedChromium.browser); }, { scope: 'worker' }],
-  target: [async ({ porticoTarget }, use) => { await use(resolveTarget(porticoTarget)); }, { scope: 'worker' }],
+  target: [async ({ porticoTarget }, use) => { await use(porticoTarget ? resolveTarget(porticoTarget) : (undefined as unknown as Target)); }, { scope: 'worker' }],
   persona: [async ({ porticoPersona }, use) => { await use(personaById(porticoPersona)); }, { scope: 'worker' }],
   runningTarget: [async ({ target, porticoProfile, porticoDefects }, use) => {
+    if (!target) return use(undefined as unknown as RunningTarget);
     const running = await target.start({ profile: porticoProfile, defects: porticoDefects });
     await use(running);
     await running.close();
   }, { scope: 'worker', timeout: 60_000 }],
 
-  baseURL: async ({ runningTarget }, use) => { await use(runningTarget.baseURL); },
+  baseURL: async ({ baseURL, runningTarget }, use) => { await use(runningTarget?.baseURL ?? baseURL); },
   page: async ({ page, persona }, use) => { await emulateNetwork(page, persona); await use(page); },
   actor: async ({ page, persona }, use) => { await use(actorFor(persona.actor, page)); },
 

@@ -41,5 +41,14 @@ export async function launchSharedChromium(extraArgs: string[] = []): Promise<Sh
   const cdpPort = await freePort();
   const options = chromiumLaunchOptions([`--remote-debugging-port=${cdpPort}`, '--remote-debugging-address=127.0.0.1', ...extraArgs]);
   const browser = await chromium.launch(options);
-  return { browser, cdpPort, version: browser.version(), executablePath: options.executablePath! };
+  const shared = { browser, cdpPort, version: browser.version(), executablePath: options.executablePath! };
+  launched.set(browser, shared);
+  return shared;
+}
+
+const launched = new WeakMap<Browser, SharedChromium>();
+
+/** The shared Chromium a page runs in, when Portico launched it (so pa11y and Lighthouse can attach). */
+export function sharedChromiumOf(browser: Browser | null): SharedChromium | undefined {
+  return browser ? launched.get(browser) : undefined;
 }

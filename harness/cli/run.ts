@@ -14,6 +14,8 @@ import { resolveDefects, PROFILES } from '../../targets/reference/defects.ts';
 import type { RunBundle } from '../types.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// The same run works from the TypeScript sources and from the compiled package (dist/*.js).
+const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 
 export interface RunCommandOptions {
   target?: string;
@@ -87,7 +89,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     PORTICO_TRACE: o.trace ? 'on' : 'retain-on-failure',
   };
   const cli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
-  const args = [cli, 'test', '--config', join(root, 'playwright.config.ts'), '--workers', String(run.workers), '--reporter', `${o.quiet ? 'dot' : 'list'},${join(root, 'harness', 'report', 'portico-reporter.ts')},${join(root, 'harness', 'report', 'timing-reporter.ts')}`];
+  const args = [cli, 'test', '--config', join(root, `playwright.config${ext}`), '--workers', String(run.workers), '--reporter', `${o.quiet ? 'dot' : 'list'},${join(root, 'harness', 'report', `portico-reporter${ext}`)},${join(root, 'harness', 'report', `timing-reporter${ext}`)}`];
   console.error(`portico run: target ${run.target}, profile ${run.profile}${run.defects.length ? ` + ${run.defects.join(',')}` : ''}, personas ${run.personas.join(', ')} → ${run.outDir}`);
   const code = await new Promise<number>((done) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
