@@ -2,10 +2,15 @@
  * How far each HTML_CodeSniffer check can be trusted, measured on the ACT test cases. Pure.
  *
  * A check's report on a case counts only where the case's rule is about one of the check's
- * criteria (an ACT case is built to pass or fail its own rule; other criteria on the page are
- * not what it tests). It is right on an expected-failed case, wrong on a passed or inapplicable one.
+ * criteria, or of the axe rule Portico files it under (H30.2 is a 1.1.1 check reported as axe's
+ * link-name, 2.4.4 and 4.1.2): an ACT case is built to pass or fail its own rule, other criteria on
+ * the page are not what it tests. It is right on an expected-failed case, wrong on a passed or
+ * inapplicable one.
  */
 import { htmlcsCheckId, parseHtmlcsCode } from '../harness/standards/htmlcs-codes.ts';
+import { canonicalRuleId, isHtmlcsOnlyRule } from '../harness/findings/rule-equivalence.ts';
+import { wcagFromAxeTags } from '../harness/standards/wcag.ts';
+import { axeRuleMeta } from '../audits/engines/axe-tags.ts';
 import type { HtmlcsIssueArtifact } from '../harness/gatherers/types.ts';
 import type { ActRule } from './act-measure.ts';
 
@@ -28,7 +33,10 @@ export function htmlcsPrecision(rules: readonly ActRule[], issuesOf: (testcaseId
       for (const issue of issuesOf(c.testcaseId) ?? []) {
         if (issue.type !== 'error' && issue.type !== 'warning') continue;
         const parsed = parseHtmlcsCode(issue.code);
-        if (!parsed || !parsed.sc.some((sc) => criteria.has(sc))) continue;
+        if (!parsed) continue;
+        const filedUnder = canonicalRuleId('htmlcs', issue.code, /^<([a-z0-9-]+)/i.exec(issue.context ?? '')?.[1]);
+        const axeCriteria = isHtmlcsOnlyRule(filedUnder) ? [] : wcagFromAxeTags(axeRuleMeta(filedUnder)?.tags ?? []);
+        if (![...parsed.sc, ...axeCriteria].some((sc) => criteria.has(sc))) continue;
         const check = htmlcsCheckId(parsed);
         const key = `${issue.type}|${check}`;
         if (seen.has(key)) continue;

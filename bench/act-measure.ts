@@ -5,11 +5,12 @@
  * what a finding is filed under. For each ACT rule the candidates are the procedures that reported
  * something on the rule's cases under one of the rule's WCAG criteria (any procedure, for a rule
  * that names none); on a case a candidate is failed / cantTell from its findings, untested when the
- * page or the audit behind it could not run, else passed. The best set is chosen as the community does.
+ * page or every audit behind it could not run, else passed. The best set is chosen as the community does.
  *
  * The whole-tool view is stricter and is what a Portico user sees: a case counts as failed when
- * ANY failed finding names one of the rule's conformance criteria (or, for rules with none, its
- * secondary ones), whatever check it came from.
+ * ANY failed finding names one of the rule's conformance criteria, whatever check it came from.
+ * Rules that are for conformance to no criterion (the ARIA rules name 1.3.1 and 4.1.2 only as
+ * related) cannot be matched so and are left out of it.
  */
 import type { Actual, Expected, ProcedureMapping, ProcedureSet, RuleRequirements, TestResult } from './act-consistency.ts';
 import { bestProcedureSet, consistencyOf, requirementsCorrect } from './act-consistency.ts';
@@ -84,7 +85,8 @@ export function candidateProcedures(rule: ActRule, observations: ReadonlyMap<str
     const testResults = rule.cases.map((c): TestResult => {
       const obs = observations.get(c.testcaseId);
       let outcome = procedureOutcome(procedure, obs);
-      if (outcome === 'passed' && obs && [...auditsOf.get(procedure)!].some((a) => obs.erroredAudits.includes(a))) outcome = 'untested';
+      // Untested only when every audit behind the procedure failed to run there: one engine's crash leaves the others' results standing.
+      if (outcome === 'passed' && obs && [...auditsOf.get(procedure)!].every((a) => obs.erroredAudits.includes(a))) outcome = 'untested';
       if (outcome === 'failed') for (const f of obs!.findings) if (f.ruleId === procedure && f.outcome === 'failed') f.wcag.forEach((sc) => reported.add(sc));
       return { testcaseId: c.testcaseId, expected: c.expected, outcomes: [outcome] };
     });
@@ -92,9 +94,9 @@ export function candidateProcedures(rule: ActRule, observations: ReadonlyMap<str
   });
 }
 
-/** The criteria a whole-tool match uses: conformance ones, else secondary ones. */
+/** The criteria a whole-tool match uses: the rule's conformance criteria. */
 export function matchCriteria(req: RuleRequirements): string[] {
-  return req.conformance.length ? req.conformance : req.secondary;
+  return req.conformance;
 }
 
 export function wholeToolResults(rule: ActRule, observations: ReadonlyMap<string, CaseObservation>): TestResult[] | undefined {

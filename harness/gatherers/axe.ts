@@ -3,8 +3,11 @@ import type { Page } from 'playwright';
 import type { AxeArtifact, AxeRuleArtifact } from './types.ts';
 import { resolveDomPaths } from './dom-path.ts';
 
-/** WCAG 2.0 / 2.1 / 2.2 A and AA, plus best-practice rules (kept apart by the audit, by tag). */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+/**
+ * WCAG 2.0 / 2.1 / 2.2 A and AA, plus best-practice, AAA and experimental rules (axe runs
+ * experimental rules only when asked by that tag). The audit keeps all but A/AA apart, by tag.
+ */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', 'wcag2aaa', 'experimental'];
 
 type AxeResult = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
