@@ -111,7 +111,10 @@ async function gatherAll(): Promise<Map<string, CaseRun>> {
   }
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(`gathered ${cases.length} cases in ${seconds.toFixed(0)} s (${LANES} pages in parallel); assets not in the corpus: ${[...served.missing].join(', ') || 'none'}\n`);
-  await writeFile(resolve(OUT, 'cases.json'), JSON.stringify({ engines: ENGINES, seconds, records: [...results.values()].map((r) => r.record) }, null, 1));
+  // With --rule, the other rules' saved records stay, so --replay still sees the whole corpus.
+  const file = resolve(OUT, 'cases.json');
+  const kept = ONLY_RULES && existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')).records as CaseRecord[]).filter((r) => !results.has(r.testcaseId)) : [];
+  await writeFile(file, JSON.stringify({ engines: ENGINES, seconds, records: [...kept, ...[...results.values()].map((r) => r.record)] }, null, 1));
   return results;
 }
 

@@ -36,6 +36,16 @@ describe('axe rules by standing', () => {
     expect(result.notes?.join(' ')).toMatch(/color-contrast-enhanced \(AAA\), css-orientation-lock \(experimental\)/);
   });
 
+  it('does not apply rules about HTML pages to an SVG or MathML document', () => {
+    const a = artifacts([rule('html-has-lang', ['wcag2a', 'wcag311']), rule('image-alt', ['wcag2a', 'wcag111'])]);
+    (a.gathered.axe as Record<string, unknown>).document = { contentType: 'application/xml', root: 'http://www.w3.org/1998/Math/MathML math' };
+    const result = axeAudit.audit(a, { checkpoint: 'page', url: 'http://x/', pagePath: '/', context: {} });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['image-alt']);
+    expect(result.notes?.join(' ')).toMatch(/not an HTML page/);
+    (a.gathered.axe as Record<string, unknown>).document = { contentType: 'text/html', root: 'http://www.w3.org/1999/xhtml html' };
+    expect(axeAudit.audit(a, { checkpoint: 'page', url: 'http://x/', pagePath: '/', context: {} }).findings.map((f) => f.ruleId)).toEqual(['html-has-lang', 'image-alt']);
+  });
+
   it('fails the run on an A/AA violation', () => {
     const result = axeAudit.audit(artifacts([rule('image-alt', ['wcag2a', 'wcag111'])]), { checkpoint: 'page', url: 'http://x/', pagePath: '/', context: {} });
     expect(result.outcome).toBe('failed');

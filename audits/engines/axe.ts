@@ -1,5 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding, Impact } from '../../harness/types.ts';
-import type { AxeArtifact, AxeRuleArtifact } from '../../harness/gatherers/types.ts';
+import type { AxeRuleArtifact } from '../../harness/gatherers/types.ts';
+import type { AxeArtifactWithDocument } from '../../harness/gatherers/axe.ts';
 import { AXE_IMPACTS } from './axe-tags.ts';
 import { wcagCriterion, wcagFromAxeTags } from '../../harness/standards/wcag.ts';
 
@@ -42,6 +43,10 @@ function drafts(rules: AxeRuleArtifact[], outcome: 'failed' | 'cantTell'): Draft
   });
 }
 
+const HTML_ROOT = 'http://www.w3.org/1999/xhtml html';
+/** Rules about the HTML page itself (its <html> element and <title>): inapplicable to an SVG or MathML document. */
+const HTML_PAGE_RULES = new Set(['html-has-lang', 'html-lang-valid', 'html-xml-lang-mismatch', 'document-title']);
+
 function apartNote(violations: AxeRuleArtifact[]): string[] {
   const apart = violations.filter((r) => ['AAA', 'experimental'].includes(axeRuleStanding(r.tags)));
   return apart.length ? [`reported apart (AAA / experimental): ${apart.map((r) => `${r.id} (${axeRuleStanding(r.tags)})`).join(', ')}`] : [];
@@ -59,9 +64,11 @@ export const axeAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const axe = artifacts.gathered.axe as AxeArtifact;
-    const failed = drafts(axe.violations, 'failed');
-    const review = drafts(axe.incomplete, 'cantTell');
+    const axe = artifacts.gathered.axe as AxeArtifactWithDocument;
+    const notHtml = axe.document && axe.document.root !== HTML_ROOT;
+    const applicable = (rules: AxeRuleArtifact[]) => (notHtml ? rules.filter((r) => !HTML_PAGE_RULES.has(r.id)) : rules);
+    const failed = drafts(applicable(axe.violations), 'failed');
+    const review = drafts(applicable(axe.incomplete), 'cantTell');
     const barriers = failed.filter((f) => f.category === 'barrier');
     return {
       outcome: barriers.length ? 'failed' : 'passed',
@@ -69,6 +76,7 @@ export const axeAudit: Audit = {
       notes: [
         `axe-core ${axe.version}: ${axe.violations.length} rules violated, ${axe.incomplete.length} need review, ${axe.passes.length} passed`,
         ...apartNote(axe.violations),
+        ...(notHtml ? [`the document is not an HTML page (${axe.document!.contentType}, root ${axe.document!.root}): rules about HTML pages do not apply`] : []),
       ],
     };
   },
