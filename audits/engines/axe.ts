@@ -1,14 +1,30 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding, Impact } from '../../harness/types.ts';
-import type { AxeArtifact, AxeRuleArtifact } from '../../harness/gatherers/types.ts';
+import type { AxeRuleArtifact } from '../../harness/gatherers/types.ts';
+import type { AxeArtifactWithDocument } from '../../harness/gatherers/axe.ts';
 import { AXE_IMPACTS } from './axe-tags.ts';
-import { wcagFromAxeTags } from '../../harness/standards/wcag.ts';
+import { wcagCriterion, wcagFromAxeTags } from '../../harness/standards/wcag.ts';
 
 const toImpact = (i: string | null | undefined): Impact | undefined => (AXE_IMPACTS as readonly string[]).includes(i ?? '') ? (i as Impact) : undefined;
+
+/**
+ * Where an axe rule stands: a WCAG A/AA rule is a barrier; a rule with no criterion is best
+ * practice; an AAA rule (tag wcag2aaa, or only AAA criteria) and an experimental rule are run
+ * but reported apart, like best practice, and never fail a run by default.
+ */
+export function axeRuleStanding(tags: readonly string[]): 'barrier' | 'best-practice' | 'AAA' | 'experimental' {
+  const wcag = wcagFromAxeTags(tags);
+  if (tags.includes('experimental')) return 'experimental';
+  if (wcag.length === 0) return 'best-practice';
+  if (tags.some((t) => /^wcag2\d?aaa$/.test(t)) || wcag.every((sc) => wcagCriterion(sc)?.level === 'AAA')) return 'AAA';
+  return 'barrier';
+}
 
 function drafts(rules: AxeRuleArtifact[], outcome: 'failed' | 'cantTell'): DraftFinding[] {
   return rules.flatMap((rule) => {
     const wcag = wcagFromAxeTags(rule.tags);
-    const category = wcag.length === 0 ? 'best-practice' : 'barrier';
+    const standing = axeRuleStanding(rule.tags);
+    const category = standing === 'barrier' ? 'barrier' : 'best-practice';
+    const apart = standing === 'AAA' || standing === 'experimental' ? `[${standing}, reported apart] ` : '';
     return rule.nodes.map((node): DraftFinding => ({
       engines: ['axe'],
       ruleId: rule.id,
@@ -16,7 +32,7 @@ function drafts(rules: AxeRuleArtifact[], outcome: 'failed' | 'cantTell'): Draft
       outcome,
       category,
       impact: toImpact(rule.impact),
-      message: node.failureSummary ? `${rule.help}. ${node.failureSummary.replace(/\s+/g, ' ').trim()}` : rule.help,
+      message: apart + (node.failureSummary ? `${rule.help}. ${node.failureSummary.replace(/\s+/g, ' ').trim()}` : rule.help),
       selector: node.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' >>> '),
       domPath: node.domPath ?? undefined,
       snippet: node.html,
@@ -27,26 +43,41 @@ function drafts(rules: AxeRuleArtifact[], outcome: 'failed' | 'cantTell'): Draft
   });
 }
 
+const HTML_ROOT = 'http://www.w3.org/1999/xhtml html';
+/** Rules about the HTML page itself (its <html> element and <title>): inapplicable to an SVG or MathML document. */
+const HTML_PAGE_RULES = new Set(['html-has-lang', 'html-lang-valid', 'html-xml-lang-mismatch', 'document-title']);
+
+function apartNote(violations: AxeRuleArtifact[]): string[] {
+  const apart = violations.filter((r) => ['AAA', 'experimental'].includes(axeRuleStanding(r.tags)));
+  return apart.length ? [`reported apart (AAA / experimental): ${apart.map((r) => `${r.id} (${axeRuleStanding(r.tags)})`).join(', ')}`] : [];
+}
+
 /** axe-core's violations (failed) and its "needs review" results (cantTell), per element. */
 export const axeAudit: Audit = {
   meta: {
     id: 'axe',
     title: 'axe-core finds no WCAG 2.x A/AA violations',
     failureTitle: 'axe-core finds WCAG 2.x A/AA violations',
-    description: 'Runs axe-core with the WCAG 2.0/2.1/2.2 A and AA rules; best-practice rules are reported apart and never fail a run.',
+    description: 'Runs axe-core with the WCAG 2.0/2.1/2.2 A and AA rules; best-practice, AAA and experimental rules run too but are reported apart and never fail a run.',
     requiredArtifacts: ['axe'],
     requirements: {},
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const axe = artifacts.gathered.axe as AxeArtifact;
-    const failed = drafts(axe.violations, 'failed');
-    const review = drafts(axe.incomplete, 'cantTell');
+    const axe = artifacts.gathered.axe as AxeArtifactWithDocument;
+    const notHtml = axe.document && axe.document.root !== HTML_ROOT;
+    const applicable = (rules: AxeRuleArtifact[]) => (notHtml ? rules.filter((r) => !HTML_PAGE_RULES.has(r.id)) : rules);
+    const failed = drafts(applicable(axe.violations), 'failed');
+    const review = drafts(applicable(axe.incomplete), 'cantTell');
     const barriers = failed.filter((f) => f.category === 'barrier');
     return {
       outcome: barriers.length ? 'failed' : 'passed',
       findings: [...failed, ...review],
-      notes: [`axe-core ${axe.version}: ${axe.violations.length} rules violated, ${axe.incomplete.length} need review, ${axe.passes.length} passed`],
+      notes: [
+        `axe-core ${axe.version}: ${axe.violations.length} rules violated, ${axe.incomplete.length} need review, ${axe.passes.length} passed`,
+        ...apartNote(axe.violations),
+        ...(notHtml ? [`the document is not an HTML page (${axe.document!.contentType}, root ${axe.document!.root}): rules about HTML pages do not apply`] : []),
+      ],
     };
   },
 };

@@ -3,12 +3,25 @@ import type { Page } from 'playwright';
 import type { AxeArtifact, AxeRuleArtifact } from './types.ts';
 import { resolveDomPaths } from './dom-path.ts';
 
-/** WCAG 2.0 / 2.1 / 2.2 A and AA, plus best-practice rules (kept apart by the audit, by tag). */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+/**
+ * WCAG 2.0 / 2.1 / 2.2 A and AA, plus best-practice, AAA and experimental rules (axe runs
+ * experimental rules only when asked by that tag). The audit keeps all but A/AA apart, by tag.
+ */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', 'wcag2aaa', 'experimental'];
+
+/** What axe ran on: some ACT pages are SVG or MathML documents, where rules about HTML pages do not apply. */
+export interface AxeDocumentFacts {
+  contentType: string;
+  /** The document element as namespace + local name, e.g. "http://www.w3.org/1999/xhtml html". */
+  root: string;
+}
+
+/** The axe artifact with the document facts (absent in artifacts recorded before they were kept). */
+export type AxeArtifactWithDocument = AxeArtifact & { document?: AxeDocumentFacts };
 
 type AxeResult = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
-export async function gatherAxe(page: Page): Promise<AxeArtifact> {
+export async function gatherAxe(page: Page): Promise<AxeArtifactWithDocument> {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const toArtifact = async (rules: AxeResult[]): Promise<AxeRuleArtifact[]> => {
     const out: AxeRuleArtifact[] = [];
@@ -31,7 +44,12 @@ export async function gatherAxe(page: Page): Promise<AxeArtifact> {
     }
     return out;
   };
+  const document = await page.evaluate(() => ({
+    contentType: globalThis.document.contentType,
+    root: `${globalThis.document.documentElement?.namespaceURI ?? ''} ${globalThis.document.documentElement?.localName ?? ''}`,
+  }));
   return {
+    document,
     version: results.testEngine.version,
     violations: await toArtifact(results.violations),
     incomplete: await toArtifact(results.incomplete),

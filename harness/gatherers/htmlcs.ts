@@ -29,14 +29,15 @@ export async function gatherHtmlcs(page: Page, cdpPort: number, emulation: Emula
     ignoreUrl: true,
     runners: ['htmlcs'],
     standard: 'WCAG2AA',
-    includeWarnings: false,
+    // Warnings tied to a criterion become cantTell findings (never barriers); notices are never findings.
+    includeWarnings: true,
     includeNotices: false,
     timeout: timeoutMs,
     // pa11y always sets a viewport: give it the one the page already has so the persona's emulation stays.
     viewport: viewport ? { width: viewport.width, height: viewport.height, ...emulation } : undefined,
     log: { debug() {}, info() {}, error() {} },
   } as Parameters<typeof pa11y>[1]);
-  const issues = results.issues as Array<{ code: string; type: string; message: string; selector: string; context: string | null }>;
+  const issues = (results.issues as Array<{ code: string; type: string; message: string; selector: string; context: string | null }>).filter((i) => i.type === 'error' || i.type === 'warning');
   const paths = await resolveDomPaths(page, issues.map((i) => ({ kind: 'selector' as const, selector: i.selector })));
   return {
     version: htmlcsVersion,

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Artifacts } from '../../harness/types.ts';
+import type { AxeArtifact, AxeRuleArtifact } from '../../harness/gatherers/types.ts';
+import { axeAudit, axeRuleStanding } from './axe.ts';
+
+const rule = (id: string, tags: string[]): AxeRuleArtifact => ({
+  id, tags, impact: 'serious', description: id, help: `${id} help`, helpUrl: `https://dequeuniversity.com/rules/axe/${id}`,
+  nodes: [{ target: ['#x'], html: '<p id="x">x</p>', domPath: 'html>body:nth-of-type(1)>p:nth-of-type(1)' }],
+});
+const artifacts = (violations: AxeRuleArtifact[]): Artifacts => ({
+  schema: 'portico.artifacts/1', checkpoint: 'page', url: 'http://x/', pagePath: '/', context: {}, gatheredAt: '', versions: {},
+  gathered: { axe: { version: '4.14.1', violations, incomplete: [], passes: [], inapplicable: [] } satisfies AxeArtifact },
+});
+
+describe('axe rules by standing', () => {
+  it('keeps A/AA rules as barriers and puts AAA, experimental and untagged rules apart', () => {
+    expect(axeRuleStanding(['cat.color', 'wcag2aa', 'wcag143'])).toBe('barrier');
+    expect(axeRuleStanding(['cat.color', 'wcag2aaa', 'wcag146', 'ACT'])).toBe('AAA');
+    expect(axeRuleStanding(['cat.time-and-media', 'wcag2aaa', 'wcag224', 'wcag325'])).toBe('AAA');
+    expect(axeRuleStanding(['cat.structure', 'wcag134', 'wcag21aa', 'experimental'])).toBe('experimental');
+    expect(axeRuleStanding(['cat.semantics', 'best-practice'])).toBe('best-practice');
+  });
+
+  it('reports AAA and experimental violations, labelled, without failing the run', () => {
+    const result = axeAudit.audit(artifacts([
+      rule('color-contrast-enhanced', ['wcag2aaa', 'wcag146']),
+      rule('css-orientation-lock', ['wcag134', 'wcag21aa', 'experimental']),
+    ]), { checkpoint: 'page', url: 'http://x/', pagePath: '/', context: {} });
+    expect(result.outcome).toBe('passed');
+    expect(result.findings.map((f) => [f.ruleId, f.outcome, f.category, f.wcag])).toEqual([
+      ['color-contrast-enhanced', 'failed', 'best-practice', ['1.4.6']],
+      ['css-orientation-lock', 'failed', 'best-practice', ['1.3.4']],
+    ]);
+    expect(result.findings[0].message).toMatch(/^\[AAA, reported apart\]/);
+    expect(result.findings[1].message).toMatch(/^\[experimental, reported apart\]/);
+    expect(result.notes?.join(' ')).toMatch(/color-contrast-enhanced \(AAA\), css-orientation-lock \(experimental\)/);
+  });
+
+  it('does not apply rules about HTML pages to an SVG or MathML document', () => {
+    const a = artifacts([rule('html-has-lang', ['wcag2a', 'wcag311']), rule('image-alt', ['wcag2a', 'wcag111'])]);
+    (a.gathered.axe as Record<string, unknown>).document = { contentType: 'application/xml', root: 'http://www.w3.org/1998/Math/MathML math' };
+    const result = axeAudit.audit(a, { checkpoint: 'page', url: 'http://x/', pagePath: '/', context: {} });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['image-alt']);
+    expect(result.notes?.join(' ')).toMatch(/not an HTML page/);
+    (a.gathered.axe as Record<string, unknown>).document = { contentType: 'text/html', root: 'http://www.w3.org/1999/xhtml html' };
+    expect(axeAudit.audit(a, { checkpoint: 'page', url: 'http://x/', pagePath: '/', context: {} }).findings.map((f) => f.ruleId)).toEqual(['html-has-lang', 'image-alt']);
+  });
+
+  it('fails the run on an A/AA violation', () => {
+    const result = axeAudit.audit(artifacts([rule('image-alt', ['wcag2a', 'wcag111'])]), { checkpoint: 'page', url: 'http://x/', pagePath: '/', context: {} });
+    expect(result.outcome).toBe('failed');
+    expect(result.findings[0].category).toBe('barrier');
+  });
+});
