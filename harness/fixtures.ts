@@ -4,7 +4,7 @@
  * actor that operates the page the way that person does, and `checkpoint()` that audits the live page.
  */
 import { test as base, expect } from '@playwright/test';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright';
 import { launchSharedChromium, type SharedChromium } from './browser/launch.ts';
@@ -29,6 +29,8 @@ export interface PorticoOptions {
 }
 
 export interface PorticoWorkerFixtures {
+  /** Clears what this project wrote in an earlier run (once per `playwright test` run), so nothing stale is judged. */
+  porticoFreshOut: void;
   sharedChromium: SharedChromium;
   target: Target;
   runningTarget: RunningTarget;
@@ -52,12 +54,32 @@ async function emulateNetwork(page: Page, persona: Persona) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
 }
 
+/**
+ * A project writes only artifacts/<persona>/ and evidence/<persona>/ under its output directory.
+ * The first worker of a run clears them and leaves a marker with the run id; a worker that
+ * replaces a crashed one in the same run finds the marker and keeps what the run already wrote.
+ */
+export async function clearProjectOutput(outDir: string, persona: string, runId: string | undefined): Promise<boolean> {
+  const marker = join(outDir, `.portico-run-${persona}`);
+  if (runId && (await readFile(marker, 'utf8').catch(() => '')) === runId) return false;
+  await rm(join(outDir, 'artifacts', persona), { recursive: true, force: true });
+  await rm(join(outDir, 'evidence', persona), { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  if (runId) await writeFile(marker, runId);
+  return true;
+}
+
 export const test = base.extend<PorticoTestFixtures & { baseURL: string }, PorticoOptions & PorticoWorkerFixtures>({
   porticoTarget: [process.env.PORTICO_TARGET ?? 'reference', { option: true, scope: 'worker' }],
   porticoPersona: ['screen-reader', { option: true, scope: 'worker' }],
   porticoProfile: ['conformant', { option: true, scope: 'worker' }],
   porticoDefects: [[], { option: true, scope: 'worker' }],
   porticoOut: ['test-results/portico', { option: true, scope: 'worker' }],
+
+  porticoFreshOut: [async ({ porticoOut, porticoPersona }, use) => {
+    await clearProjectOutput(resolve(porticoOut), porticoPersona, process.env.PORTICO_RUN_ID);
+    await use();
+  }, { scope: 'worker', auto: true }],
 
   sharedChromium: [async ({}, use) => {
     const shared = await launchSharedChromium();
