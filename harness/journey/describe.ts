@@ -11,7 +11,8 @@ import { artifactFact } from './matrix.ts';
 
 /**
  * The journeys of one persona on the run's target, one test per flow. A blocked step is a finding,
- * not a test failure; a target that is down or crashes fails the test (the run is incomplete).
+ * not a test failure; a target that is down or crashes, a page that answers 4xx/5xx, or a harness
+ * that could not act fails the test (the run is incomplete).
  * Under `npm test` each project also carries an expectation (PORTICO_EXPECT): conformant must
  * yield no failed findings; a defect project must catch its defect. Checked by the last test.
  */

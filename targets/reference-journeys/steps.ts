@@ -63,9 +63,9 @@ async function solveCaptchaIfShown(ctx: StepContext) {
   const shown = (await ctx.page.getByText(label).count()) + (await ctx.page.getByLabel(label).count()) + (await ctx.page.getByPlaceholder(label).count());
   if (shown === 0) return;
   // A sighted user reads the characters; someone who cannot see the image has no way through.
-  if (ctx.persona.actor === 'screen-reader') throw new BlockedError('an image CAPTCHA must be solved and it has no text or audio alternative', 'by role and accessible name', { wcag: ['1.1.1'], other: ['blocked: CAPTCHA without a non-visual alternative'] });
+  if (ctx.persona.actor === 'screen-reader') throw new BlockedError('an image CAPTCHA must be solved and it has no text or audio alternative', 'by role and accessible name', { wcag: ['1.1.1'], other: ['blocked: CAPTCHA without a non-visual alternative'] }, 'captcha');
   const answer = await ctx.hooks.captchaAnswer?.(ctx.page);
-  if (!answer) throw new BlockedError('an image CAPTCHA must be solved and its answer could not be read', 'by sight', UNATTRIBUTED_BLOCK);
+  if (!answer) throw new BlockedError('an image CAPTCHA must be solved and its answer could not be read', 'by sight', UNATTRIBUTED_BLOCK, 'captcha');
   await ctx.actor.fill(label, answer);
 }
 

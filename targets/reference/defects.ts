@@ -170,7 +170,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: DISABILITY + ' ' + LANGUAGE_BARRIERS,
     persona: 'screen-reader',
     step: 'registration',
-    proof: { by: ['error-identified/native-validation-bubbles'], cites: ['3.3.1', '3.3.3', '4.1.3', 'i18n: messages in browser language, not page language'], keys: null },
+    proof: { by: ['error-identified/native-validation-bubbles'], cites: ['3.3.1', '3.3.3', '4.1.3', 'native validation bubble: not announced reliably, not translated to the page language, disappears'], keys: null },
   },
   {
     id: 'help-english-only',
@@ -293,7 +293,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: DISABILITY,
     persona: 'screen-reader',
     step: 'account-email',
-    proof: { by: ['captcha-alternative/captcha-alternative', 'journey-blocked/journey-blocked'], cites: ['1.1.1', 'journey blocked: CAPTCHA without alternative'], keys: null },
+    proof: { by: ['captcha-alternative/captcha-alternative', 'journey-blocked/journey-blocked'], cites: ['1.1.1', 'blocked: CAPTCHA without a non-visual alternative'], keys: null },
   },
   {
     id: 'duplicate-accounts-enter-lottery',
