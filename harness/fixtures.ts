@@ -4,13 +4,14 @@
  * actor that operates the page the way that person does, and `checkpoint()` that audits the live page.
  */
 import { test as base, expect } from '@playwright/test';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright';
 import { launchSharedChromium, type SharedChromium } from './browser/launch.ts';
 import type { Actor, Persona, RunningTarget, Target } from './journey/types.ts';
 import { actorFor } from './journey/actors.ts';
 import { walkFlow, type WalkResult } from './journey/walk.ts';
+import { clearProjectOutput } from './journey/fresh-output.ts';
 import { gatherCheckpoint } from './gatherers/index.ts';
 import { saveArtifacts } from './artifacts/store.ts';
 import type { Artifacts } from './types.ts';
@@ -52,21 +53,6 @@ async function emulateNetwork(page: Page, persona: Persona) {
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: (downloadKbps * 1024) / 8, uploadThroughput: (uploadKbps * 1024) / 8 });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
-}
-
-/**
- * A project writes only artifacts/<persona>/ and evidence/<persona>/ under its output directory.
- * The first worker of a run clears them and leaves a marker with the run id; a worker that
- * replaces a crashed one in the same run finds the marker and keeps what the run already wrote.
- */
-export async function clearProjectOutput(outDir: string, persona: string, runId: string | undefined): Promise<boolean> {
-  const marker = join(outDir, `.portico-run-${persona}`);
-  if (runId && (await readFile(marker, 'utf8').catch(() => '')) === runId) return false;
-  await rm(join(outDir, 'artifacts', persona), { recursive: true, force: true });
-  await rm(join(outDir, 'evidence', persona), { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
-  if (runId) await writeFile(marker, runId);
-  return true;
 }
 
 export const test = base.extend<PorticoTestFixtures & { baseURL: string }, PorticoOptions & PorticoWorkerFixtures>({
