@@ -4,6 +4,9 @@ import { PERSONAS } from './personas/index.ts';
 import { DEFECTS } from './targets/reference/defects.ts';
 import type { Expectation } from './harness/journey/expectation.ts';
 import type { PorticoOptions } from './harness/fixtures.ts';
+import { allSteps, stepsUpTo } from './harness/journey/expected-steps.ts';
+import { auditIdsFor } from './personas/audits-for.ts';
+import { resolveTarget } from './targets/index.ts';
 
 /**
  * Projects:
@@ -17,6 +20,8 @@ import type { PorticoOptions } from './harness/fixtures.ts';
 const mode = (process.env.PORTICO_MODE ??= 'test');
 const target = process.env.PORTICO_TARGET ?? 'reference';
 const out = process.env.PORTICO_OUT ?? 'test-results/portico';
+// One id per `playwright test` invocation (workers inherit it): a project clears its output once per run.
+process.env.PORTICO_RUN_ID ??= `${Date.now().toString(36)}-${process.pid}`;
 
 function journeyProject(name: string, personaId: string, options: Partial<PorticoOptions>, expectation?: Expectation): Project {
   const persona = PERSONAS.find((p) => p.id === personaId)!;
@@ -32,12 +37,17 @@ function journeyProject(name: string, personaId: string, options: Partial<Portic
 }
 
 function testProjects(): Project[] {
-  const clean = PERSONAS.map((p) => journeyProject(`${target}@${p.id}`, p.id, { porticoProfile: 'conformant' }, { kind: 'clean', profile: 'conformant' }));
+  if (target !== 'reference') return [];
+  const flows = resolveTarget(target).flows;
+  const required = (id: string) => auditIdsFor(PERSONAS.find((p) => p.id === id)!);
+  const clean = PERSONAS.map((p) => journeyProject(`${target}@${p.id}`, p.id, { porticoProfile: 'conformant' }, {
+    kind: 'clean', profile: 'conformant', persona: p.id, steps: allSteps(flows, p.id), requiredAudits: required(p.id),
+  }));
   const defects = DEFECTS.map((d) =>
     journeyProject(`${target}[${d.id}]@${d.persona}`, d.persona, { porticoProfile: 'conformant', porticoDefects: [d.id] }, {
-      kind: 'defect', defectId: d.id, persona: d.persona, step: d.step, wcag: d.expected.wcag, other: d.expected.other ?? [],
+      kind: 'defect', defectId: d.id, persona: d.persona, step: d.step, proof: d.proof, steps: stepsUpTo(flows, d.persona, d.step), requiredAudits: required(d.persona),
     }));
-  return target === 'reference' ? [...clean, ...defects] : [];
+  return [...clean, ...defects];
 }
 
 function runProjects(): Project[] {

@@ -11,6 +11,7 @@ import { launchSharedChromium, type SharedChromium } from './browser/launch.ts';
 import type { Actor, Persona, RunningTarget, Target } from './journey/types.ts';
 import { actorFor } from './journey/actors.ts';
 import { walkFlow, type WalkResult } from './journey/walk.ts';
+import { clearProjectOutput } from './journey/fresh-output.ts';
 import { gatherCheckpoint } from './gatherers/index.ts';
 import { saveArtifacts } from './artifacts/store.ts';
 import type { Artifacts } from './types.ts';
@@ -29,6 +30,8 @@ export interface PorticoOptions {
 }
 
 export interface PorticoWorkerFixtures {
+  /** Clears what this project wrote in an earlier run (once per `playwright test` run), so nothing stale is judged. */
+  porticoFreshOut: void;
   sharedChromium: SharedChromium;
   target: Target;
   runningTarget: RunningTarget;
@@ -59,6 +62,11 @@ export const test = base.extend<PorticoTestFixtures & { baseURL: string }, Porti
   porticoProfile: ['conformant', { option: true, scope: 'worker' }],
   porticoDefects: [[], { option: true, scope: 'worker' }],
   porticoOut: ['test-results/portico', { option: true, scope: 'worker' }],
+
+  porticoFreshOut: [async ({ porticoOut, porticoPersona }, use) => {
+    await clearProjectOutput(resolve(porticoOut), porticoPersona, process.env.PORTICO_RUN_ID);
+    await use();
+  }, { scope: 'worker', auto: true }],
 
   sharedChromium: [async ({}, use) => {
     const shared = await launchSharedChromium();

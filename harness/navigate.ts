@@ -27,6 +27,17 @@ export function describeNavigationError(error: Error, timeoutMs: number): string
 }
 
 /**
+ * One rule for `portico audit` and journeys: a page asked for (GET) that answers 4xx or 5xx is not
+ * the page — auditing it would audit an error page as if it were the one asked for. A form
+ * submission answered 4xx is the app's answer the person meets (a 422 with the errors shown); a
+ * 5xx is the server failing. Returns the problem, or null when the response is a page to audit.
+ */
+export function responseProblem(method: string, status: number): string | null {
+  if (status >= 500 || (status >= 400 && method.toUpperCase() === 'GET')) return `HTTP ${status}`;
+  return null;
+}
+
+/**
  * Loads a page and says whether it can be audited. An HTTP error, a refused connection, a timeout
  * or a crash is NOT a page to audit: auditing an error page would report a broken site as clean.
  */
@@ -38,7 +49,7 @@ export async function loadPage(page: Page, url: string, timeoutMs: number): Prom
     const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
     if (crashed) return { ok: false, cause: 'the browser tab crashed while loading the page' };
     const status = response?.status();
-    if (status !== undefined && status >= 400) return { ok: false, status, cause: `HTTP ${status} ${response?.statusText() ?? ''}`.trim() };
+    if (status !== undefined && responseProblem('GET', status)) return { ok: false, status, cause: `HTTP ${status} ${response?.statusText() ?? ''}`.trim() };
     return { ok: true, status };
   } catch (error) {
     return { ok: false, cause: crashed ? 'the browser tab crashed while loading the page' : describeNavigationError(error as Error, timeoutMs) };

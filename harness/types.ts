@@ -64,6 +64,11 @@ export interface Finding {
   domPath?: string;
   snippet?: string;
   helpUrl?: string;
+  /**
+   * What the finding is about, when an audit or persona knows it as data (an email address category,
+   * a form field, a control): the defect matrix matches it exactly. Never parsed out of `message`.
+   */
+  key?: string;
   requirements: Requirements;
   context: FindingContext;
   evidence: Evidence[];

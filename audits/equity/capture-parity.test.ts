@@ -44,3 +44,17 @@ describe('capture-parity with captures that did not complete', () => {
     expect(r.notes?.join(' ')).toMatch(/did not complete/);
   });
 });
+
+describe('capture-parity when no photo is accepted', () => {
+  it('all captures rejected is a failure, never passed (every ratio to a best of 0 is 1)', () => {
+    const r = captureParityAudit.audit(artifactsWith(grid({ 1: 0, 5: 0, 10: 0 })), ctx);
+    expect(r.outcome).toBe('failed');
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ ruleId: 'capture-all-rejected', key: 'selfie-capture', impact: 'critical' });
+    expect(r.findings[0].message).toMatch(/no photo was accepted for any skin tone/);
+  });
+  it('keys parity findings by the capture step', () => {
+    const r = captureParityAudit.audit(artifactsWith(grid({ 1: 3, 10: 0 })), ctx);
+    expect(r.findings.map((f) => [f.ruleId, f.key])).toEqual([['capture-parity', 'selfie-capture']]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
+import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
 import type { JourneyArtifact } from '../../harness/journey/journey-artifact.ts';
 
 export interface CaptureGrid {
@@ -44,21 +44,38 @@ export const captureParityAudit: Audit = {
     const rows = parityRows(grid);
     const table = rows.map((r) => `${r.lighting} MST ${r.mst}: ${r.accepted}/${r.attempts} (ratio ${r.ratioToBest.toFixed(2)})`).join('; ');
     const flagged = rows.filter((r) => r.flagged);
+    // No tone accepted at all under a lighting: nobody gets past, which no ratio shows (every ratio is 1).
+    const noneAccepted = [...new Set(rows.map((r) => r.lighting))].filter((l) => rows.filter((r) => r.lighting === l).every((r) => r.accepted === 0));
     const errors = grid.cells.filter((c) => (c.errors ?? 0) > 0);
     const errorNote = errors.map((c) => `${c.lighting} MST ${c.mst}: ${c.errors} capture(s) did not complete (${c.messages.join('; ')})`).join('; ');
-    if (flagged.length === 0) {
+    if (flagged.length === 0 && noneAccepted.length === 0) {
       // A capture that never completed is neither an acceptance nor a rejection: not a pass either.
       return errors.length ? { outcome: 'cantTell', findings: [], notes: [table, errorNote] } : { outcome: 'passed', findings: [], notes: [table] };
     }
+    const rejectedAll = noneAccepted.map((lighting) => {
+      const all = rows.filter((r) => r.lighting === lighting);
+      return {
+        engines: ['portico'] as DraftFinding['engines'],
+        ruleId: 'capture-all-rejected',
+        key: 'selfie-capture',
+        outcome: 'failed' as const,
+        impact: 'critical' as const,
+        message: `Under ${lighting} light, no photo was accepted for any skin tone (${all.map((r) => `MST ${r.mst} ${r.accepted}/${r.attempts}`).join(', ')}): nobody gets past the photo step. Synthetic stimulus grid (${grid.stimulus}).`,
+        domPath: `(capture) ${lighting} all rejected`,
+        wcag: [],
+        other: ['capture: every photo rejected'],
+      };
+    });
     return {
       outcome: 'failed',
       notes: [table],
-      findings: [...new Set(flagged.map((r) => r.lighting))].map((lighting) => {
+      findings: [...rejectedAll, ...[...new Set(flagged.map((r) => r.lighting))].map((lighting) => {
         const lows = flagged.filter((r) => r.lighting === lighting);
         const all = rows.filter((r) => r.lighting === lighting);
         return {
-          engines: ['portico'],
+          engines: ['portico'] as DraftFinding['engines'],
           ruleId: 'capture-parity',
+          key: 'selfie-capture',
           outcome: 'failed' as const,
           impact: 'critical' as const,
           message: `Under ${lighting} light, photos of darker skin tones are rejected: ${lows.map((r) => `MST ${r.mst} accepted ${r.accepted}/${r.attempts} (ratio ${r.ratioToBest.toFixed(2)} to the best tone)`).join(', ')}. All tones: ${all.map((r) => `MST ${r.mst} ${r.accepted}/${r.attempts}`).join(', ')}. Condition-acceptance ratio over a synthetic stimulus grid (${grid.stimulus}); flag below ${PARITY_THRESHOLD} (EEOC four-fifths rule, as an analogy).`,
@@ -66,7 +83,7 @@ export const captureParityAudit: Audit = {
           wcag: [],
           other: ['capture parity: condition-acceptance ratio < 0.8 (EEOC four-fifths, analogy)'],
         };
-      }),
+      })],
     };
   },
 };

@@ -21,6 +21,7 @@ export const journeyBlockedAudit: Audit = {
       findings: [{
         engines: ['portico'],
         ruleId: 'journey-blocked',
+        key: j.blocked.key,
         outcome: 'failed',
         impact: 'critical',
         message: `${j.personaTitle} is blocked at "${j.stepTitle}": ${j.blocked.cause} (operating ${j.blocked.how}). Steps taken: ${j.actions.join(' → ') || 'none'}.`,

@@ -22,6 +22,7 @@ export const journeyObservationsAudit: Audit = {
     const findings = relevant.map((o): DraftFinding => ({
       engines: ['portico'],
       ruleId: o.ruleId,
+      key: o.key,
       outcome: o.outcome ?? 'failed',
       impact: o.impact ?? 'serious',
       message: o.message,

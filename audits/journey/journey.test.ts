@@ -41,3 +41,15 @@ describe('journey-observations', () => {
     expect(journeyObservationsAudit.audit(journey({}), ctx).outcome).toBe('inapplicable');
   });
 });
+
+describe('keys: what a journey finding is about, as data', () => {
+  it('a blocked step carries the key the step gave (the field or control that stopped the person)', () => {
+    const r = journeyBlockedAudit.audit(journey({ blocked: { cause: 'a US address is demanded', how: 'following the journey', key: 'us-address' }, blockedCites: { wcag: [], other: ['journey blocked: US address demanded without legal basis'] } }), ctx);
+    expect(r.findings[0]).toMatchObject({ key: 'us-address', other: ['journey blocked: US address demanded without legal basis'] });
+  });
+  it('an observation keeps its key through run-audits', () => {
+    const a = journey({ observations: [{ ruleId: 'email-rejected', key: 'idn', message: 'rejected', other: ['UASG 004'], selector: 'email:idn:rejected' }] });
+    a.audits = ['journey-observations'];
+    expect(runAudits([journeyObservationsAudit], [a]).findings[0].key).toBe('idn');
+  });
+});

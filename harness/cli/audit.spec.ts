@@ -112,6 +112,14 @@ test.describe('a target that cannot be audited is incomplete (exit 2), never cle
     const r = await portico(['audit', '--out', outDir(), join(pages, 'clean.html'), `${base}/500`]);
     expect(r.code).toBe(2);
   });
+  test('a replay of an incomplete run stays incomplete: the original causes are kept', async () => {
+    const out = outDir();
+    expect((await portico(['audit', '--out', out, join(pages, 'clean.html'), `${base}/404`])).code).toBe(2);
+    const replay = await portico(['audit', '--replay', join(out, 'artifacts'), '--out', outDir()]);
+    expect(replay.code, replay.stdout + replay.stderr).toBe(2);
+    expect(replay.stdout).toMatch(/INCOMPLETE/);
+    expect(replay.stdout).toMatch(/\/404: (HTTP 404|ERR_HTTP_RESPONSE_CODE_FAILURE)/);
+  });
 });
 
 test('hostile page content is kept as data, not interpreted', async () => {

@@ -4,7 +4,8 @@ import { resolve, relative } from 'node:path';
 import { ENGINE_NAMES, DEFAULT_ENGINES, type EngineName } from '../gatherers/index.ts';
 import { auditPages, replayArtifacts, toPageUrl, UsageError } from '../page-audit.ts';
 import { loadArtifactsDir } from '../artifacts/store.ts';
-import { exitCodeFor } from '../bundle.ts';
+import { readIncomplete, writeIncomplete } from '../artifacts/incomplete.ts';
+import { buildBundle, exitCodeFor } from '../bundle.ts';
 import { renderText } from '../report/text.ts';
 import type { RunBundle } from '../types.ts';
 import { loadBaselineFile } from '../baseline/load.ts';
@@ -38,6 +39,18 @@ async function writeOutputs(bundle: RunBundle, outDir: string): Promise<string> 
   return file;
 }
 
+/**
+ * A replay re-judges what was gathered; what the original run could not check stays unchecked.
+ * Audit errors the replay finds again are not listed twice.
+ */
+export function withOriginalIncomplete(replayed: RunBundle, original: RunBundle['incomplete']): RunBundle {
+  if (original.length === 0) return replayed;
+  const rebuilt = buildBundle({ startedAt: replayed.startedAt, findings: replayed.findings, verdicts: replayed.verdicts, incomplete: original, versions: replayed.versions, meta: { ...replayed.meta, originalIncomplete: original.length } });
+  const seen = new Set<string>();
+  rebuilt.incomplete = rebuilt.incomplete.filter((i) => { const k = `${i.where}\u0000${i.cause}`; if (seen.has(k)) return false; seen.add(k); return true; });
+  return rebuilt;
+}
+
 /** Returns the process exit code. */
 export async function auditCommand(pages: string[], options: AuditCommandOptions): Promise<number> {
   const format = options.format ?? 'text';
@@ -52,7 +65,10 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
       throw new UsageError(`--replay ${options.replay}: ${error.message}`);
     });
     if (loaded.length === 0) throw new UsageError(`--replay ${options.replay}: no artifacts files (schema portico.artifacts/1) found there`);
-    bundle = replayArtifacts(loaded.map((l) => l.artifacts));
+    const saved = await readIncomplete(resolve(options.replay)).catch((error: Error) => {
+      throw new UsageError(`--replay ${options.replay}: ${error.message}`);
+    });
+    bundle = withOriginalIncomplete(replayArtifacts(loaded.map((l) => l.artifacts)), saved);
   } else {
     if (pages.length === 0) throw new UsageError('give at least one URL or HTML file to audit (or --replay DIR)');
     const timeoutMs = options.timeout ? Number(options.timeout) * 1000 : 30_000;
@@ -61,6 +77,7 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
     prepareOutDir(outDir);
     const result = await auditPages(urls, { engines: parseEngines(options.engines), outDir, timeoutMs });
     bundle = result.bundle;
+    await writeIncomplete(resolve(outDir, 'artifacts'), bundle.incomplete);
     if (result.artifactFiles.length) written.push(`${relative(process.cwd(), resolve(outDir, 'artifacts'))}/ (${result.artifactFiles.length} artifacts files)`);
   }
   if (hasGate(gate)) bundle = applyGate(bundle, gate);

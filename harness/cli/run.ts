@@ -12,6 +12,7 @@ import { PERSONAS } from '../../personas/index.ts';
 import { resolveTarget } from '../../targets/index.ts';
 import { resolveDefects, PROFILES } from '../../targets/reference/defects.ts';
 import type { RunBundle } from '../types.ts';
+import { needsAPerson } from '../report/text.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The same run works from the TypeScript sources and from the compiled package (dist/*.js).
@@ -106,5 +107,25 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     writeFileSync(findings, JSON.stringify(bundle, null, 2));
     process.stdout.write('\n' + renderGateText(bundle) + '\n');
   }
-  return exitCodeFor(bundle);
+  const exit = exitAfterPlaywright(code, bundle);
+  console.error(exitLine(exit, bundle));
+  return exit.code;
+}
+
+/**
+ * Playwright's own exit code counts: it is non-zero only when a journey failed, timed out or the
+ * run broke, so findings that say clean or barriers cannot stand — the run is incomplete.
+ */
+export function exitAfterPlaywright(playwrightCode: number, bundle: RunBundle): { code: number; cause?: string } {
+  if (playwrightCode !== 0 && bundle.status !== 'incomplete') {
+    return { code: EXIT.incomplete, cause: `Playwright exited ${playwrightCode} although the findings say "${bundle.status}": a journey did not finish` };
+  }
+  return { code: exitCodeFor(bundle) };
+}
+
+/** The last line of a run: the exit code, what it means, and how many checks still need a person. */
+export function exitLine(exit: { code: number; cause?: string }, bundle: RunBundle): string {
+  const meaning = exit.code === EXIT.incomplete ? 'incomplete' : exit.code === EXIT.barriers ? 'barriers found' : exit.code === EXIT.clean ? 'no barriers found' : 'error';
+  const person = needsAPerson(bundle);
+  return `portico run: exit ${exit.code} (${meaning}${exit.cause ? `: ${exit.cause}` : ''}) · ${person.cantTell} check(s) need a person (cantTell) · ${person.untested} untested`;
 }

@@ -11,10 +11,13 @@ export class BlockedError extends Error {
    * criterion is claimed; the checkpoint's audits of the page they are on name it).
    */
   readonly cites?: { wcag: string[]; other?: string[] };
-  constructor(message: string, how: string, cites?: { wcag: string[]; other?: string[] }) {
+  /** What stopped them, as data (a field, a control), when the step knows it: the finding's key. */
+  readonly key?: string;
+  constructor(message: string, how: string, cites?: { wcag: string[]; other?: string[] }, key?: string) {
     super(message);
     this.how = how;
     this.cites = cites;
+    this.key = key;
   }
 }
 
@@ -33,14 +36,30 @@ function root(page: Page, scope?: Scope): Page | Locator {
  * the screen-reader user (no control with that role and name: 4.1.2); a sighted user who cannot
  * find a control has another, unattributed problem that the page's audits must name.
  */
-async function exactlyOne(locator: Locator, what: string, how: string, lookupIsTheBarrier = false): Promise<Locator> {
+async function exactlyOne(locator: Locator, what: string, how: string, lookupIsTheBarrier = false, shownAs?: string | RegExp): Promise<Locator> {
   const count = await locator.count();
   if (count === 1) return locator;
-  if (count === 0) throw new BlockedError(`could not find ${what}`, how, lookupIsTheBarrier ? undefined : UNATTRIBUTED_BLOCK);
+  if (count === 0) {
+    // No control by that role and name is a 4.1.2 failure only if the words are on the page at all:
+    // when nobody could find it (no such link for anyone), the persona's way of operating is not the cause.
+    const onPage = shownAs === undefined || (await locator.page().getByText(shownAs).count()) > 0;
+    throw new BlockedError(`could not find ${what}${onPage ? '' : ' (nor its words anywhere on the page)'}`, how, lookupIsTheBarrier && onPage ? undefined : UNATTRIBUTED_BLOCK);
+  }
   // Several matches: a visible one first (e.g. a label repeated in a hidden template).
   const visible = locator.filter({ visible: true });
   if ((await visible.count()) >= 1) return visible.first();
   throw new BlockedError(`${what} matches ${count} elements, none visible`, how, lookupIsTheBarrier ? undefined : UNATTRIBUTED_BLOCK);
+}
+
+/**
+ * What the person meets before acting: a control that is there but hidden (for a sighted user) or
+ * disabled is a barrier on the page. Checked first, so that when Playwright's own action then
+ * times out, it is the harness that could not act — the run is incomplete, not the person blocked.
+ */
+async function usable(el: Locator, what: string, how: string, bySight: boolean): Promise<Locator> {
+  if (bySight && !(await el.isVisible())) throw new BlockedError(`${what} is on the page but not visible`, how, UNATTRIBUTED_BLOCK);
+  if (!(await el.isEnabled())) throw new BlockedError(`${what} is disabled`, how, UNATTRIBUTED_BLOCK);
+  return el;
 }
 
 const TEXT_ROLES = ['textbox', 'searchbox', 'spinbutton', 'combobox'] as const;
@@ -72,22 +91,22 @@ export function screenReaderActor(page: Page): Actor {
     kind: 'screen-reader', page, log,
     async goto(path) { log.push(`open ${path}`); await page.goto(path); },
     async fill(label, value, scope?: Scope) {
-      const el = await exactlyOne(await byAccessibleName(root(page, scope), label, TEXT_ROLES), `a field named ${describe(label)}`, how, true);
+      const el = await usable(await exactlyOne(await byAccessibleName(root(page, scope), label, TEXT_ROLES), `a field named ${describe(label)}`, how, true, label), `the field ${describe(label)}`, how, false);
       log.push(`type into field ${describe(label)}`);
       await el.fill(value, { timeout: ACTION_TIMEOUT });
     },
     async select(label, option, scope?: Scope) {
-      const el = await exactlyOne(await byAccessibleName(root(page, scope), label, ['combobox', 'listbox']), `a list named ${describe(label)}`, how, true);
+      const el = await usable(await exactlyOne(await byAccessibleName(root(page, scope), label, ['combobox', 'listbox']), `a list named ${describe(label)}`, how, true, label), `the list ${describe(label)}`, how, false);
       log.push(`choose ${String(option)} in ${describe(label)}`);
       await el.selectOption(optionArg(option), { timeout: ACTION_TIMEOUT });
     },
     async check(label, scope?: Scope) {
-      const el = await exactlyOne(root(page, scope).getByRole('checkbox', { name: label }), `a checkbox named ${describe(label)}`, how, true);
+      const el = await usable(await exactlyOne(root(page, scope).getByRole('checkbox', { name: label }), `a checkbox named ${describe(label)}`, how, true, label), `the checkbox ${describe(label)}`, how, false);
       log.push(`check ${describe(label)}`);
       await el.check({ timeout: ACTION_TIMEOUT });
     },
     async click(role, name) {
-      const el = await exactlyOne(page.getByRole(role, { name }), `a ${role} named ${describe(name)}`, how, true);
+      const el = await usable(await exactlyOne(page.getByRole(role, { name }), `a ${role} named ${describe(name)}`, how, true, name), `the ${role} ${describe(name)}`, how, false);
       log.push(`activate ${role} ${describe(name)}`);
       await el.click({ timeout: ACTION_TIMEOUT });
     },
@@ -103,8 +122,10 @@ export function pointerActor(page: Page): Actor {
   const how = 'by sight with a pointer';
   const field = async (label: string | RegExp, scope?: Scope) => {
     const byLabel = root(page, scope).getByLabel(label);
-    if ((await byLabel.count()) > 0) return exactlyOne(byLabel, `a field labelled ${describe(label)}`, how);
-    return exactlyOne(root(page, scope).getByPlaceholder(label), `a field labelled or marked ${describe(label)}`, how);
+    const el = (await byLabel.count()) > 0
+      ? await exactlyOne(byLabel, `a field labelled ${describe(label)}`, how)
+      : await exactlyOne(root(page, scope).getByPlaceholder(label), `a field labelled or marked ${describe(label)}`, how);
+    return usable(el, `the field ${describe(label)}`, how, true);
   };
   return {
     kind: 'pointer', page, log,
@@ -114,14 +135,14 @@ export function pointerActor(page: Page): Actor {
     async check(label, scope?: Scope) {
       log.push(`tick ${describe(label)}`);
       const box = root(page, scope).getByLabel(label);
-      await (await exactlyOne(box, `a checkbox ${describe(label)}`, how)).check({ timeout: ACTION_TIMEOUT });
+      await (await usable(await exactlyOne(box, `a checkbox ${describe(label)}`, how), `the checkbox ${describe(label)}`, how, false)).check({ timeout: ACTION_TIMEOUT });
     },
     async click(role, name) {
       log.push(`click ${describe(name)}`);
       const byRole = page.getByRole(role, { name });
-      if ((await byRole.count()) > 0) { await (await exactlyOne(byRole, `${role} ${describe(name)}`, how)).click({ timeout: ACTION_TIMEOUT }); return; }
+      if ((await byRole.count()) > 0) { await (await usable(await exactlyOne(byRole, `${role} ${describe(name)}`, how), `the ${role} ${describe(name)}`, how, true)).click({ timeout: ACTION_TIMEOUT }); return; }
       // A sighted user clicks the words they see, whatever element carries them.
-      await (await exactlyOne(page.getByText(name, { exact: typeof name === 'string' }), `something that reads ${describe(name)}`, how)).click({ timeout: ACTION_TIMEOUT });
+      await (await usable(await exactlyOne(page.getByText(name, { exact: typeof name === 'string' }), `something that reads ${describe(name)}`, how), `${describe(name)}`, how, true)).click({ timeout: ACTION_TIMEOUT });
     },
   } as Actor;
 }

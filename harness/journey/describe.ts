@@ -7,10 +7,12 @@ import { AUDITS } from '../../audits/index.ts';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { judgeExpectation, type Expectation } from './expectation.ts';
+import { artifactFact } from './matrix.ts';
 
 /**
  * The journeys of one persona on the run's target, one test per flow. A blocked step is a finding,
- * not a test failure; a target that is down or crashes fails the test (the run is incomplete).
+ * not a test failure; a target that is down or crashes, a page that answers 4xx/5xx, or a harness
+ * that could not act fails the test (the run is incomplete).
  * Under `npm test` each project also carries an expectation (PORTICO_EXPECT): conformant must
  * yield no failed findings; a defect project must catch its defect. Checked by the last test.
  */
@@ -39,7 +41,7 @@ export function describeJourneys(personaId: string) {
         expect(existsSync(dir), `no artifacts were saved under ${dir}`).toBe(true);
         const loaded = await loadArtifactsDir(dir);
         const { findings, verdicts } = runAudits(AUDITS, loaded.map((l) => l.artifacts));
-        const verdict = judgeExpectation(expectation!, findings, verdicts);
+        const verdict = judgeExpectation(expectation!, findings, verdicts, { artifacts: loaded.map((l) => artifactFact(l.artifacts)) });
         await testInfo.attach('verdict.json', { body: JSON.stringify(verdict, null, 2), contentType: 'application/json' });
         expect(verdict.problems, verdict.summary).toEqual([]);
       });

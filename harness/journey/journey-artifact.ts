@@ -8,7 +8,8 @@ export interface JourneyArtifact {
   /** How this persona operates the page ("with the keyboard only", "by role and accessible name"…). */
   actorKind: string;
   /** The person could not do this step. */
-  blocked?: { cause: string; how: string };
+  /** The person could not do this step; `key` names what stopped them when the step knows it as data (a field, a control). */
+  blocked?: { cause: string; how: string; key?: string };
   /** The step could not be tried: the target was down, crashed, timed out. The run is incomplete. */
   incomplete?: string;
   /** Criteria a blocked step is filed under (the persona's, or the block's own when its cause is known or unknown). */

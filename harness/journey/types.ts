@@ -131,6 +131,8 @@ export interface StepContext {
 
 export interface JourneyObservation {
   ruleId: string;
+  /** What it is about, as data (address category, field, control): becomes the finding's `key`. */
+  key?: string;
   message: string;
   wcag?: string[];
   other?: string[];

@@ -5,11 +5,15 @@ import type { BrowserContext, Page, Response } from 'playwright';
 import type { Artifacts, Evidence } from '../types.ts';
 import type { Flow, JourneyObservation, Persona, RunningTarget, Step, StepContext, Target } from './types.ts';
 import type { JourneyArtifact } from './journey-artifact.ts';
+import type { TranscriptArtifact } from '../gatherers/probes/transcript.ts';
 import { BlockedError, actorFor } from './actors.ts';
 import { gatherCheckpoint, pagePathOf, toolVersions } from '../gatherers/index.ts';
 import { saveArtifacts } from '../artifacts/store.ts';
-import { describeNavigationError } from '../navigate.ts';
+import { describeNavigationError, responseProblem } from '../navigate.ts';
 import { auditIdsFor } from '../../personas/audits-for.ts';
+import { AUDITS } from '../../audits/index.ts';
+
+const readsOnly = (auditId: string, keys: string[]) => AUDITS.find((a) => a.meta.id === auditId)?.meta.requiredArtifacts.every((k) => keys.includes(k)) ?? false;
 
 export interface WalkEnv {
   page: Page;
@@ -33,9 +37,18 @@ export interface WalkResult {
 
 const slug = (s: string) => s.replace(/[^\p{L}\p{N}._-]+/gu, '-');
 
-/** Playwright errors that mean "the person could not find or use a control" rather than "the target is down". */
-function isInteractionFailure(error: Error): boolean {
-  return error instanceof BlockedError || /Timeout \d+ms exceeded|strict mode violation|not visible|not enabled|intercepts pointer events|waiting for (locator|getBy)/i.test(error.message);
+/**
+ * Why a step that threw could not be done. Only a BlockedError is the person meeting a barrier on
+ * the page (the actor or the step established it: no control by that name, Tab never reaches it,
+ * the page says the address is invalid). Anything else — a Playwright timeout, a locator the
+ * harness could not resolve, a crash — is the harness failing to act: the run is incomplete.
+ */
+export function classifyStepError(error: Error, state: { crashed: boolean; badResponse: string | null }): { blocked: BlockedError } | { incomplete: string } {
+  if (state.crashed) return { incomplete: 'the browser tab crashed' };
+  if (state.badResponse) return { incomplete: `the target answered ${state.badResponse}` };
+  if (error instanceof BlockedError) return { blocked: error };
+  const first = error.message.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0];
+  return { incomplete: /net::ERR_|crash/i.test(first) ? describeNavigationError(error, 30_000) : `the harness could not act: ${first}` };
 }
 
 /**
@@ -50,12 +63,14 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
   const actor = actorFor(persona.actor, page);
   const artifacts: Artifacts[] = [];
   let serverErrorsAllowed = 0;
-  let unexpected5xx: string | null = null;
+  let badResponse: string | null = null;
+  // The same rule as `portico audit`: a page asked for that answers 4xx/5xx is not the page.
   const onResponse = (r: Response) => {
-    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() && r.status() >= 500) {
-      if (serverErrorsAllowed > 0) serverErrorsAllowed--;
-      else unexpected5xx = `HTTP ${r.status()} from ${pagePathOf(r.url())}`;
-    }
+    if (!r.request().isNavigationRequest() || r.frame() !== page.mainFrame()) return;
+    const problem = responseProblem(r.request().method(), r.status());
+    if (!problem) return;
+    if (serverErrorsAllowed > 0 && r.status() >= 500) serverErrorsAllowed--;
+    else badResponse = `${problem} from ${r.request().method()} ${pagePathOf(r.url())}`;
   };
   let crashed = false;
   page.on('response', onResponse);
@@ -88,17 +103,14 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
       let gathered: Artifacts | undefined;
       const evidence: Evidence[] = [];
       const fail = (error: Error) => {
-        if (crashed) incomplete = 'the browser tab crashed';
-        else if (unexpected5xx) incomplete = `the target answered ${unexpected5xx}`;
-        else if (isInteractionFailure(error)) {
-          blocked = { cause: error.message.split('\n')[0], how: error instanceof BlockedError ? error.how : describeActor(persona.actor) };
-          if (error instanceof BlockedError && error.cites) cites = error.cites;
-        }
-        else incomplete = describeNavigationError(error, 30_000);
+        const why = classifyStepError(error, { crashed, badResponse: badResponse });
+        if ('incomplete' in why) { incomplete = why.incomplete; return; }
+        blocked = { cause: why.blocked.message.split('\n')[0], how: why.blocked.how, ...(why.blocked.key ? { key: why.blocked.key } : {}) };
+        if (why.blocked.cites) cites = why.blocked.cites;
       };
       try {
         if (step.arrive) await step.arrive(ctx);
-        if (unexpected5xx || crashed) throw new Error(unexpected5xx ?? 'crash');
+        if (badResponse || crashed) throw new Error(badResponse ?? 'crash');
       } catch (error) {
         fail(error as Error);
       }
@@ -119,7 +131,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
       if (!blocked && !incomplete && step.act) {
         try {
           await step.act(ctx);
-          if (unexpected5xx || crashed) throw new Error(unexpected5xx ?? 'crash');
+          if (badResponse || crashed) throw new Error(badResponse ?? 'crash');
         } catch (error) {
           fail(error as Error);
         }
@@ -132,11 +144,11 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
         evidence.push({ kind: 'screenshot', path: relative(env.outDir, shot), description: `${persona.title} at "${step.title}"` });
         await env.attach?.(`${step.id}.png`, shot, 'image/png');
       }
-      const transcript = (gathered?.gathered.transcript as { text?: string } | undefined)?.text;
+      const transcript = transcriptText(gathered?.gathered.transcript);
       if (transcript) {
         const file = join(dir, 'screen-reader-transcript.txt');
-        await writeFile(file, transcript);
-        evidence.push({ kind: 'transcript', path: relative(env.outDir, file), description: 'What a screen reader announces on this page (accessibility tree)' });
+        await writeFile(file, transcript.text);
+        evidence.push({ kind: 'transcript', path: relative(env.outDir, file), description: transcript.description });
       }
       const kb = gathered?.gathered.keyboard as { sequence?: Array<{ tag: string; name: string }> } | undefined;
       if (kb?.sequence?.length) {
@@ -167,7 +179,9 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
         gathered: {},
       };
       record.gathered.journey = journey;
-      record.audits = auditIdsFor(persona);
+      // Where no checkpoint was taken, only the audits that read the journey apply: the others were
+      // not skipped there, there was nothing for them to look at (no `untested` noise in the verdict).
+      record.audits = gathered ? auditIdsFor(persona) : auditIdsFor(persona).filter((id) => readsOnly(id, Object.keys(record.gathered)));
       record.evidence = evidence;
       await saveArtifacts(join(env.outDir, 'artifacts', persona.id, slug(flow.id)), record, index);
       artifacts.push(record);
@@ -180,8 +194,16 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
   return { artifacts };
 }
 
-function describeActor(kind: string): string {
-  return kind === 'keyboard' ? 'with the keyboard only' : kind === 'screen-reader' ? 'by role and accessible name' : 'by sight with a pointer';
+/**
+ * The transcript file: what a screen reader says on the page, one phrase a line, in reading order.
+ * Null when the transcript probe did not run here (or failed).
+ */
+export function transcriptText(artifact: unknown): { text: string; description: string } | null {
+  const t = artifact as Partial<TranscriptArtifact> | undefined;
+  if (!t || !Array.isArray(t.spoken) || t.spoken.length === 0) return null;
+  const by = t.spokenBy === 'virtual-screen-reader' ? "Guidepup's Virtual Screen Reader reading the live page from top to bottom" : "phrases built from Chromium's accessibility tree in reading order";
+  const head = `What a screen reader says on ${t.url ?? 'this page'} ("${t.title ?? ''}", lang ${t.lang ?? 'none'}) — ${by}${t.spokenTruncated ? `; stopped after ${t.spoken.length} phrases` : ''}:`;
+  return { text: `${head}\n\n${t.spoken.join('\n')}\n`, description: `What a screen reader says on this page, in reading order (${by})` };
 }
 
 /** i18next-style lookup over a flattened catalogue: "a.b.c" with {{var}} interpolation. */

@@ -30,13 +30,18 @@ export function groupByCriterion(findings: Finding[]): Array<{ key: string; titl
     });
 }
 
+/** Checks the automated audits could not decide (cantTell verdicts and findings) and audit verdicts that were not tried (untested). */
+export function needsAPerson(bundle: RunBundle): { cantTell: number; untested: number } {
+  const undecided = bundle.verdicts.filter((v) => v.outcome === 'cantTell' && v.findingCount === 0).length;
+  return { cantTell: undecided + bundle.findings.filter((f) => f.outcome === 'cantTell').length, untested: bundle.verdicts.filter((v) => v.outcome === 'untested').length };
+}
+
 /** A summary a person can read in a terminal. Pure: bundle in, text out. Content is printed as data, never interpreted. */
 export function renderText(bundle: RunBundle, options: { written?: string[]; maxPerGroup?: number } = {}): string {
   const max = options.maxPerGroup ?? 8;
   const lines: string[] = [];
   const barriers = bundle.findings.filter(isBarrier);
   const bestPractice = bundle.findings.filter((f) => f.outcome === 'failed' && f.category === 'best-practice');
-  const review = bundle.findings.filter((f) => f.outcome === 'cantTell');
   const checkpoints = new Set(bundle.verdicts.map((v) => `${v.context?.persona ?? ''}|${v.checkpoint}|${v.url}`));
 
   const headline = {
@@ -45,6 +50,8 @@ export function renderText(bundle: RunBundle, options: { written?: string[]; max
     incomplete: `INCOMPLETE — ${bundle.incomplete.length} thing(s) could not be checked; this is NOT a pass`,
   }[bundle.status];
   lines.push(`Portico: ${headline}`);
+  const person = needsAPerson(bundle);
+  lines.push(`  Needs a person: ${person.cantTell} check(s) the automated audits could not decide (cantTell) · ${person.untested} untested`);
   lines.push(`  ${checkpoints.size} checkpoint(s) audited · ${Object.entries(bundle.versions).filter(([k]) => ['chromium', 'axe-core', 'html_codesniffer', 'lighthouse'].includes(k)).map(([k, v]) => `${k} ${v}`).join(' · ')}`);
 
   if (bundle.incomplete.length) {
@@ -62,7 +69,6 @@ export function renderText(bundle: RunBundle, options: { written?: string[]; max
     if (group.findings.length > max) lines.push(`  … and ${group.findings.length - max} more (see findings.json)`);
   }
   if (bestPractice.length) lines.push('', `Best practice (reported apart, not counted as barriers): ${bestPractice.length} — ${[...new Set(bestPractice.map((f) => f.ruleId))].join(', ')}`);
-  if (review.length) lines.push(`Needs a person to review (cantTell): ${review.length}`);
   if (options.written?.length) lines.push('', 'Written:', ...options.written.map((w) => `  ${w}`));
   return terminalSafe(lines.join('\n'));
 }

@@ -66,6 +66,7 @@ export const duplicateAccountsFlow: Flow = {
         if (entries >= requests && requests >= 2) {
           ctx.observe({
             ruleId: 'lottery-duplicate-person',
+            key: 'lottery-entries',
             message: `One person with ${requests} accounts got ${entries} entries in the draw: every extra account raises their chances over people with one.`,
             other: ['lottery fairness: duplicate persons not deduplicated'],
             impact: 'serious',

@@ -33,8 +33,9 @@ export const flakyNetworkFlow: Flow = {
         if (given !== ctx.data.givenNames || phone !== ctx.data.phone) {
           ctx.observe({
             ruleId: 'data-lost-on-error',
-            message: `A server error while sending the registration lost what the person had entered (given names "${given}", phone "${phone}" after the error): they must start again.`,
-            other: ['data loss on server error (mission: half of people had to start again)'],
+            key: 'registration',
+            message: `A server error while sending the registration lost what the person had entered (given names "${given}", phone "${phone}" after the error): they must start again (as half of the people in one study had to).`,
+            other: ['data loss on server error'],
             impact: 'critical',
             selector: 'registration-form',
           });

@@ -37,6 +37,7 @@ export const sessionTimeoutFlow: Flow = {
         if (!warned) {
           ctx.observe({
             ruleId: 'time-limit-no-warning',
+            key: 'session',
             message: `No warning appeared ${WARN_BEFORE_S} s before the session limit, and nothing offered more time: the person is signed out without notice.`,
             wcag: ['2.2.1'],
             impact: 'critical',
@@ -70,6 +71,7 @@ export const sessionTimeoutFlow: Flow = {
         if (!movedOn && kept !== ctx.state.filledGiven) {
           ctx.observe({
             ruleId: 'time-limit-data-lost',
+            key: 'session',
             message: `After the session timed out and the person signed in again, what they had entered was gone (given names were "${String(ctx.state.filledGiven)}", now "${kept}").`,
             wcag: ['2.2.5'],
             impact: 'critical',

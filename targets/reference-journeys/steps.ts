@@ -7,6 +7,42 @@ export function countryLabel(ctx: StepContext, code: string): string {
   try { return ctx.t(`countries.${code}`); } catch { return new Intl.DisplayNames([ctx.locale], { type: 'region' }).of(code) ?? code; }
 }
 
+/** Whether the page offers these words at all, as a control of that role or as text anyone can see. */
+async function offered(ctx: StepContext, role: 'link' | 'button', name: string): Promise<boolean> {
+  return (await ctx.page.getByRole(role, { name }).count()) + (await ctx.page.getByText(name).count()) > 0;
+}
+
+/**
+ * A way forward the journey needs that the page does not offer to anyone: the person is blocked by
+ * what the page lacks (not by how they operate it), filed under its own references and keyed by
+ * the control that is missing.
+ */
+async function requireOffered(ctx: StepContext, linkKey: string, lacking: { what: string; key: string; other: string[] }) {
+  const name = ctx.t(linkKey);
+  if (await offered(ctx, 'link', name)) return;
+  throw new BlockedError(`${lacking.what}: nothing on the page reads "${name}"`, 'following the journey', { wcag: [], other: lacking.other }, lacking.key);
+}
+
+/** The US address fields the page demands though this person has none: required or marked invalid, and empty. */
+async function demandedUsAddress(ctx: StepContext): Promise<string[]> {
+  const demanded: string[] = [];
+  for (const key of ['registration.us.street', 'registration.us.city', 'registration.us.state', 'registration.us.zip']) {
+    const label = ctx.t(key);
+    const field = ctx.page.getByLabel(label).or(ctx.page.getByPlaceholder(label)).first();
+    if ((await field.count()) === 0) continue;
+    const state = await field.evaluate((el) => {
+      const input = el as HTMLInputElement;
+      return {
+        empty: !input.value,
+        required: input.required || el.getAttribute('aria-required') === 'true',
+        invalid: el.getAttribute('aria-invalid') === 'true' || (input.willValidate && !input.validity.valid),
+      };
+    });
+    if (state.empty && (state.required || state.invalid)) demanded.push(label);
+  }
+  return demanded;
+}
+
 /** Choose the link the catalogue names, and expect to land on the page whose heading it names. */
 async function followLink(ctx: StepContext, linkKey: string, headingKey: string) {
   await ctx.actor.click('link', ctx.t(linkKey));
@@ -27,9 +63,9 @@ async function solveCaptchaIfShown(ctx: StepContext) {
   const shown = (await ctx.page.getByText(label).count()) + (await ctx.page.getByLabel(label).count()) + (await ctx.page.getByPlaceholder(label).count());
   if (shown === 0) return;
   // A sighted user reads the characters; someone who cannot see the image has no way through.
-  if (ctx.persona.actor === 'screen-reader') throw new BlockedError('an image CAPTCHA must be solved and it has no text or audio alternative', 'by role and accessible name', { wcag: ['1.1.1'], other: ['blocked: CAPTCHA without a non-visual alternative'] });
+  if (ctx.persona.actor === 'screen-reader') throw new BlockedError('an image CAPTCHA must be solved and it has no text or audio alternative', 'by role and accessible name', { wcag: ['1.1.1'], other: ['blocked: CAPTCHA without a non-visual alternative'] }, 'captcha');
   const answer = await ctx.hooks.captchaAnswer?.(ctx.page);
-  if (!answer) throw new BlockedError('an image CAPTCHA must be solved and its answer could not be read', 'by sight', UNATTRIBUTED_BLOCK);
+  if (!answer) throw new BlockedError('an image CAPTCHA must be solved and its answer could not be read', 'by sight', UNATTRIBUTED_BLOCK, 'captcha');
   await ctx.actor.fill(label, answer);
 }
 
@@ -112,7 +148,19 @@ export const registrationErrors: Step = {
   async act(ctx) {
     await ctx.actor.fill(ctx.t('registration.phone'), ctx.data.phone);
     await ctx.actor.click('button', ctx.t('registration.submit'));
-    await expectArrival(ctx.page, ctx.t('selfie.title'), 'correcting the mistake and saving the registration');
+    try {
+      await expectArrival(ctx.page, ctx.t('selfie.title'), 'correcting the mistake and saving the registration');
+    } catch (error) {
+      // A person with no US address stopped by fields that demand one: say which, as data.
+      const demanded = error instanceof BlockedError && !ctx.data.usAddress ? await demandedUsAddress(ctx) : [];
+      if (demanded.length === 0) throw error;
+      throw new BlockedError(
+        `the registration cannot be sent without a US address, which this person does not have: ${demanded.map((d) => `"${d}"`).join(', ')} ${demanded.length === 1 ? 'is' : 'are'} demanded (${(error as Error).message})`,
+        'following the journey',
+        { wcag: [], other: ['journey blocked: US address demanded without legal basis'] },
+        'us-address',
+      );
+    }
   },
 };
 
@@ -125,6 +173,7 @@ export const selfieAlternative: Step = {
   id: 'selfie-alternative',
   title: 'Choose to verify identity in person instead of a photo',
   async arrive(ctx) {
+    await requireOffered(ctx, 'selfie.cannot', { what: 'the photo step offers no way through without a photo', key: 'selfie-alternative', other: ['journey blocked: no alternative to biometric capture', 'Section 508 §403.1 (biometrics, persuasive)'] });
     await followLink(ctx, 'selfie.cannot', 'selfie.alt.title');
   },
   async act(ctx) {
@@ -139,6 +188,7 @@ export const registrationEdit: Step = {
   id: 'registration-edit',
   title: 'Correct a detail of the registration',
   async arrive(ctx) {
+    await requireOffered(ctx, 'dashboard.edit', { what: 'the account page offers no way to correct the registration', key: 'registration-edit', other: ['journey blocked: registration cannot be corrected', '508 §602.3 (persuasive)'] });
     await followLink(ctx, 'dashboard.edit', 'registration.editTitle');
   },
   async act(ctx) {

@@ -6,6 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startReferenceApp, type ReferenceApp } from './server.ts';
 import { Client, signUp, signUpAndRegister, VALID_REGISTRATION } from './testing/client.ts';
 import { DEFECTS, PROFILES, resolveDefects } from './defects.ts';
+import { AUDITS } from '../../audits/index.ts';
+import { personaById } from '../../personas/index.ts';
+import { auditIdsFor } from '../../personas/audits-for.ts';
 
 const running: ReferenceApp[] = [];
 afterEach(async () => {
@@ -38,10 +41,22 @@ describe('the catalogue', () => {
     for (const d of DEFECTS) {
       expect(d.title && d.changes && d.barrier && d.persona && d.step, d.id).toBeTruthy();
       expect(d.barrier, d.id).toContain('mission.md');
-      expect(d.expected.wcag.length + (d.expected.other?.length ?? 0), d.id).toBeGreaterThan(0);
+      expect(d.proof.by.length && d.proof.cites.length, d.id).toBeTruthy();
+      expect(d.proof.keys === null || d.proof.keys.length > 0, d.id).toBe(true);
     }
     expect(PROFILES.conformant).toEqual([]);
     expect(PROFILES['cbp-one-2023']).toEqual(ids);
+  });
+  it('every proof names audits the persona runs, so it can be met at all', () => {
+    for (const d of DEFECTS) {
+      const runs = auditIdsFor(personaById(d.persona));
+      for (const entry of d.proof.by) {
+        const audit = entry.split('/')[0];
+        if (audit === '*') continue;
+        expect(AUDITS.map((a) => a.meta.id), `${d.id}: ${entry}`).toContain(audit);
+        expect(runs, `${d.id}: ${d.persona} does not run ${audit}`).toContain(audit);
+      }
+    }
   });
   it('resolveDefects validates and lists the valid ids', () => {
     expect(resolveDefects()).toEqual([]);

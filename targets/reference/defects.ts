@@ -6,8 +6,8 @@
  * can prove that each defect is caught by itself.
  *
  * `barrier` quotes (or closely paraphrases) the documented barrier in
- * /work/shared/context/mission.md that the defect reproduces; `expected` lists what a finding
- * should cite.
+ * /work/shared/context/mission.md that the defect reproduces; `proof` declares which findings
+ * prove it (audits or rules, criteria or references, and a key).
  */
 
 export type PersonaId =
@@ -48,8 +48,29 @@ export interface DefectSpec {
   persona: PersonaId;
   /** The journey step where it shows. */
   step: StepId;
-  expected: { wcag: string[]; other?: string[] };
+  /** What proves it: the defect matrix counts it caught only by a finding that matches all three. */
+  proof: DefectProof;
 }
+
+/**
+ * A finding proves a defect when it is a failed barrier of the defect's persona at its step, AND
+ * comes from one of `by`, AND cites one of `cites`, AND carries one of `keys` as its `key`.
+ */
+export interface DefectProof {
+  /** "audit" (any rule of that audit), "audit/rule", or "*\/rule" (that rule from whichever engine was first). */
+  by: string[];
+  /** WCAG criteria or other references, exactly as findings cite them; a proving finding cites one. */
+  cites: string[];
+  /**
+   * What the finding is about (email address category, form field, control), set as data by the
+   * persona or audit that files it. null: the proving rules are element-level WCAG rules keyed by
+   * the element, and any element they flag at that step proves it.
+   */
+  keys: string[] | null;
+}
+
+/** The email defects are told apart by the address category the universal-email persona keys each finding by. */
+const EMAIL_RULES = ['journey-observations/email-rejected', 'journey-observations/email-silently-lost'];
 
 const DISABILITY =
   'mission.md: "A complaint alleged the app was inaccessible to people with disabilities and violated federal disability law (Section 508 of the Rehabilitation Act applies to federal ICT)."';
@@ -66,7 +87,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: SOUTH_AMERICAN_EMAIL,
     persona: 'universal-email',
     step: 'account-email',
-    expected: { wcag: [], other: ['UASG 004', 'RFC 6531'] },
+    proof: { by: EMAIL_RULES, cites: ['UASG 004', 'RFC 6531'], keys: ['country-code-sld'] },
   },
   {
     id: 'email-rejects-long-tld',
@@ -76,7 +97,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: SOUTH_AMERICAN_EMAIL + ' (the same class of outdated email pattern; UASG 004 test addresses).',
     persona: 'universal-email',
     step: 'account-email',
-    expected: { wcag: [], other: ['UASG 004', 'RFC 6531'] },
+    proof: { by: EMAIL_RULES, cites: ['UASG 004', 'RFC 6531'], keys: ['long-tld', 'a-label'] },
   },
   {
     id: 'email-rejects-idn',
@@ -86,7 +107,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: SOUTH_AMERICAN_EMAIL + ' ' + LANGUAGE_BARRIERS,
     persona: 'universal-email',
     step: 'account-email',
-    expected: { wcag: [], other: ['UASG 004', 'RFC 6531', 'IDNA2008 (RFC 5890)'] },
+    proof: { by: EMAIL_RULES, cites: ['UASG 004', 'RFC 6531', 'IDNA2008 (RFC 5890)'], keys: ['idn'] },
   },
   {
     id: 'email-rejects-unicode-local-part',
@@ -96,7 +117,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: SOUTH_AMERICAN_EMAIL + ' ' + LANGUAGE_BARRIERS,
     persona: 'universal-email',
     step: 'account-email',
-    expected: { wcag: [], other: ['UASG 004', 'RFC 6531'] },
+    proof: { by: EMAIL_RULES, cites: ['UASG 004', 'RFC 6531'], keys: ['unicode-local-part'] },
   },
   {
     id: 'registration-not-editable',
@@ -107,7 +128,7 @@ export const DEFECTS: DefectSpec[] = [
       'mission.md: "Registration data could not be edited afterwards, so people registered again, creating duplicate registrations."',
     persona: 'screen-reader',
     step: 'registration-edit',
-    expected: { wcag: [], other: ['journey blocked: registration cannot be corrected', '508 §602.3 (persuasive)'] },
+    proof: { by: ['journey-blocked/journey-blocked'], cites: ['journey blocked: registration cannot be corrected', '508 §602.3 (persuasive)'], keys: ['registration-edit'] },
   },
   {
     id: 'data-lost-on-server-error',
@@ -118,7 +139,7 @@ export const DEFECTS: DefectSpec[] = [
       'mission.md: "About half of the people interviewed in one study got an error message during registration and had to start again."',
     persona: 'low-end-network',
     step: 'registration',
-    expected: { wcag: [], other: ['data loss on server error'] },
+    proof: { by: ['journey-observations/data-lost-on-error'], cites: ['data loss on server error'], keys: ['registration'] },
   },
   {
     id: 'us-address-required',
@@ -129,7 +150,7 @@ export const DEFECTS: DefectSpec[] = [
       'mission.md: "A US address was required by the app although the law did not require one; people with no US contact were disadvantaged."',
     persona: 'no-us-address',
     step: 'registration',
-    expected: { wcag: [], other: ['journey blocked: US address demanded without legal basis'] },
+    proof: { by: ['journey-blocked/journey-blocked'], cites: ['journey blocked: US address demanded without legal basis'], keys: ['us-address'] },
   },
   {
     id: 'errors-english-only',
@@ -139,7 +160,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: LANGUAGE_BARRIERS,
     persona: 'haitian-creole',
     step: 'registration',
-    expected: { wcag: ['3.1.2', '3.3.1'], other: ['i18n: untranslated error'] },
+    proof: { by: ['untranslated-text/untranslated-text'], cites: ['3.1.2', 'i18n: untranslated error'], keys: null },
   },
   {
     id: 'native-validation-bubbles',
@@ -149,7 +170,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: DISABILITY + ' ' + LANGUAGE_BARRIERS,
     persona: 'screen-reader',
     step: 'registration',
-    expected: { wcag: ['3.3.1', '3.3.3', '4.1.3'], other: ['i18n: messages in browser language, not page language'] },
+    proof: { by: ['error-identified/native-validation-bubbles'], cites: ['3.3.1', '3.3.3', '4.1.3', 'native validation bubble: not announced reliably, not translated to the page language, disappears'], keys: null },
   },
   {
     id: 'help-english-only',
@@ -159,7 +180,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: 'mission.md: "The troubleshooting email answered only in English."',
     persona: 'haitian-creole',
     step: 'help',
-    expected: { wcag: ['3.1.1'], other: ['i18n: support only in English', '508 §603 support services (persuasive)'] },
+    proof: { by: ['page-language/page-language-mismatch', 'journey-observations/mail-language'], cites: ['3.1.1', 'i18n: support only in English', '508 §603 support services (persuasive)'], keys: null },
   },
   {
     id: 'lang-stuck-en',
@@ -168,7 +189,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: LANGUAGE_BARRIERS + ' ' + DISABILITY,
     persona: 'haitian-creole',
     step: 'home',
-    expected: { wcag: ['3.1.1'] },
+    proof: { by: ['page-language/page-language-mismatch'], cites: ['3.1.1'], keys: null },
   },
   {
     id: 'no-rtl-dir',
@@ -177,7 +198,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: LANGUAGE_BARRIERS,
     persona: 'rtl-reader',
     step: 'home',
-    expected: { wcag: ['1.3.2'], other: ['i18n: missing dir=rtl'] },
+    proof: { by: ['text-direction/text-direction-rtl'], cites: ['1.3.2', 'i18n: missing dir=rtl'], keys: null },
   },
   {
     id: 'exposure-gate-absolute-brightness',
@@ -187,7 +208,7 @@ export const DEFECTS: DefectSpec[] = [
       'mission.md: "Registration and each login required a live photo or video checked by facial recognition. It failed disproportionately for Black asylum seekers (darker skin tones), who reported being unable to get past the capture step."',
     persona: 'darker-skin-selfie',
     step: 'selfie',
-    expected: { wcag: [], other: ['capture parity: condition-acceptance ratio < 0.8 (EEOC four-fifths, analogy)', '508 §403.1 (persuasive)'] },
+    proof: { by: ['capture-parity/capture-parity'], cites: ['capture parity: condition-acceptance ratio < 0.8 (EEOC four-fifths, analogy)'], keys: ['selfie-capture'] },
   },
   {
     id: 'no-selfie-alternative',
@@ -197,7 +218,7 @@ export const DEFECTS: DefectSpec[] = [
       'mission.md: "Registration and each login required a live photo or video checked by facial recognition. … who reported being unable to get past the capture step."',
     persona: 'darker-skin-selfie',
     step: 'selfie-alternative',
-    expected: { wcag: [], other: ['508 §403.1 (persuasive)', 'journey blocked: no alternative to biometric capture'] },
+    proof: { by: ['journey-blocked/journey-blocked'], cites: ['journey blocked: no alternative to biometric capture'], keys: ['selfie-alternative'] },
   },
   {
     id: 'placeholder-only-labels',
@@ -206,7 +227,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: DISABILITY,
     persona: 'screen-reader',
     step: 'registration',
-    expected: { wcag: ['1.3.1', '3.3.2', '4.1.2'] },
+    proof: { by: ['visible-labels/placeholder-only-label', '*/label'], cites: ['1.3.1', '3.3.2', '4.1.2'], keys: null },
   },
   {
     id: 'errors-color-only',
@@ -216,7 +237,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: DISABILITY,
     persona: 'screen-reader',
     step: 'registration',
-    expected: { wcag: ['1.4.1', '3.3.1', '4.1.3'] },
+    proof: { by: ['error-identified/error-identified', 'error-announced/error-announced'], cites: ['1.4.1', '3.3.1', '4.1.3'], keys: null },
   },
   {
     id: 'clickable-divs',
@@ -226,7 +247,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: DISABILITY,
     persona: 'keyboard',
     step: 'account-email',
-    expected: { wcag: ['2.1.1', '4.1.2'] },
+    proof: { by: ['keyboard-operable/pointer-only-control', 'keyboard-operable/tab-unreachable', 'journey-blocked/journey-blocked'], cites: ['2.1.1', '4.1.2'], keys: null },
   },
   {
     id: 'focus-outline-removed',
@@ -235,7 +256,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: DISABILITY,
     persona: 'keyboard',
     step: 'account-email',
-    expected: { wcag: ['2.4.7'] },
+    proof: { by: ['focus-visible/focus-visible'], cites: ['2.4.7'], keys: null },
   },
   {
     id: 'session-timeout-no-warning',
@@ -245,7 +266,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: DISABILITY + ' (an older user facing time limits; "had to start again").',
     persona: 'time-limits',
     step: 'registration',
-    expected: { wcag: ['2.2.1', '2.2.5'] },
+    proof: { by: ['journey-observations/time-limit-no-warning', 'journey-observations/time-limit-data-lost'], cites: ['2.2.1', '2.2.5'], keys: ['session'] },
   },
   {
     id: 'low-contrast-help-text',
@@ -254,7 +275,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: DISABILITY,
     persona: 'low-vision',
     step: 'registration',
-    expected: { wcag: ['1.4.3'] },
+    proof: { by: ['*/color-contrast'], cites: ['1.4.3'], keys: null },
   },
   {
     id: 'fixed-width-layout',
@@ -263,7 +284,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: DISABILITY + ' ' + 'mission.md: "The app required a smartphone".',
     persona: 'low-vision',
     step: 'home',
-    expected: { wcag: ['1.4.10'] },
+    proof: { by: ['reflow'], cites: ['1.4.10'], keys: null },
   },
   {
     id: 'image-captcha',
@@ -272,7 +293,7 @@ export const DEFECTS: DefectSpec[] = [
     barrier: DISABILITY,
     persona: 'screen-reader',
     step: 'account-email',
-    expected: { wcag: ['1.1.1'], other: ['journey blocked: CAPTCHA without alternative'] },
+    proof: { by: ['captcha-alternative/captcha-alternative', 'journey-blocked/journey-blocked'], cites: ['1.1.1', 'blocked: CAPTCHA without a non-visual alternative'], keys: null },
   },
   {
     id: 'duplicate-accounts-enter-lottery',
@@ -283,7 +304,7 @@ export const DEFECTS: DefectSpec[] = [
       'mission.md: "One person submitted 466 registrations in a month; creating many accounts raised one\'s chances."',
     persona: 'multi-account',
     step: 'lottery-audit',
-    expected: { wcag: [], other: ['lottery fairness: duplicate persons not deduplicated'] },
+    proof: { by: ['journey-observations/lottery-duplicate-person'], cites: ['lottery fairness: duplicate persons not deduplicated'], keys: ['lottery-entries'] },
   },
 ];
 

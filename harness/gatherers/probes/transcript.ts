@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { CDPSession, Page } from 'playwright';
 import { DOM_PATH_SOURCE, evaluateInPage } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
@@ -61,10 +63,17 @@ export interface TranscriptArtifact {
   source: 'cdp' | 'dom';
   /** Number of nodes in the accessibility tree that are not ignored (0 when source is dom). */
   axNodeCount: number;
+  /** What a screen reader says, phrase by phrase, reading the page from top to bottom ("heading, Create your account, level 1"). */
+  spoken: string[];
+  /** Who spoke: Guidepup's Virtual Screen Reader over the live DOM, or phrases built from Chromium's accessibility tree when it could not run. */
+  spokenBy: 'virtual-screen-reader' | 'accessibility-tree' | 'none';
+  spokenTruncated: boolean;
   notes: string[];
 }
 
 export const SNAPSHOT_LIMIT = 30_000;
+/** Phrases read at most: a whole registration form is about 200. */
+export const SPOKEN_LIMIT = 2_000;
 const TEXT_LIMIT = 300;
 const LIST_LIMIT = 200;
 
@@ -216,6 +225,77 @@ async function domFacts(page: Page) {
   }, { textLimit: TEXT_LIMIT, listLimit: LIST_LIMIT });
 }
 
+let vsrScript: string | null = null;
+
+/**
+ * Guidepup's Virtual Screen Reader as a classic script: its browser build is an ES module whose
+ * last statement exports the screen reader; that statement becomes an assignment to a global of
+ * the isolated world it runs in (the page's own scripts cannot see or replace it).
+ */
+export function virtualScreenReaderScript(): string {
+  if (vsrScript) return vsrScript;
+  const file = createRequire(import.meta.url).resolve('@guidepup/virtual-screen-reader/browser.js');
+  const src = readFileSync(file, 'utf8');
+  const m = /export\s*\{([^}]*)\};?\s*(\/\*[\s\S]*?\*\/\s*)?(\/\/# sourceMappingURL=\S*\s*)?$/.exec(src);
+  if (!m) throw new Error(`${file}: no final export statement (the browser build changed shape)`);
+  const exported = m[1].split(',').map((p) => p.trim().split(/\s+as\s+/)).map(([local, name]) => `${JSON.stringify(name ?? local)}: ${local}`).join(', ');
+  vsrScript = `${src.slice(0, m.index)}\n;globalThis.__porticoVsr = { ${exported} };\n`;
+  return vsrScript;
+}
+
+/** Reads the page from top to bottom with the Virtual Screen Reader (next, next, … until "end of document"). */
+async function speakWithVirtualScreenReader(cdp: CDPSession): Promise<{ spoken: string[]; truncated: boolean }> {
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'portico-virtual-screen-reader' });
+  const injected = await cdp.send('Runtime.evaluate', { expression: virtualScreenReaderScript(), contextId: executionContextId });
+  if (injected.exceptionDetails) throw new Error(injected.exceptionDetails.exception?.description?.split('\n')[0] ?? injected.exceptionDetails.text);
+  const read = await cdp.send('Runtime.evaluate', {
+    contextId: executionContextId, awaitPromise: true, returnByValue: true,
+    expression: `(async (limit) => {
+      const v = globalThis.__porticoVsr.virtual;
+      await v.start({ container: document.body, displayCursor: false });
+      let truncated = true;
+      try {
+        for (let i = 0; i < limit; i++) {
+          await v.next();
+          if ((await v.lastSpokenPhrase()) === 'end of document') { truncated = false; break; }
+        }
+        return { spoken: await v.spokenPhraseLog(), truncated };
+      } finally { await v.stop(); }
+    })(${SPOKEN_LIMIT})`,
+  });
+  if (read.exceptionDetails) throw new Error(read.exceptionDetails.exception?.description?.split('\n')[0] ?? read.exceptionDetails.text);
+  return read.result.value as { spoken: string[]; truncated: boolean };
+}
+
+/**
+ * When the Virtual Screen Reader cannot run: the accessibility tree in reading order, each node
+ * said as a screen reader would ("heading, Create your account, level 1", "textbox, Email, required").
+ */
+export function phrasesFromTree(nodes: AxNode[]): string[] {
+  const out: string[] = [];
+  for (const n of readingOrder(nodes)) {
+    if (n.ignored) continue;
+    const role = String(n.role?.value ?? '');
+    const name = String(n.name?.value ?? '').replace(/\s+/g, ' ').trim();
+    if (role === 'StaticText' || role === 'InlineTextBox') {
+      if (name && out.at(-1)?.includes(name) !== true) out.push(name);
+      continue;
+    }
+    if (['generic', 'none', 'RootWebArea', 'LineBreak', 'paragraph', 'ListMarker'].includes(role) && !name) continue;
+    const state = [
+      axProp(n, 'level') !== undefined && role === 'heading' ? `level ${axProp(n, 'level')}` : '',
+      axProp(n, 'invalid') && axProp(n, 'invalid') !== 'false' ? 'invalid' : '',
+      axProp(n, 'required') ? 'required' : '',
+      axProp(n, 'checked') !== undefined ? (axProp(n, 'checked') === 'true' ? 'checked' : 'not checked') : '',
+      axProp(n, 'disabled') ? 'disabled' : '',
+    ].filter(Boolean);
+    out.push([role === 'RootWebArea' ? 'document' : role, name, ...state].filter(Boolean).join(', '));
+    if (out.length >= SPOKEN_LIMIT) break;
+  }
+  return out;
+}
+
 export async function gatherTranscript(page: Page): Promise<TranscriptArtifact> {
   const notes: string[] = [];
   const dom = await domFacts(page);
@@ -241,6 +321,9 @@ export async function gatherTranscript(page: Page): Promise<TranscriptArtifact> 
     liveRegions: dom.live,
     source: 'dom',
     axNodeCount: 0,
+    spoken: [],
+    spokenBy: 'none',
+    spokenTruncated: false,
     notes,
   };
 
@@ -289,7 +372,16 @@ export async function gatherTranscript(page: Page): Promise<TranscriptArtifact> 
       }
       await cdp.send('Runtime.releaseObject', { objectId }).catch(() => undefined);
     }
-    return { ...base, headings, landmarks, focused, source: 'cdp', axNodeCount: live.length };
+    let speech: Pick<TranscriptArtifact, 'spoken' | 'spokenBy' | 'spokenTruncated'>;
+    try {
+      const r = await speakWithVirtualScreenReader(cdp);
+      speech = { spoken: r.spoken, spokenBy: 'virtual-screen-reader', spokenTruncated: r.truncated };
+    } catch (error) {
+      notes.push(`Virtual Screen Reader could not run (${(error as Error).message.split('\n')[0]}): phrases built from the accessibility tree`);
+      const spoken = phrasesFromTree(nodes);
+      speech = { spoken, spokenBy: 'accessibility-tree', spokenTruncated: spoken.length >= SPOKEN_LIMIT };
+    }
+    return { ...base, headings, landmarks, focused, source: 'cdp', axNodeCount: live.length, ...speech };
   } catch (error) {
     notes.push(`accessibility tree unavailable (${(error as Error).message.split('\n')[0]}): DOM approximation used`);
     return base;
