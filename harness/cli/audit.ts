@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve, relative } from 'node:path';
 import { ENGINE_NAMES, DEFAULT_ENGINES, type EngineName } from '../gatherers/index.ts';
 import { auditPages, replayArtifacts, toPageUrl, UsageError } from '../page-audit.ts';
@@ -6,6 +5,8 @@ import { loadArtifactsDir } from '../artifacts/store.ts';
 import { exitCodeFor } from '../bundle.ts';
 import { renderText } from '../report/text.ts';
 import type { RunBundle } from '../types.ts';
+import { signingKeyFrom, signingState, writeRunOutputs } from '../report/run-output.ts';
+import { AUDITS } from '../../audits/index.ts';
 
 export interface AuditCommandOptions {
   engines?: string;
@@ -25,11 +26,8 @@ export function parseEngines(value: string | undefined): EngineName[] {
   return list as EngineName[];
 }
 
-async function writeOutputs(bundle: RunBundle, outDir: string): Promise<string> {
-  await mkdir(outDir, { recursive: true });
-  const file = resolve(outDir, 'findings.json');
-  await writeFile(file, JSON.stringify(bundle, null, 2));
-  return file;
+async function writeOutputs(bundle: RunBundle, outDir: string): Promise<string[]> {
+  return writeRunOutputs(outDir, bundle, `Portico: page audit`, { audits: AUDITS.map((a) => a.meta) });
 }
 
 /** Returns the process exit code. */
@@ -55,9 +53,9 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
     bundle = result.bundle;
     if (result.artifactFiles.length) written.push(`${relative(process.cwd(), resolve(outDir, 'artifacts'))}/ (${result.artifactFiles.length} artifacts files)`);
   }
-  const file = await writeOutputs(bundle, outDir);
-  written.unshift(relative(process.cwd(), file));
+  const files = await writeOutputs(bundle, outDir);
+  written.unshift(...files.map((f) => relative(process.cwd(), f)));
   if (format === 'json') process.stdout.write(JSON.stringify(bundle, null, 2) + '\n');
-  else process.stdout.write(renderText(bundle, { written }) + '\n');
+  else process.stdout.write(renderText(bundle, { written, signing: signingState(signingKeyFrom({})) }) + '\n');
   return exitCodeFor(bundle);
 }

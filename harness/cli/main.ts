@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { auditCommand } from './audit.ts';
 import { runCommand } from './run.ts';
@@ -9,6 +10,11 @@ import { DEFECT_IDS } from '../../targets/reference/defects.ts';
 import { UsageError } from '../page-audit.ts';
 import { EXIT } from '../bundle.ts';
 import { ENGINE_NAMES, DEFAULT_ENGINES } from '../gatherers/index.ts';
+import { BundleError } from '../evidence/errors.ts';
+import { bundleCommand, keygenCommand, verifyCommand } from './evidence.ts';
+import { reportCommand } from './report.ts';
+import { signingKeyFrom } from '../report/run-output.ts';
+import { AUDITS } from '../../audits/index.ts';
 
 const program = new Command();
 program
@@ -21,7 +27,16 @@ Exit codes (every command):
   0   no barriers found
   1   barriers found
   2   incomplete: a page, step or engine could not run (refused connection, HTTP error, timeout, crash) — never a pass
-  64  bad usage`);
+  64  bad usage (and, for verify/bundle/report, something that is not a readable bundle)
+  portico verify: 0 everything holds, 1 something changed, is missing, was added or the signature fails`);
+
+/** --signing-key FILE → PORTICO_SIGNING_KEY for the run's reporter; the key is checked before anything starts. */
+function useSigningKey(file: string | undefined) {
+  if (!file) return;
+  signingKeyFrom({ signingKey: file });
+  process.env.PORTICO_SIGNING_KEY = resolve(file);
+}
+
 
 program
   .command('audit')
@@ -32,12 +47,14 @@ program
   .addOption(new Option('--format <format>', 'what is printed on stdout').choices(['text', 'json']).default('text'))
   .option('--timeout <seconds>', 'page load timeout', '30')
   .option('--replay <dir>', 're-audit artifacts saved by an earlier run, with no browser at all')
+  .option('--signing-key <file>', 'sign the evidence manifest with this Ed25519 key (portico keygen); default PORTICO_SIGNING_KEY')
   .addHelpText('after', `
 Examples:
   portico audit https://example.org/ ./page.html
   portico audit --engines all --format json https://example.org/ > findings.json
   portico audit --replay portico-out/audit/artifacts`)
   .action(async (pages: string[], options) => {
+    useSigningKey(options.signingKey);
     process.exitCode = await auditCommand(pages, options);
   });
 
@@ -51,6 +68,7 @@ program
   .option('--out <dir>', 'run directory (default portico-out/<profile>)')
   .option('--workers <n>', 'parallel browsers (each with its own target instance)', '2')
   .option('--base-url <url>', "run a described target against another address than its file's baseURL")
+  .option('--signing-key <file>', 'sign the evidence manifest with this Ed25519 key (portico keygen); default PORTICO_SIGNING_KEY')
   .addHelpText('after', `
 Examples:
   portico run                                   # every persona on the conformant reference app
@@ -58,6 +76,7 @@ Examples:
   portico run --persona keyboard --defects focus-outline-removed
   portico run --target targets/examples/shop.target.yaml --persona keyboard,screen-reader`)
   .action(async (options) => {
+    useSigningKey(options.signingKey);
     process.exitCode = await runCommand(options);
   });
 
@@ -82,7 +101,48 @@ program
     await serveCommand(target, options);
   });
 
+program
+  .command('keygen')
+  .description('Make an Ed25519 key pair for signing evidence bundles: the private key to FILE, the public key to FILE.pub.')
+  .requiredOption('--out <file>', 'where the private key goes (FILE.pub gets the public key)')
+  .option('--force', 'overwrite an existing key')
+  .action((options) => {
+    process.exitCode = keygenCommand(options);
+  });
+
+program
+  .command('verify')
+  .description('Check an evidence bundle (run directory or zip): every file against manifest.json, and the signature. Names exactly what changed, is missing or was added.')
+  .argument('<bundle>', 'a run directory or a zip made by portico bundle')
+  .option('--key <file>', 'the public key (FILE.pub) the bundle must be signed with')
+  .addOption(new Option('--format <format>', 'what is printed').choices(['text', 'json']).default('text'))
+  .addHelpText('after', `
+Exit codes: 0 everything holds · 1 something changed, is missing or was added, or the signature fails or is by another key · 64 not a bundle, a truncated zip, a manifest that does not parse`)
+  .action((bundle: string, options) => {
+    process.exitCode = verifyCommand(bundle, options);
+  });
+
+program
+  .command('bundle')
+  .description('Pack a run directory (with its manifest and signature) into one zip to hand over.')
+  .argument('<dir>', 'run directory')
+  .option('--out <file>', 'zip to write (default <dir>.zip)')
+  .action((dir: string, options) => {
+    process.exitCode = bundleCommand(dir, options);
+  });
+
+program
+  .command('report')
+  .description('Re-render reports from a run directory or bundle zip, without walking any journey.')
+  .argument('<bundle>', 'a run directory or a zip made by portico bundle')
+  .option('--format <list>', 'comma-separated: html, text, sarif, junit, earl, openacr, pdf', 'html')
+  .option('--out <dir>', 'where the files go (never the bundle itself)', 'portico-out/rendered')
+  .action(async (bundle: string, options) => {
+    process.exitCode = await reportCommand(bundle, options, AUDITS.map((a) => a.meta));
+  });
+
 async function main(argv: string[]) {
+  process.env.PORTICO_COMMAND_LINE ??= JSON.stringify(['portico', ...argv.slice(2)]);
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -90,7 +150,7 @@ async function main(argv: string[]) {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT.usage;
       return;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof BundleError) {
       console.error(`portico: ${error.message}`);
       process.exitCode = EXIT.usage;
       return;

@@ -6,7 +6,7 @@ import { runAudits } from '../run-audits.ts';
 import { buildBundle, mergedVersions } from '../bundle.ts';
 import { toolVersions } from '../gatherers/index.ts';
 import { renderText } from './text.ts';
-import { writeRunOutputs } from './run-output.ts';
+import { signingKeyFrom, signingState, writeRunOutputs } from './run-output.ts';
 import { AUDITS } from '../../audits/index.ts';
 import type { RunBundle } from '../types.ts';
 
@@ -45,9 +45,9 @@ export default class PorticoReporter implements Reporter {
       meta: { command: 'run', target: process.env.PORTICO_TARGET, profile: process.env.PORTICO_PROFILE, defects: process.env.PORTICO_DEFECTS, personas: process.env.PORTICO_PERSONAS },
     });
     const title = `Portico: ${process.env.PORTICO_TARGET ?? 'reference'} (${process.env.PORTICO_PROFILE ?? 'conformant'}${process.env.PORTICO_DEFECTS ? ` + ${process.env.PORTICO_DEFECTS}` : ''})`;
-    const files = await writeRunOutputs(this.outDir, bundle, title);
+    const files = await writeRunOutputs(this.outDir, bundle, title, { audits: AUDITS.map((a) => a.meta) });
     const written = [...files.map((f) => relative(process.cwd(), f)), `${relative(process.cwd(), join(this.outDir, 'artifacts'))}/ and evidence/ (screenshots, transcripts, tab sequences)`];
-    process.stdout.write('\n' + renderText(bundle, { written }) + '\n');
+    process.stdout.write('\n' + renderText(bundle, { written, signing: signingState(signingKeyFrom({})) }) + '\n');
   }
 
   printsToStdio() {
