@@ -10,6 +10,13 @@ export const COMPLAINT_SIGNATURE = 'complaint.pdf.sig';
 /** Files the manifest cannot list (they are made from it). */
 export const OUTSIDE_MANIFEST = new Set([MANIFEST, SIGNATURE, COMPLAINT, COMPLAINT_SIGNATURE]);
 
+/** Playwright writes its rerun bookkeeping after the reporters end: never evidence, never listed. */
+const BOOKKEEPING = /(^|\/)\.last-run\.json$/;
+
+export function isOutsideManifest(path: string): boolean {
+  return OUTSIDE_MANIFEST.has(path) || BOOKKEEPING.test(path);
+}
+
 export interface ManifestFile { path: string; sha256: string; size: number }
 
 export interface RunMetadata {
@@ -49,7 +56,7 @@ export function listRunFiles(dir: string): string[] {
     }
   };
   walk(dir);
-  return out.filter((p) => !OUTSIDE_MANIFEST.has(p)).sort();
+  return out.filter((p) => !isOutsideManifest(p)).sort();
 }
 
 export function hashFiles(dir: string, paths: string[]): ManifestFile[] {

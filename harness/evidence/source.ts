@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BundleError } from './errors.ts';
-import { listRunFiles, MANIFEST, OUTSIDE_MANIFEST } from './manifest.ts';
+import { isOutsideManifest, listRunFiles, MANIFEST } from './manifest.ts';
 import { readZip } from './zip.ts';
 
 /** A run directory or its zip, read the same way. */
@@ -29,7 +29,7 @@ export function openBundle(path: string): BundleSource {
   if (!entries.has(MANIFEST) && !entries.has('findings.json')) throw new BundleError(`${path}: a zip, but not a Portico bundle (no ${MANIFEST}, no findings.json inside)`);
   return {
     label: path,
-    files: () => [...entries.keys()].filter((p) => !OUTSIDE_MANIFEST.has(p)).sort(),
+    files: () => [...entries.keys()].filter((p) => !isOutsideManifest(p)).sort(),
     read: (p) => entries.get(p),
   };
 }

@@ -79,7 +79,7 @@ function criteriaList(i: Issue): string {
 }
 
 function evidenceLinks(ev: Evidence[], files?: ReadonlySet<string>): string {
-  const shown = ev.filter((e) => e.path && e.kind !== 'screenshot' && (!files || files.has(e.path)));
+  const shown = ev.filter((e) => e.path && safeHref(e.path) && e.kind !== 'screenshot' && (!files || files.has(e.path)));
   const seen = new Set<string>();
   return shown.filter((e) => !seen.has(e.path!) && seen.add(e.path!)).map((e) => `${link(e.path, `${e.kind}: ${e.description}`)}`).join('<br>');
 }
@@ -95,7 +95,7 @@ function reproduce(i: Issue): string {
 }
 
 function issueCard(i: Issue, n: number, files?: ReadonlySet<string>): string {
-  const shot = i.occurrences.flatMap((o) => o.evidence.map((e) => ({ e, o }))).find(({ e }) => e.kind === 'screenshot' && e.path && (!files || files.has(e.path)));
+  const shot = i.occurrences.flatMap((o) => o.evidence.map((e) => ({ e, o }))).find(({ e }) => e.kind === 'screenshot' && safeHref(e.path) && (!files || files.has(e.path!)));
   const messages = [...new Set(i.occurrences.map((o) => o.message))];
   const attrs = `data-personas="${h(i.personas.join(' '))}" data-criteria="${h([...i.requirements.wcag, ...(i.requirements.wcag.length ? [] : i.requirements.other.slice(0, 1))].map(slug).join(' '))}" data-impact="${h(i.impact ?? 'none')}" data-engines="${h(i.engines.join(' '))}"`;
   return `<article class="issue ${h(i.impact ?? '')}${i.blocking ? ' blocking' : ''}" id="issue-${h(i.id)}" aria-labelledby="issue-${h(i.id)}-h" ${attrs}>

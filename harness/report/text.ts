@@ -85,5 +85,6 @@ export function renderText(bundle: RunBundle, options: { written?: string[]; max
   if (bestPractice.length) lines.push('', `Best practice (reported apart, not counted as barriers): ${issueCountText(countIssues(bestPractice))} — ${[...new Set(bestPractice.map((i) => i.ruleId))].join(', ')}`);
   if (review.length) lines.push(`Needs a person to review (cantTell): ${review.length}`);
   if (options.written?.length) lines.push('', 'Written:', ...options.written.map((w) => `  ${w}`));
-  return lines.join('\n');
+  // Each entry is one line: whatever a page or an engine put into it cannot start another.
+  return lines.map((l) => stripControls(l).replace(/[\r\n]+/g, ' ')).join('\n');
 }
