@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import Ajv04 from 'ajv-draft-04';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import { XMLParser } from 'fast-xml-parser';
 import { validateXML } from 'xmllint-wasm';
@@ -18,6 +16,12 @@ import { runAudits } from '../run-audits.ts';
 import { AUDITS } from '../../audits/index.ts';
 import { recordedArtifacts } from '../../audits/fixtures/load.ts';
 
+// CommonJS packages: their default export is the class (or plugin) itself.
+const require = createRequire(import.meta.url);
+const Ajv04 = require('ajv-draft-04') as typeof import('ajv').default;
+const Ajv = require('ajv').default as typeof import('ajv').default;
+const addFormats = require('ajv-formats').default as (ajv: InstanceType<typeof Ajv>) => void;
+
 const audits = AUDITS.map((a) => a.meta);
 const recorded = (): RenderInput => {
   const { findings, verdicts } = runAudits(AUDITS, [recordedArtifacts('violations'), recordedArtifacts('clean')]);
@@ -31,7 +35,7 @@ const json = (path: string) => JSON.parse(readFileSync(corpora(path), 'utf8'));
 
 describe('SARIF 2.1.0', () => {
   const ajv = new Ajv04({ allErrors: true, strict: false });
-  addFormats(ajv as unknown as Ajv);
+  addFormats(ajv);
   const validate = ajv.compile(json('sarif/sarif-schema-2.1.0.json'));
 
   for (const [name, make] of Object.entries(inputs)) {
@@ -51,6 +55,13 @@ describe('SARIF 2.1.0', () => {
       }
     });
   }
+
+  it('the schema check can fail: a result without a message, an unknown level', () => {
+    const sarif = renderSarif(recorded()) as any;
+    delete sarif.runs[0].results[0].message;
+    sarif.runs[0].results[1].level = 'fatal';
+    expect(validate(sarif)).toBe(false);
+  });
 
   it('rules come from the audits: every declared audit is a rule, engine rules keep their criteria', () => {
     const run = (renderSarif(recorded()) as any).runs[0];
@@ -149,6 +160,14 @@ describe('OpenACR', () => {
       }
     });
   }
+
+  it('the schema check can fail: a level that is not a string, a report without an author', () => {
+    const acr = parseYaml(renderOpenAcr(hostile()));
+    acr.chapters.success_criteria_level_a.criteria[0].components[0].adherence.level = 3;
+    expect(validate(acr)).toBe(false);
+    delete acr.author;
+    expect(validate(acr)).toBe(false);
+  });
 
   it('never "supports" what no audit tested; failures and blocks lower the level, with the issues as remarks', () => {
     const acr = parseYaml(renderOpenAcr(hostile()));

@@ -98,20 +98,21 @@ function issueCard(i: Issue, n: number, files?: ReadonlySet<string>): string {
   const shot = i.occurrences.flatMap((o) => o.evidence.map((e) => ({ e, o }))).find(({ e }) => e.kind === 'screenshot' && safeHref(e.path) && (!files || files.has(e.path!)));
   const messages = [...new Set(i.occurrences.map((o) => o.message))];
   const attrs = `data-personas="${h(i.personas.join(' '))}" data-criteria="${h([...i.requirements.wcag, ...(i.requirements.wcag.length ? [] : i.requirements.other.slice(0, 1))].map(slug).join(' '))}" data-impact="${h(i.impact ?? 'none')}" data-engines="${h(i.engines.join(' '))}"`;
+  const who = `${i.occurrences.length} time(s) by ${i.personas.join(', ') || 'the page audit'} at ${i.steps.join(', ')}`;
   return `<article class="issue ${h(i.impact ?? '')}${i.blocking ? ' blocking' : ''}" id="issue-${h(i.id)}" aria-labelledby="issue-${h(i.id)}-h" ${attrs}>
 <h3 id="issue-${h(i.id)}-h">${n}. ${i.blocking ? '<span class="tag">Blocks the journey</span> ' : ''}${h(clip(i.message.split('\n')[0], 300))}</h3>
-<dl class="facts"><dt>Rule</dt><dd><code>${h(i.ruleId)}</code> (${h(i.auditId)})</dd><dt>Page</dt><dd><code>${h(clip(i.pagePath, 300))}</code></dd><dt>Impact</dt><dd>${h(i.impact ?? 'not rated')}</dd><dt>Engines that agree</dt><dd>${h(i.engines.join(', '))}</dd><dt>Met</dt><dd>${i.occurrences.length} time(s) by ${h(i.personas.join(', ') || 'the page audit')} at ${h(i.steps.join(', '))}</dd><dt>Issue id</dt><dd><code>${h(i.id)}</code></dd></dl>
-${messages.length > 1 ? `<details><summary>What each person met (${messages.length} different messages)</summary><ul>${messages.map((m) => `<li>${h(clip(m, 2000))}</li>`).join('')}</ul></details>` : ''}
-${i.selector ? `<p>Element: <code>${h(clip(i.selector, 500))}</code></p>` : ''}
+<p class="meta"><code>${h(i.ruleId)}</code> on <code>${h(clip(i.pagePath, 200))}</code> · ${h(i.impact ?? 'impact not rated')} · met ${h(who)} · engines that agree: ${h(i.engines.join(', '))} · criteria: ${h(i.requirements.wcag.join(', ') || i.requirements.other.slice(0, 1).join('') || 'none')}</p>
+<details><summary>Details of issue ${n}: element, standards, steps to reproduce, evidence</summary>
+<dl class="facts"><dt>Rule</dt><dd><code>${h(i.ruleId)}</code> (audit ${h(i.auditId)})</dd><dt>Issue id</dt><dd><code>${h(i.id)}</code></dd>${i.selector ? `<dt>Element</dt><dd><code>${h(clip(i.selector, 500))}</code></dd>` : ''}</dl>
+${messages.length > 1 ? `<p>What each person met (${messages.length} different messages):</p><ul>${messages.map((m) => `<li>${h(clip(m, 2000))}</li>`).join('')}</ul>` : ''}
 ${i.snippet ? `<pre><code>${h(clip(i.snippet, 4000))}</code></pre>` : ''}
 <h4>Standards</h4>${criteriaList(i)}
 ${i.helpUrl ? `<p>${link(i.helpUrl, `How to fix (${i.ruleId})`)}</p>` : ''}
 <h4>Steps to reproduce</h4>${reproduce(i)}
 <h4>Occurrences</h4>
-<table class="occ"><caption class="visually-hidden">Where issue ${n} was met</caption><thead><tr><th scope="col">Persona</th><th scope="col">Flow</th><th scope="col">Step</th><th scope="col">Evidence</th></tr></thead><tbody>
-${i.occurrences.map((o) => `<tr><td>${h(o.persona ?? '—')}</td><td>${h(o.flow ?? '—')}</td><td>${h(o.step)}</td><td>${evidenceLinks(o.evidence, files) || '—'}</td></tr>`).join('')}
-</tbody></table>
-${shot ? `<figure><a href="${h(safeHref(shot.e.path) ?? '')}"><img src="${h(safeHref(shot.e.path) ?? '')}" alt="Screenshot of step ${h(shot.o.step)} as ${h(shot.o.persona ?? 'the page audit')}" loading="lazy"></a><figcaption>${h(clip(shot.e.description, 300))}</figcaption></figure>` : ''}
+<ul class="occ">${i.occurrences.map((o) => `<li>${h(o.persona ?? 'page audit')}${o.flow ? ` › ${h(o.flow)}` : ''} › ${h(o.step)}${evidenceLinks(o.evidence, files) ? `: ${evidenceLinks(o.evidence, files)}` : ''}</li>`).join('')}</ul>
+${shot ? `<figure><img src="${h(safeHref(shot.e.path) ?? '')}" alt="Screenshot of step ${h(shot.o.step)} as ${h(shot.o.persona ?? 'the page audit')}" loading="lazy"><figcaption>${h(clip(shot.e.description, 300))} (${link(shot.e.path, 'open the screenshot')})</figcaption></figure>` : ''}
+</details>
 </article>`;
 }
 
@@ -126,12 +127,12 @@ function filters(issues: Issue[]): string {
   const impacts = ['critical', 'serious', 'moderate', 'minor'].filter((x) => issues.some((i) => i.impact === x));
   const engines = [...new Set(issues.flatMap((i) => i.engines))].sort();
   const select = (id: string, label: string, opts: string) => `<label for="f-${id}">${label}</label> <select id="f-${id}" data-filter="${id}"><option value="">all</option>${opts}</select>`;
-  return `<form id="filters" class="filters" hidden aria-label="Filter the issues"><fieldset><legend>Show only issues</legend>
+  return `<div id="filters" class="filters" role="search" hidden aria-label="Filter the issues"><fieldset><legend>Show only issues</legend>
 ${select('personas', 'met by', options(personas))}
 ${select('criteria', 'failing', options([...criteria, ...other], (v) => (wcagCriterion(v) ? describeCriterion(v).label : v)))}
 ${select('impact', 'of impact', options(impacts))}
 ${select('engines', 'found by', options(engines))}
-<p id="filter-count" role="status" aria-live="polite"></p></fieldset></form>`;
+<p id="filter-count" role="status" aria-live="polite"></p></fieldset></div>`;
 }
 
 // Reads only the page's own attributes; nothing from the target is ever inside this script.
@@ -144,6 +145,7 @@ a{color:#0b4fb3}a:focus,a:focus-visible,select:focus,summary:focus,[tabindex]:fo
 .issue{border:1px solid #b3b3b3;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}.issue.critical{border-left:6px solid #b50909}.issue.serious{border-left:6px solid #a34f00}.issue.blocking{background:#fff8f8}
 .tag{background:#8a1c1c;color:#fff;padding:0 .4rem;border-radius:3px;font-size:.9rem}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.5rem 0}.facts dt{font-weight:600}.facts dd{margin:0}
+details{margin:.25rem 0 .5rem}summary{cursor:pointer;color:#0b4fb3}.meta{color:#3d3d3d;font-size:.95rem;margin:.25rem 0}
 pre{white-space:pre-wrap;word-break:break-all;background:#f3f3f3;padding:.5rem;max-height:16rem;overflow:auto}
 img{max-width:100%;max-height:24rem;border:1px solid #b3b3b3}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #b3b3b3;padding:.25rem .5rem;text-align:left;vertical-align:top}
@@ -186,7 +188,7 @@ ${bundle.incomplete.length ? `<section aria-labelledby="incomplete-h"><h2 id="in
 ${grid(bundle, issues)}
 ${criteriaTable(issues)}
 <section aria-labelledby="issues-h"><h2 id="issues-h">Issues (${counts.issues})</h2>
-<p>One issue is one rule on one element of one page, however many people met it; journey-blocking issues come first.</p>
+<p>One issue is one rule on one element of one page, however many people met it; journey-blocking issues come first. Open an issue's details for the element, the standards, the steps to reproduce and the evidence.</p>
 ${issues.length ? filters(issues) : ''}
 ${issues.map((i, n) => issueCard(i, n + 1, r.files)).join('\n') || '<p>No barrier issues.</p>'}
 </section>
