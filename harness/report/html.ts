@@ -45,7 +45,7 @@ function grid(bundle: RunBundle, issues: Issue[]): string {
   };
   return `<section aria-labelledby="grid-h"><h2 id="grid-h">Who met what, step by step</h2>
 <p>Each row is a persona, each column a step of the journeys. “Blocked” means the person could not go on; “—” means the persona did not walk that step.</p>
-<div class="scroll" role="region" aria-labelledby="grid-h" tabindex="0"><table class="grid"><caption>Persona by step: blocked, barriers met, or clean</caption>
+<div class="scroll" role="region" aria-label="Persona by step table (scrolls sideways)" tabindex="0"><table class="grid"><caption>Persona by step: blocked, barriers met, or clean</caption>
 <thead><tr><th scope="col">Persona</th>${steps.map((s) => `<th scope="col">${h(s)}</th>`).join('')}</tr></thead>
 <tbody>${personas.map((p) => `<tr><th scope="row">${h(p)}</th>${steps.map((s) => cell(p, s)).join('')}</tr>`).join('')}</tbody></table></div></section>`;
 }
@@ -86,7 +86,8 @@ function evidenceLinks(ev: Evidence[], files?: ReadonlySet<string>): string {
 
 function reproduce(i: Issue): string {
   const o = i.occurrences[0];
-  const url = safeHref(o.url) ? link(o.url, o.url) : `<code>${h(o.url)}</code>`;
+  // The address as text: a journey's target (a local app on a random port) is usually gone by the time the report is read.
+  const url = `<code>${h(clip(o.url, 500))}</code>`;
   const steps = o.persona
     ? [`Run <code>portico run --persona ${h(o.persona)}</code> (or walk the journey the way this persona operates the page).`, `Follow the flow <strong>${h(o.flow ?? '')}</strong> to the step <strong>${h(o.step)}</strong> (${url}).`]
     : [`Open ${url}.`];
