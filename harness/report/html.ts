@@ -101,7 +101,7 @@ function issueCard(i: Issue, n: number, files?: ReadonlySet<string>): string {
   const attrs = `data-personas="${h(i.personas.join(' '))}" data-criteria="${h([...i.requirements.wcag, ...(i.requirements.wcag.length ? [] : i.requirements.other.slice(0, 1))].map(slug).join(' '))}" data-impact="${h(i.impact ?? 'none')}" data-engines="${h(i.engines.join(' '))}"`;
   const who = `${i.occurrences.length} time(s) by ${i.personas.join(', ') || 'the page audit'} at ${i.steps.join(', ')}`;
   return `<article class="issue ${h(i.impact ?? '')}${i.blocking ? ' blocking' : ''}" id="issue-${h(i.id)}" aria-labelledby="issue-${h(i.id)}-h" ${attrs}>
-<h3 id="issue-${h(i.id)}-h">${n}. ${i.blocking ? '<span class="tag">Blocks the journey</span> ' : ''}${h(clip(i.message.split('\n')[0], 300))}</h3>
+<h3 id="issue-${h(i.id)}-h">${n}. ${i.blocking ? '<span class="tag">Blocks the journey</span> ' : ''}${h(clip(i.message.split(/\n| Steps taken: /)[0], 300))}</h3>
 <p class="meta"><code>${h(i.ruleId)}</code> on <code>${h(clip(i.pagePath, 200))}</code> · ${h(i.impact ?? 'impact not rated')} · met ${h(who)} · engines that agree: ${h(i.engines.join(', '))} · criteria: ${h(i.requirements.wcag.join(', ') || i.requirements.other.slice(0, 1).join('') || 'none')}</p>
 <details><summary>Details of issue ${n}: element, standards, steps to reproduce, evidence</summary>
 <dl class="facts"><dt>Rule</dt><dd><code>${h(i.ruleId)}</code> (audit ${h(i.auditId)})</dd><dt>Issue id</dt><dd><code>${h(i.id)}</code></dd>${i.selector ? `<dt>Element</dt><dd><code>${h(clip(i.selector, 500))}</code></dd>` : ''}</dl>
@@ -147,7 +147,7 @@ a{color:#0b4fb3}a:focus,a:focus-visible,select:focus,summary:focus,[tabindex]:fo
 .tag{background:#8a1c1c;color:#fff;padding:0 .4rem;border-radius:3px;font-size:.9rem}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.5rem 0}.facts dt{font-weight:600}.facts dd{margin:0}
 details{margin:.25rem 0 .5rem}summary{cursor:pointer;color:#0b4fb3}.meta{color:#3d3d3d;font-size:.95rem;margin:.25rem 0}
-pre{white-space:pre-wrap;word-break:break-all;background:#f3f3f3;padding:.5rem;max-height:16rem;overflow:auto}
+pre{white-space:pre-wrap;word-break:break-all;background:#f3f3f3;padding:.5rem}
 img{max-width:100%;max-height:24rem;border:1px solid #b3b3b3}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #b3b3b3;padding:.25rem .5rem;text-align:left;vertical-align:top}
 .grid td.blocked{background:#fde2e2;color:#6b0000}.grid td.barriers{background:#fff1d6;color:#4d2a00}.grid td.clean{background:#e3f4e6;color:#0f4d1c}.grid td.na{color:#4a4a4a}
