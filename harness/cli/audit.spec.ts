@@ -49,7 +49,7 @@ test('the violations page: each known barrier found once, with its standards and
   expect(rule(b, 'duplicate-id')[0].requirements.wcag).toEqual(['4.1.1']);
   expect(rule(b, 'keyboard-trap')[0].requirements.wcag).toEqual(['2.1.2']);
   // Text summary grouped by criterion with counts, and versions recorded.
-  expect(r.stdout).toMatch(/1\.1\.1 Non-text Content \(A\).*— 1 finding/);
+  expect(r.stdout).toMatch(/1\.1\.1 Non-text Content \(A\).*— 1 issue \(1 occurrence\)/);
   expect(r.stdout).toMatch(/2\.1\.2 No Keyboard Trap/);
   for (const k of ['chromium', 'axe-core', 'lighthouse', 'html_codesniffer', 'pa11y']) expect(b.versions[k], k).toBeTruthy();
 });

@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { prepareOutDir } from './out-dir.ts';
 import { resolve, relative } from 'node:path';
 import { ENGINE_NAMES, DEFAULT_ENGINES, type EngineName } from '../gatherers/index.ts';
@@ -10,6 +9,8 @@ import { renderText } from '../report/text.ts';
 import type { RunBundle } from '../types.ts';
 import { loadBaselineFile } from '../baseline/load.ts';
 import { applyGate, hasGate, renderGateText, type GateOptions } from '../gate/gate.ts';
+import { signingKeyFrom, signingState, writeRunOutputs } from '../report/run-output.ts';
+import { AUDITS } from '../../audits/index.ts';
 
 export interface AuditCommandOptions {
   engines?: string;
@@ -32,11 +33,8 @@ export function parseEngines(value: string | undefined): EngineName[] {
   return list as EngineName[];
 }
 
-async function writeOutputs(bundle: RunBundle, outDir: string): Promise<string> {
-  await mkdir(outDir, { recursive: true });
-  const file = resolve(outDir, 'findings.json');
-  await writeFile(file, JSON.stringify(bundle, null, 2));
-  return file;
+async function writeOutputs(bundle: RunBundle, outDir: string): Promise<string[]> {
+  return writeRunOutputs(outDir, bundle, `Portico: page audit`, { audits: AUDITS.map((a) => a.meta) });
 }
 
 /**
@@ -81,9 +79,9 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
     if (result.artifactFiles.length) written.push(`${relative(process.cwd(), resolve(outDir, 'artifacts'))}/ (${result.artifactFiles.length} artifacts files)`);
   }
   if (hasGate(gate)) bundle = applyGate(bundle, gate);
-  const file = await writeOutputs(bundle, outDir);
-  written.unshift(relative(process.cwd(), file));
+  const files = await writeOutputs(bundle, outDir);
+  written.unshift(...files.map((f) => relative(process.cwd(), f)));
   if (format === 'json') process.stdout.write(JSON.stringify(bundle, null, 2) + '\n');
-  else process.stdout.write(renderText(bundle, { written }) + (bundle.gateReport ? '\n\n' + renderGateText(bundle) : '') + '\n');
+  else process.stdout.write(renderText(bundle, { written, signing: signingState(signingKeyFrom({})) }) + (bundle.gateReport ? '\n\n' + renderGateText(bundle) : '') + '\n');
   return exitCodeFor(bundle);
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { PERSONA_IDS } from '../../personas/ids.ts';
 import { DEFECT_IDS } from '../../targets/reference/defects.ts';
@@ -8,6 +9,7 @@ import { ENGINE_NAMES, DEFAULT_ENGINES } from '../gatherers/engine-names.ts';
 // Each command's module (browsers, engines, the reference app) loads only when that command runs,
 // so `portico --help` and usage errors answer at once.
 const EXIT = { clean: 0, barriers: 1, incomplete: 2, usage: 64 } as const;
+import { BundleError } from '../evidence/errors.ts';
 
 const program = new Command();
 program
@@ -21,7 +23,16 @@ Exit codes (every command):
   0   no barriers found
   1   barriers found
   2   incomplete: a page, step or engine could not run (refused connection, HTTP error, timeout, crash) — never a pass
-  64  bad usage`);
+  64  bad usage (and, for verify/bundle/report, something that is not a readable bundle)
+  portico verify: 0 everything holds, 1 something changed, is missing, was added or the signature fails`);
+
+/** --signing-key FILE → PORTICO_SIGNING_KEY for the run's reporter; the key is checked before anything starts. */
+async function useSigningKey(file: string | undefined) {
+  if (!file) return;
+  (await import('../report/run-output.ts')).signingKeyFrom({ signingKey: file });
+  process.env.PORTICO_SIGNING_KEY = resolve(file);
+}
+
 
 program
   .command('audit')
@@ -33,6 +44,7 @@ program
   .option('--timeout <seconds>', 'page load timeout', '30')
   .option('--replay <dir>', 're-audit artifacts saved by an earlier run, with no browser at all')
   .option('--baseline <file>', 'accepted barriers (portico baseline): exit 1 only on new ones')
+  .option('--signing-key <file>', 'sign the evidence manifest with this Ed25519 key (portico keygen); default PORTICO_SIGNING_KEY')
   .addHelpText('after', `
 Examples:
   portico audit https://example.org/ ./page.html
@@ -40,6 +52,7 @@ Examples:
   portico audit --replay portico-out/audit/artifacts`)
   .action(async (pages: string[], options, command: Command) => {
     const { config, file } = await (await import('../config/load.ts')).loadConfig(program.opts().config);
+    await useSigningKey(options.signingKey);
     const merged = (await import('../config/apply.ts')).auditOptions(options, config, (k) => command.getOptionValueSource(k) === 'cli', file);
     process.exitCode = await (await import('./audit.ts')).auditCommand(pages, merged);
   });
@@ -56,6 +69,7 @@ program
   .option('--base-url <url>', "run a described target against another address than its file's baseURL")
   .option('--trace', 'keep a Playwright trace of every journey (default: only of journeys that did not finish)')
   .option('--baseline <file>', 'accepted barriers (portico baseline): exit 1 only on new ones')
+  .option('--signing-key <file>', 'sign the evidence manifest with this Ed25519 key (portico keygen); default PORTICO_SIGNING_KEY')
   .addHelpText('after', `
 Examples:
   portico run                                   # every persona on the conformant reference app
@@ -64,6 +78,7 @@ Examples:
   portico run --target targets/examples/shop.target.yaml --persona keyboard,screen-reader`)
   .action(async (options, command: Command) => {
     const { config, file } = await (await import('../config/load.ts')).loadConfig(program.opts().config);
+    await useSigningKey(options.signingKey);
     const merged = (await import('../config/apply.ts')).runOptions(options, config, (k) => command.getOptionValueSource(k) === 'cli', file);
     process.exitCode = await (await import('./run.ts')).runCommand(merged);
   });
@@ -102,7 +117,49 @@ program
     await (await import('./serve.ts')).serveCommand(target, options);
   });
 
+program
+  .command('keygen')
+  .description('Make an Ed25519 key pair for signing evidence bundles: the private key to FILE, the public key to FILE.pub.')
+  .requiredOption('--out <file>', 'where the private key goes (FILE.pub gets the public key)')
+  .option('--force', 'overwrite an existing key')
+  .action(async (options) => {
+    process.exitCode = (await import('./evidence.ts')).keygenCommand(options);
+  });
+
+program
+  .command('verify')
+  .description('Check an evidence bundle (run directory or zip): every file against manifest.json, and the signature. Names exactly what changed, is missing or was added.')
+  .argument('<bundle>', 'a run directory or a zip made by portico bundle')
+  .option('--key <file>', 'the public key (FILE.pub) the bundle must be signed with')
+  .addOption(new Option('--format <format>', 'what is printed').choices(['text', 'json']).default('text'))
+  .addHelpText('after', `
+Exit codes: 0 everything holds · 1 something changed, is missing or was added, or the signature fails or is by another key · 64 not a bundle, a truncated zip, a manifest that does not parse`)
+  .action(async (bundle: string, options) => {
+    process.exitCode = (await import('./evidence.ts')).verifyCommand(bundle, options);
+  });
+
+program
+  .command('bundle')
+  .description('Pack a run directory (with its manifest and signature) into one zip to hand over.')
+  .argument('<dir>', 'run directory')
+  .option('--out <file>', 'zip to write (default <dir>.zip)')
+  .action(async (dir: string, options) => {
+    process.exitCode = (await import('./evidence.ts')).bundleCommand(dir, options);
+  });
+
+program
+  .command('report')
+  .description('Re-render reports from a run directory or bundle zip, without walking any journey.')
+  .argument('<bundle>', 'a run directory or a zip made by portico bundle')
+  .option('--format <list>', 'comma-separated: html, text, sarif, junit, earl, openacr, pdf', 'html')
+  .option('--out <dir>', 'where the files go (never the bundle itself)', 'portico-out/rendered')
+  .action(async (bundle: string, options) => {
+    const { AUDITS } = await import('../../audits/index.ts');
+    process.exitCode = await (await import('./report.ts')).reportCommand(bundle, options, AUDITS.map((a) => a.meta));
+  });
+
 async function main(argv: string[]) {
+  process.env.PORTICO_COMMAND_LINE ??= JSON.stringify(['portico', ...argv.slice(2)]);
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -110,7 +167,7 @@ async function main(argv: string[]) {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT.usage;
       return;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof BundleError) {
       console.error(`portico: ${error.message}`);
       process.exitCode = EXIT.usage;
       return;

@@ -87,7 +87,8 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
     const visible = (el: Element) => {
       const s = getComputedStyle(el);
       const r = el.getBoundingClientRect();
-      return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0 && !el.closest('[inert],[hidden]');
+      // checkVisibility: content of a closed <details> (content-visibility: hidden) has a box yet Tab skips it.
+      return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0 && !el.closest('[inert],[hidden]') && (el.checkVisibility?.() ?? true);
     };
     const nameOf = (el: Element) => (el.getAttribute('aria-label') || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 120);
     const focusableSel = 'a[href],button,input:not([type=hidden]),select,textarea,summary,iframe,[tabindex],[contenteditable=""],[contenteditable=true],audio[controls],video[controls]';

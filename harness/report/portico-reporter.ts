@@ -8,7 +8,7 @@ import { buildBundle, mergedVersions } from '../bundle.ts';
 import { toolVersions } from '../gatherers/index.ts';
 import { untestedEverywhere } from '../journey/expectation.ts';
 import { renderText } from './text.ts';
-import { writeRunOutputs } from './run-output.ts';
+import { signingKeyFrom, signingState, writeRunOutputs } from './run-output.ts';
 import { AUDITS } from '../../audits/index.ts';
 import { PERSONAS } from '../../personas/index.ts';
 import { auditIdsFor } from '../../personas/audits-for.ts';
@@ -92,9 +92,9 @@ export default class PorticoReporter implements Reporter {
     });
     await writeIncomplete(join(this.outDir, 'artifacts'), bundle.incomplete);
     const title = `Portico: ${process.env.PORTICO_TARGET ?? 'reference'} (${process.env.PORTICO_PROFILE ?? 'conformant'}${process.env.PORTICO_DEFECTS ? ` + ${process.env.PORTICO_DEFECTS}` : ''})`;
-    const files = await writeRunOutputs(this.outDir, bundle, title);
+    const files = await writeRunOutputs(this.outDir, bundle, title, { audits: AUDITS.map((a) => a.meta) });
     const written = [...files.map((f) => relative(process.cwd(), f)), `${relative(process.cwd(), join(this.outDir, 'artifacts'))}/ and evidence/ (screenshots, transcripts, tab sequences)`];
-    process.stdout.write('\n' + renderText(bundle, { written }) + '\n');
+    process.stdout.write('\n' + renderText(bundle, { written, signing: signingState(signingKeyFrom({})) }) + '\n');
   }
 
   printsToStdio() {

@@ -22,9 +22,9 @@ describe('bundle status and exit codes', () => {
 });
 
 describe('text report', () => {
-  it('groups by criterion with counts and the 508 standing, and says INCOMPLETE with the cause', () => {
+  it('groups issues by criterion with counts and the 508 standing, and says INCOMPLETE with the cause', () => {
     const text = renderText(bundleOf('violations'));
-    expect(text).toMatch(/1\.1\.1 Non-text Content \(A\) · 508: E205\.4 — 1 finding/);
+    expect(text).toMatch(/1\.1\.1 Non-text Content \(A\) · 508: E205\.4 — 1 issue \(1 occurrence\)/);
     expect(text).toMatch(/4\.1\.1 Parsing \(A\) · obsolete in WCAG 2\.2; still in 508 via WCAG 2\.0/);
     const inc = renderText(bundleOf('clean', [{ where: 'http://x/', cause: 'connection refused' }]));
     expect(inc).toMatch(/INCOMPLETE.*NOT a pass/);
