@@ -31,11 +31,15 @@
  *    take x; reject while x ≥ floor(2^32 / m) × m; return x mod m.
  * 9. `seedHash` = sha256(seed) hex, published before the draw (see commit.ts).
  *
+ * The draw runs over columns (`drawColumns`: numbers in typed arrays, O(requesters), only the random
+ * phase's draws use the HMAC); `drawLottery` validates requester objects and builds the columns.
+ * Both give the same result for the same input, so the published semantics are these rules either way.
+ *
  * Output `winners`: one row per winning account; earliest-phase winners first in registration order,
  * then random-phase winners in draw order; a group's members are listed together (lead first, then
  * the others in input order).
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { sha256Hex } from './commit.ts';
 
 export interface LotteryPort {
@@ -81,14 +85,15 @@ export const DEFAULT_EARLIEST_SHARE = 0.3;
 
 /** Deterministic uniform integers from HMAC-SHA256(seed, "portico-lottery-v1\n<day>\n<counter>"). */
 export class HmacCounterRng {
-  #key: Buffer;
+  // A KeyObject made once: createHmac with a raw Buffer key re-imports the key on every block (~10× slower).
+  #key: KeyObject;
   #prefix: string;
   #counter = 0;
   #block: Buffer = Buffer.alloc(0);
   #pos = 32;
 
   constructor(seed: string, day: string) {
-    this.#key = Buffer.from(seed, 'utf8');
+    this.#key = createSecretKey(Buffer.from(seed, 'utf8'));
     this.#prefix = `portico-lottery-v1\n${day}\n`;
   }
 
@@ -111,16 +116,6 @@ export class HmacCounterRng {
       if (x < limit) return x % m;
     }
   }
-}
-
-/** FNV-1a over UTF-16 code units (for the hash tables; not security-relevant). */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /**
@@ -166,12 +161,95 @@ function fail(message: string): never {
   throw new Error(`drawLottery: ${message}`);
 }
 
-export function drawLottery(input: LotteryInput): LotteryResult {
-  if (input === null || typeof input !== 'object') fail('input must be an object');
-  const { day, requesters, ports, seed, dedupePersons } = input;
-  const earliestShare = input.earliestShare === undefined ? DEFAULT_EARLIEST_SHARE : input.earliestShare;
+/**
+ * A day's requesters as columns: the form the draw runs on. Strings (account ids, person keys, group
+ * ids, ISO times, port ids) are turned into numbers once, when the columns are built, so the draw
+ * itself — deduplication, entries, the earliest share, the random phase — is O(requesters) over typed
+ * arrays, and only the random phase's draws need the HMAC. `drawLottery` builds these from objects;
+ * a caller that keeps its population as columns (a simulation, a benchmark) calls `drawColumns`.
+ */
+export interface RequesterColumns {
+  /** Rows in the table (a draw may use all of them or a subset, see `drawColumns`). */
+  size: number;
+  /** Each row's published account id. Unique per table: whoever builds the table guarantees it. Used for ties and output. */
+  accountId(row: number): string;
+  /** Each group's published id (output only). */
+  groupId(group: number): string;
+  /** Dense person number per row: rows of one person (one personKey) share it; 0 ≤ person < personCount. */
+  person: Int32Array;
+  personCount: number;
+  /** Dense group number per row, −1 = no group; −1 ≤ group < groupCount. */
+  group: Int32Array;
+  groupCount: number;
+  /** Registration time per row, milliseconds since the epoch. */
+  registeredAt: Float64Array;
+  /** Row r prefers the ports prefPort[prefOffset[r]] … prefPort[prefOffset[r + 1] − 1] (indices into the ports). */
+  prefOffset: Int32Array;
+  prefPort: Uint16Array;
+}
 
-  // ---- validation -------------------------------------------------------------------------------
+export interface DrawRules {
+  day: string;
+  ports: Array<LotteryPort>;
+  earliestShare?: number;
+  seed: string;
+  dedupePersons: boolean;
+}
+
+export const VIA_EARLIEST = 0;
+export const VIA_RANDOM = 1;
+
+export interface ColumnDrawResult {
+  day: string;
+  seedHash: string;
+  entrants: number;
+  duplicatesRemoved: number;
+  /** Winners in published order (rule "Output"): winnerRow[i] won a slot at ports[winnerPort[i]] via winnerVia[i]. */
+  winners: number;
+  winnerRow: Int32Array;
+  winnerPort: Int32Array;
+  winnerVia: Uint8Array;
+}
+
+/** Grow-only scratch arrays shared by successive draws (the draw is synchronous, so one set suffices). */
+const scratch = {
+  epoch: 0,
+  rowStamp: new Int32Array(0),
+  personStamp: new Int32Array(0),
+  personBest: new Int32Array(0),
+  groupStamp: new Int32Array(0),
+  groupEntry: new Int32Array(0),
+  perRequester: new Int32Array(0),
+  times: new Float64Array(0),
+};
+
+function grown(current: Int32Array, size: number): Int32Array {
+  return current.length >= size ? current : new Int32Array(Math.max(size, current.length * 2));
+}
+
+function nextEpoch(size: number, personCount: number, groupCount: number): number {
+  if (scratch.rowStamp.length < size) scratch.rowStamp = grown(scratch.rowStamp, size);
+  if (scratch.personStamp.length < personCount) {
+    scratch.personStamp = grown(scratch.personStamp, personCount);
+    scratch.personBest = new Int32Array(scratch.personStamp.length);
+  }
+  if (scratch.groupStamp.length < groupCount) {
+    scratch.groupStamp = grown(scratch.groupStamp, groupCount);
+    scratch.groupEntry = new Int32Array(scratch.groupStamp.length);
+  }
+  if (scratch.epoch >= 0x7fff_fff0) {
+    scratch.epoch = 0;
+    scratch.rowStamp.fill(0);
+    scratch.personStamp.fill(0);
+    scratch.groupStamp.fill(0);
+  }
+  return ++scratch.epoch;
+}
+
+function checkRules(rules: DrawRules): { earliestShare: number; remaining: Int32Array; totalSlots: number } {
+  if (rules === null || typeof rules !== 'object') fail('input must be an object');
+  const { day, ports, seed, dedupePersons } = rules;
+  const earliestShare = rules.earliestShare === undefined ? DEFAULT_EARLIEST_SHARE : rules.earliestShare;
   if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail(`day must be YYYY-MM-DD, got ${JSON.stringify(day)}`);
   if (typeof seed !== 'string' || seed.length === 0) fail('seed must be a non-empty string');
   if (typeof dedupePersons !== 'boolean') fail('dedupePersons must be true or false');
@@ -179,32 +257,59 @@ export function drawLottery(input: LotteryInput): LotteryResult {
     fail(`earliestShare must be a number between 0 and 1, got ${String(earliestShare)}`);
   }
   if (!Array.isArray(ports)) fail('ports must be an array');
-  if (!Array.isArray(requesters)) fail('requesters must be an array');
-  const portIndex = new Map<string, number>();
+  if (ports.length > 0xffff) fail('at most 65,535 ports');
+  const seen = new Set<string>();
   const remaining = new Int32Array(ports.length);
   let totalSlots = 0;
   for (let p = 0; p < ports.length; p++) {
     const port = ports[p];
     if (!port || typeof port.id !== 'string' || port.id === '') fail(`ports[${p}] needs a non-empty id`);
-    if (portIndex.has(port.id)) fail(`port id "${port.id}" appears twice`);
+    if (seen.has(port.id)) fail(`port id "${port.id}" appears twice`);
     if (!Number.isInteger(port.capacity) || port.capacity < 0) fail(`port "${port.id}" capacity must be a non-negative integer, got ${String(port.capacity)}`);
-    portIndex.set(port.id, p);
+    seen.add(port.id);
     remaining[p] = port.capacity;
     totalSlots += port.capacity;
   }
+  return { earliestShare, remaining, totalSlots };
+}
 
+/** FNV-1a over UTF-16 code units (for the hash tables; not security-relevant). */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Builds the columns for `drawLottery`, validating each requester (rule 2 and the field types).
+ * Open-addressing hash tables over typed arrays for accounts and persons: about twice as fast as
+ * Map/Set at this size (no rehashing, no per-entry allocation).
+ */
+export function requesterColumns(requesters: Array<LotteryRequester>, ports: Array<LotteryPort>): RequesterColumns {
+  if (!Array.isArray(requesters)) fail('requesters must be an array');
+  const portIds = ports.map((p) => p.id);
+  const portOf = (id: unknown): number => {
+    for (let p = 0; p < portIds.length; p++) if (portIds[p] === id) return p;
+    return -1;
+  };
   const n = requesters.length;
-  const times = new Float64Array(n);
-  // One pass: validate each request, read its time, check accountIds are unique and (rule 3) keep
-  // one account per personKey. Open-addressing hash tables over typed arrays: about twice as fast
-  // as Map/Set at this size (no rehashing, no per-entry allocation).
+  const person = new Int32Array(n);
+  const group = new Int32Array(n);
+  const registeredAt = new Float64Array(n);
+  const prefOffset = new Int32Array(n + 1);
+  let prefPort = new Uint16Array(Math.max(16, n * 2));
   let tableSize = 1;
   while (tableSize < n * 2) tableSize <<= 1;
   const mask = tableSize - 1;
   const accountTable = new Int32Array(tableSize).fill(-1);
-  const personTable = dedupePersons ? new Int32Array(tableSize).fill(-1) : null;
-  const kept = new Uint8Array(n).fill(1);
-  let duplicatesRemoved = 0;
+  const personTable = new Int32Array(tableSize).fill(-1);
+  let personCount = 0;
+  const groups = new Map<string, number>();
+  const groupNames: string[] = [];
+  let prefs = 0;
   for (let i = 0; i < n; i++) {
     const r = requesters[i];
     if (!r || typeof r.accountId !== 'string' || r.accountId === '') fail(`requesters[${i}] needs a non-empty accountId`);
@@ -219,124 +324,219 @@ export function drawLottery(input: LotteryInput): LotteryResult {
     }
     const t = typeof r.registeredAt === 'string' ? parseIsoTime(r.registeredAt) : Number.NaN;
     if (Number.isNaN(t)) fail(`account "${accountId}" has an unreadable registeredAt ${JSON.stringify(r.registeredAt)}`);
-    times[i] = t;
+    registeredAt[i] = t;
     const pp = r.portPreference;
     if (!Array.isArray(pp)) fail(`account "${accountId}" portPreference must be an array of port ids`);
-    for (let k = 0; k < pp.length; k++) {
-      if (!portIndex.has(pp[k])) fail(`account "${accountId}" prefers unknown port "${String(pp[k])}" (known: ${[...portIndex.keys()].join(', ')})`);
+    if (prefs + pp.length > prefPort.length) {
+      const bigger = new Uint16Array(Math.max(prefPort.length * 2, prefs + pp.length));
+      bigger.set(prefPort);
+      prefPort = bigger;
     }
+    for (let k = 0; k < pp.length; k++) {
+      const p = portOf(pp[k]);
+      if (p < 0) fail(`account "${accountId}" prefers unknown port "${String(pp[k])}" (known: ${portIds.join(', ')})`);
+      prefPort[prefs++] = p;
+    }
+    prefOffset[i + 1] = prefs;
     const personKey = r.personKey;
     if (typeof personKey !== 'string') fail(`account "${accountId}" needs a personKey string`);
-    if (personTable !== null) {
-      for (let h = fnv1a(personKey) & mask; ; h = (h + 1) & mask) {
-        const j = personTable[h];
-        if (j === -1) {
-          personTable[h] = i;
-          break;
-        }
-        if (requesters[j].personKey !== personKey) continue;
-        // Same person: keep the earliest registration (ties: smaller accountId).
-        duplicatesRemoved++;
-        if (t < times[j] || (t === times[j] && accountId < requesters[j].accountId)) {
-          kept[j] = 0;
-          personTable[h] = i;
-        } else {
-          kept[i] = 0;
-        }
+    for (let h = fnv1a(personKey) & mask; ; h = (h + 1) & mask) {
+      const j = personTable[h];
+      if (j === -1) {
+        personTable[h] = i;
+        person[i] = personCount++;
+        break;
+      }
+      if (requesters[j].personKey === personKey) {
+        person[i] = person[j];
         break;
       }
     }
+    const gid = r.groupId;
+    if (gid !== undefined && gid !== null && gid !== '') {
+      if (typeof gid !== 'string') fail(`account "${accountId}" groupId must be a string`);
+      let gn = groups.get(gid);
+      if (gn === undefined) {
+        groups.set(gid, (gn = groupNames.length));
+        groupNames.push(gid);
+      }
+      group[i] = gn;
+    } else group[i] = -1;
+  }
+  return {
+    size: n,
+    accountId: (row) => requesters[row].accountId,
+    groupId: (g) => groupNames[g],
+    person,
+    personCount,
+    group,
+    groupCount: groupNames.length,
+    registeredAt,
+    prefOffset,
+    prefPort,
+  };
+}
+
+export function drawLottery(input: LotteryInput): LotteryResult {
+  if (input === null || typeof input !== 'object') fail('input must be an object');
+  checkRules(input);
+  const columns = requesterColumns(input.requesters, input.ports);
+  const drawn = drawColumns(columns, null, input);
+  const winners: Array<LotteryWinner> = new Array(drawn.winners);
+  for (let w = 0; w < drawn.winners; w++) {
+    const row = drawn.winnerRow[w];
+    const g = columns.group[row];
+    const port = input.ports[drawn.winnerPort[w]].id;
+    const via = drawn.winnerVia[w] === VIA_EARLIEST ? 'earliest' : 'random';
+    winners[w] = g >= 0 ? { accountId: columns.accountId(row), groupId: columns.groupId(g), port, via } : { accountId: columns.accountId(row), port, via };
+  }
+  return { day: drawn.day, seedHash: drawn.seedHash, winners, entrants: drawn.entrants, duplicatesRemoved: drawn.duplicatesRemoved };
+}
+
+/**
+ * The draw over columns (rules 1–9). `rows` lists the rows that requested, in input order (null = every
+ * row, 0 … size − 1); a row may appear once.
+ */
+export function drawColumns(columns: RequesterColumns, rows: Int32Array | null, rules: DrawRules): ColumnDrawResult {
+  const { earliestShare, remaining, totalSlots } = checkRules(rules);
+  const { day, ports, seed, dedupePersons } = rules;
+  const { person, group, registeredAt, prefOffset, prefPort, accountId } = columns;
+  const portCount = ports.length;
+  const n = rows === null ? columns.size : rows.length;
+  const epoch = nextEpoch(columns.size, columns.personCount, columns.groupCount);
+  const { rowStamp, personStamp, personBest, groupStamp, groupEntry } = scratch;
+  if (scratch.perRequester.length < n * 6) scratch.perRequester = new Int32Array(Math.max(n * 6, scratch.perRequester.length * 2));
+  if (scratch.times.length < n) scratch.times = new Float64Array(Math.max(n, scratch.times.length * 2));
+  const block = scratch.perRequester;
+  // Six int columns per requester position q (0 … n − 1), carved from one scratch buffer.
+  const rowOf = block.subarray(0, n);
+  const kept = block.subarray(n, 2 * n);
+  const entryHead = block.subarray(2 * n, 3 * n);
+  const entryTail = block.subarray(3 * n, 4 * n);
+  const entryLead = block.subarray(4 * n, 5 * n);
+  const nextMember = block.subarray(5 * n, 6 * n);
+  const times = scratch.times;
+
+  /** Position a is before position b: earlier registration, ties by the smaller accountId. */
+  const before = (a: number, b: number): boolean => {
+    const ta = times[a];
+    const tb = times[b];
+    return ta < tb || (ta === tb && accountId(rowOf[a]) < accountId(rowOf[b]));
+  };
+
+  // ---- rules 2–3: each row once; one account per person -----------------------------------------
+  let duplicatesRemoved = 0;
+  for (let q = 0; q < n; q++) {
+    const row = rows === null ? q : rows[q];
+    if (!(row >= 0 && row < columns.size) || row !== (row | 0)) fail(`rows[${q}] = ${row} is not a row of the table (0 … ${columns.size - 1})`);
+    if (rowStamp[row] === epoch) fail(`accountId "${accountId(row)}" appears twice (one request per account per day)`);
+    rowStamp[row] = epoch;
+    rowOf[q] = row;
+    const t = registeredAt[row];
+    if (t !== t) fail(`account "${accountId(row)}" has an unreadable registeredAt`);
+    times[q] = t;
+    for (let k = prefOffset[row], end = prefOffset[row + 1]; k < end; k++) if (prefPort[k] >= portCount) fail(`account "${accountId(row)}" prefers port #${prefPort[k]}, which is not among the ${portCount} ports`);
+    kept[q] = 1;
+    if (!dedupePersons) continue;
+    const p = person[row];
+    if (!(p >= 0 && p < columns.personCount)) fail(`account "${accountId(row)}" has person #${p}, outside 0 … ${columns.personCount - 1}`);
+    if (personStamp[p] !== epoch) {
+      personStamp[p] = epoch;
+      personBest[p] = q;
+      continue;
+    }
+    // Same person: keep the earliest registration (ties: smaller accountId).
+    duplicatesRemoved++;
+    const j = personBest[p];
+    if (before(q, j)) {
+      kept[j] = 0;
+      personBest[p] = q;
+    } else kept[q] = 0;
   }
 
   // ---- rule 4: entries (groups count once) -----------------------------------------------------
   // Members of an entry are chained: entryHead -> nextMember -> ... (input order); lead = earliest.
-  const entryHead = new Int32Array(n);
-  const entryTail = new Int32Array(n);
-  const entryLead = new Int32Array(n);
   const entrySize = new Int32Array(n);
-  const nextMember = new Int32Array(n).fill(-1);
-  const groupEntry = new Map<string, number>();
   let entries = 0;
-  for (let i = 0; i < n; i++) {
-    if (!kept[i]) continue;
-    const gid = requesters[i].groupId;
-    if (gid !== undefined && gid !== null && gid !== '') {
-      if (typeof gid !== 'string') fail(`account "${requesters[i].accountId}" groupId must be a string`);
-      const e = groupEntry.get(gid);
-      if (e !== undefined) {
-        nextMember[entryTail[e]] = i;
-        entryTail[e] = i;
+  for (let q = 0; q < n; q++) {
+    if (!kept[q]) continue;
+    nextMember[q] = -1;
+    const g = group[rowOf[q]];
+    if (g >= 0) {
+      if (g >= columns.groupCount) fail(`account "${accountId(rowOf[q])}" has group #${g}, outside 0 … ${columns.groupCount - 1}`);
+      if (groupStamp[g] === epoch) {
+        const e = groupEntry[g];
+        nextMember[entryTail[e]] = q;
+        entryTail[e] = q;
         entrySize[e]++;
-        const lead = entryLead[e];
-        if (times[i] < times[lead] || (times[i] === times[lead] && requesters[i].accountId < requesters[lead].accountId)) entryLead[e] = i;
+        if (before(q, entryLead[e])) entryLead[e] = q;
         continue;
       }
-      groupEntry.set(gid, entries);
+      groupStamp[g] = epoch;
+      groupEntry[g] = entries;
     }
-    entryHead[entries] = i;
-    entryTail[entries] = i;
-    entryLead[entries] = i;
+    entryHead[entries] = q;
+    entryTail[entries] = q;
+    entryLead[entries] = q;
     entrySize[entries] = 1;
     entries++;
   }
 
-  const winners: Array<LotteryWinner> = [];
+  const capacityOut = Math.min(totalSlots, n);
+  const winnerRow = new Int32Array(capacityOut);
+  const winnerPort = new Int32Array(capacityOut);
+  const winnerVia = new Uint8Array(capacityOut);
+  let winners = 0;
   const won = new Uint8Array(entries);
   let maxRoom = 0;
-  for (let p = 0; p < remaining.length; p++) if (remaining[p] > maxRoom) maxRoom = remaining[p];
-
-  const recomputeMaxRoom = (): void => {
-    maxRoom = 0;
-    for (let p = 0; p < remaining.length; p++) if (remaining[p] > maxRoom) maxRoom = remaining[p];
-  };
+  for (let p = 0; p < portCount; p++) if (remaining[p] > maxRoom) maxRoom = remaining[p];
 
   /** Rule 7. Returns the port index or -1 when the entry does not fit anywhere. */
   const choosePort = (e: number): number => {
     const size = entrySize[e];
     if (size > maxRoom) return -1;
-    const pref = requesters[entryLead[e]].portPreference;
-    for (let k = 0; k < pref.length; k++) {
-      const p = portIndex.get(pref[k])!;
+    const lead = rowOf[entryLead[e]];
+    for (let k = prefOffset[lead], end = prefOffset[lead + 1]; k < end; k++) {
+      const p = prefPort[k];
       if (remaining[p] >= size) return p;
     }
     let bestPort = -1;
-    for (let p = 0; p < remaining.length; p++) if (remaining[p] >= size && (bestPort < 0 || remaining[p] > remaining[bestPort])) bestPort = p;
+    for (let p = 0; p < portCount; p++) if (remaining[p] >= size && (bestPort < 0 || remaining[p] > remaining[bestPort])) bestPort = p;
     return bestPort;
   };
 
-  const award = (e: number, p: number, via: 'earliest' | 'random'): void => {
+  const award = (e: number, p: number, via: number): void => {
     won[e] = 1;
     remaining[p] -= entrySize[e];
-    recomputeMaxRoom();
-    const portId = ports[p].id;
+    maxRoom = 0;
+    for (let x = 0; x < portCount; x++) if (remaining[x] > maxRoom) maxRoom = remaining[x];
     const lead = entryLead[e];
-    const push = (i: number): void => {
-      const r = requesters[i];
-      const gid = r.groupId;
-      winners.push(gid !== undefined && gid !== null && gid !== '' ? { accountId: r.accountId, groupId: gid, port: portId, via } : { accountId: r.accountId, port: portId, via });
-    };
-    push(lead);
-    for (let i = entryHead[e]; i !== -1; i = nextMember[i]) if (i !== lead) push(i);
+    winnerRow[winners] = rowOf[lead];
+    winnerPort[winners] = p;
+    winnerVia[winners++] = via;
+    for (let q = entryHead[e]; q !== -1; q = nextMember[q]) {
+      if (q === lead) continue;
+      winnerRow[winners] = rowOf[q];
+      winnerPort[winners] = p;
+      winnerVia[winners++] = via;
+    }
   };
 
   // ---- rule 5: earliest share ------------------------------------------------------------------
   let earliestLeft = Math.min(Math.round(totalSlots * earliestShare), totalSlots);
   if (earliestLeft > 0 && entries > 0) {
     const considered = new Uint8Array(entries);
-    const before = (a: number, b: number): boolean => {
-      const ta = times[entryLead[a]];
-      const tb = times[entryLead[b]];
-      return ta < tb || (ta === tb && requesters[entryLead[a]].accountId < requesters[entryLead[b]].accountId);
-    };
+    const entryBefore = (a: number, b: number): boolean => before(entryLead[a], entryLead[b]);
     let want = earliestLeft;
     for (;;) {
-      const ordered = smallestEntries(entries, Math.min(want, entries), before, considered);
-      for (const e of ordered) {
+      const ordered = smallestEntries(entries, Math.min(want, entries), entryBefore, considered);
+      for (let x = 0; x < ordered.length; x++) {
+        const e = ordered[x];
         considered[e] = 1;
         if (entrySize[e] > earliestLeft) continue;
         const p = choosePort(e);
         if (p < 0) continue;
-        award(e, p, 'earliest');
+        award(e, p, VIA_EARLIEST);
         earliestLeft -= entrySize[e];
         if (earliestLeft === 0) break;
       }
@@ -375,52 +575,57 @@ export function drawLottery(input: LotteryInput): LotteryResult {
       const s = entrySize[e];
       if (s <= cap) undrawnBySize[s]--;
       const p = choosePort(e);
-      if (p >= 0) award(e, p, 'random');
+      if (p >= 0) award(e, p, VIA_RANDOM);
       else if (!anyFits()) break;
     }
   }
 
-  return { day, seedHash: sha256Hex(seed), winners, entrants: entries, duplicatesRemoved };
+  return { day, seedHash: sha256Hex(seed), entrants: entries, duplicatesRemoved, winners, winnerRow, winnerPort, winnerVia };
 }
 
 /**
  * The `k` smallest entries by `before` (excluding `skip`ped ones), sorted ascending. One pass with a
  * bounded max-heap: O(n log k), and almost every element is rejected by one comparison with the root.
  */
-function smallestEntries(count: number, k: number, before: (a: number, b: number) => boolean, skip: Uint8Array): number[] {
-  const heap: number[] = [];
+function smallestEntries(count: number, k: number, before: (a: number, b: number) => boolean, skip: Uint8Array): Int32Array {
+  const heap = new Int32Array(Math.max(k, 0));
+  let size = 0;
   if (k <= 0) return heap;
-  const siftUp = (pos: number): void => {
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      if (!before(heap[parent], heap[pos])) break; // max-heap: parent must not be before child
-      [heap[parent], heap[pos]] = [heap[pos], heap[parent]];
-      pos = parent;
-    }
-  };
-  const siftDown = (pos: number): void => {
+  const siftDown = (start: number): void => {
+    let pos = start;
     for (;;) {
       const l = 2 * pos + 1;
       const r = l + 1;
       let largest = pos;
-      if (l < heap.length && before(heap[largest], heap[l])) largest = l;
-      if (r < heap.length && before(heap[largest], heap[r])) largest = r;
+      if (l < size && before(heap[largest], heap[l])) largest = l;
+      if (r < size && before(heap[largest], heap[r])) largest = r;
       if (largest === pos) return;
-      [heap[largest], heap[pos]] = [heap[pos], heap[largest]];
+      const tmp = heap[largest];
+      heap[largest] = heap[pos];
+      heap[pos] = tmp;
       pos = largest;
     }
   };
   for (let e = 0; e < count; e++) {
     if (skip[e]) continue;
-    if (heap.length < k) {
-      heap.push(e);
-      siftUp(heap.length - 1);
+    if (size < k) {
+      let pos = size++;
+      heap[pos] = e;
+      while (pos > 0) {
+        const parent = (pos - 1) >> 1;
+        if (!before(heap[parent], heap[pos])) break; // max-heap: parent must not be before child
+        const tmp = heap[parent];
+        heap[parent] = heap[pos];
+        heap[pos] = tmp;
+        pos = parent;
+      }
     } else if (before(e, heap[0])) {
       heap[0] = e;
       siftDown(0);
     }
   }
-  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  const out = heap.subarray(0, size);
+  return out.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
 }
 
 export interface VerifyResult {
