@@ -212,7 +212,7 @@ export interface ColumnDrawResult {
 }
 
 /** Grow-only scratch arrays shared by successive draws (the draw is synchronous, so one set suffices). */
-const scratch = {
+const scratch: { epoch: number; rowStamp: Int32Array; personStamp: Int32Array; personBest: Int32Array; groupStamp: Int32Array; groupEntry: Int32Array; perRequester: Int32Array; times: Float64Array } = {
   epoch: 0,
   rowStamp: new Int32Array(0),
   personStamp: new Int32Array(0),
