@@ -212,7 +212,7 @@ export interface ColumnDrawResult {
 }
 
 /** Grow-only scratch arrays shared by successive draws (the draw is synchronous, so one set suffices). */
-const scratch: { epoch: number; rowStamp: Int32Array; personStamp: Int32Array; personBest: Int32Array; groupStamp: Int32Array; groupEntry: Int32Array; perRequester: Int32Array; times: Float64Array } = {
+const scratch: { epoch: number; rowStamp: Int32Array; personStamp: Int32Array; personBest: Int32Array; groupStamp: Int32Array; groupEntry: Int32Array; perRequester: Int32Array; times: Float64Array; entrySize: Int32Array; pool: Uint32Array; flags: Uint8Array; leadTimes: Float64Array } = {
   epoch: 0,
   rowStamp: new Int32Array(0),
   personStamp: new Int32Array(0),
@@ -221,6 +221,10 @@ const scratch: { epoch: number; rowStamp: Int32Array; personStamp: Int32Array; p
   groupEntry: new Int32Array(0),
   perRequester: new Int32Array(0),
   times: new Float64Array(0),
+  entrySize: new Int32Array(0),
+  pool: new Uint32Array(0),
+  flags: new Uint8Array(0),
+  leadTimes: new Float64Array(0),
 };
 
 function grown(current: Int32Array, size: number): Int32Array {
@@ -393,53 +397,36 @@ export function drawLottery(input: LotteryInput): LotteryResult {
   return { day: drawn.day, seedHash: drawn.seedHash, winners, entrants: drawn.entrants, duplicatesRemoved: drawn.duplicatesRemoved };
 }
 
+/** Position a is before position b: earlier registration, ties by the smaller accountId. */
+function positionBefore(times: Float64Array, rowOf: Int32Array, accountId: (row: number) => string, a: number, b: number): boolean {
+  const ta = times[a];
+  const tb = times[b];
+  return ta < tb || (ta === tb && accountId(rowOf[a]) < accountId(rowOf[b]));
+}
+
 /**
- * The draw over columns (rules 1–9). `rows` lists the rows that requested, in input order (null = every
- * row, 0 … size − 1); a row may appear once.
+ * Rules 2–3: each row once; with `dedupePersons`, one account per person (the earliest). Fills rowOf,
+ * times and kept for positions 0 … n − 1; returns how many accounts were dropped as duplicates.
+ * (The phases are separate functions so each stays optimised: one function with every loop was
+ * deoptimised and re-optimised on every draw.)
  */
-export function drawColumns(columns: RequesterColumns, rows: Int32Array | null, rules: DrawRules): ColumnDrawResult {
-  const { earliestShare, remaining, totalSlots } = checkRules(rules);
-  const { day, ports, seed, dedupePersons } = rules;
-  const { person, group, registeredAt, prefOffset, prefPort, accountId } = columns;
-  const portCount = ports.length;
-  const n = rows === null ? columns.size : rows.length;
-  const epoch = nextEpoch(columns.size, columns.personCount, columns.groupCount);
-  const { rowStamp, personStamp, personBest, groupStamp, groupEntry } = scratch;
-  if (scratch.perRequester.length < n * 6) scratch.perRequester = new Int32Array(Math.max(n * 6, scratch.perRequester.length * 2));
-  if (scratch.times.length < n) scratch.times = new Float64Array(Math.max(n, scratch.times.length * 2));
-  const block = scratch.perRequester;
-  // Six int columns per requester position q (0 … n − 1), carved from one scratch buffer.
-  const rowOf = block.subarray(0, n);
-  const kept = block.subarray(n, 2 * n);
-  const entryHead = block.subarray(2 * n, 3 * n);
-  const entryTail = block.subarray(3 * n, 4 * n);
-  const entryLead = block.subarray(4 * n, 5 * n);
-  const nextMember = block.subarray(5 * n, 6 * n);
-  const times = scratch.times;
-
-  /** Position a is before position b: earlier registration, ties by the smaller accountId. */
-  const before = (a: number, b: number): boolean => {
-    const ta = times[a];
-    const tb = times[b];
-    return ta < tb || (ta === tb && accountId(rowOf[a]) < accountId(rowOf[b]));
-  };
-
-  // ---- rules 2–3: each row once; one account per person -----------------------------------------
+function readRequesters(columns: RequesterColumns, rows: Int32Array | null, n: number, epoch: number, dedupePersons: boolean, rowOf: Int32Array, kept: Int32Array, times: Float64Array): number {
+  const { person, registeredAt, accountId, size, personCount } = columns;
+  const { rowStamp, personStamp, personBest } = scratch;
   let duplicatesRemoved = 0;
   for (let q = 0; q < n; q++) {
     const row = rows === null ? q : rows[q];
-    if (!(row >= 0 && row < columns.size) || row !== (row | 0)) fail(`rows[${q}] = ${row} is not a row of the table (0 … ${columns.size - 1})`);
+    if (!(row >= 0 && row < size) || row !== (row | 0)) fail(`rows[${q}] = ${row} is not a row of the table (0 … ${size - 1})`);
     if (rowStamp[row] === epoch) fail(`accountId "${accountId(row)}" appears twice (one request per account per day)`);
     rowStamp[row] = epoch;
     rowOf[q] = row;
     const t = registeredAt[row];
     if (t !== t) fail(`account "${accountId(row)}" has an unreadable registeredAt`);
     times[q] = t;
-    for (let k = prefOffset[row], end = prefOffset[row + 1]; k < end; k++) if (prefPort[k] >= portCount) fail(`account "${accountId(row)}" prefers port #${prefPort[k]}, which is not among the ${portCount} ports`);
     kept[q] = 1;
     if (!dedupePersons) continue;
     const p = person[row];
-    if (!(p >= 0 && p < columns.personCount)) fail(`account "${accountId(row)}" has person #${p}, outside 0 … ${columns.personCount - 1}`);
+    if (!(p >= 0 && p < personCount)) fail(`account "${accountId(row)}" has person #${p}, outside 0 … ${personCount - 1}`);
     if (personStamp[p] !== epoch) {
       personStamp[p] = epoch;
       personBest[p] = q;
@@ -448,146 +435,237 @@ export function drawColumns(columns: RequesterColumns, rows: Int32Array | null, 
     // Same person: keep the earliest registration (ties: smaller accountId).
     duplicatesRemoved++;
     const j = personBest[p];
-    if (before(q, j)) {
+    if (positionBefore(times, rowOf, accountId, q, j)) {
       kept[j] = 0;
       personBest[p] = q;
     } else kept[q] = 0;
   }
+  return duplicatesRemoved;
+}
 
-  // ---- rule 4: entries (groups count once) -----------------------------------------------------
-  // Members of an entry are chained: entryHead -> nextMember -> ... (input order); lead = earliest.
-  const entrySize = new Int32Array(n);
+interface Entries {
+  count: number;
+  head: Int32Array;
+  tail: Int32Array;
+  lead: Int32Array;
+  size: Int32Array;
+  nextMember: Int32Array;
+}
+
+/** Rule 4: entries (a group counts once); members chained head → nextMember → … in input order; lead = earliest. */
+function buildEntries(columns: RequesterColumns, n: number, epoch: number, rowOf: Int32Array, kept: Int32Array, times: Float64Array, out: Entries): number {
+  const { group, groupCount, accountId } = columns;
+  const { groupStamp, groupEntry } = scratch;
+  const { head, tail, lead, size, nextMember } = out;
   let entries = 0;
   for (let q = 0; q < n; q++) {
     if (!kept[q]) continue;
     nextMember[q] = -1;
     const g = group[rowOf[q]];
     if (g >= 0) {
-      if (g >= columns.groupCount) fail(`account "${accountId(rowOf[q])}" has group #${g}, outside 0 … ${columns.groupCount - 1}`);
+      if (g >= groupCount) fail(`account "${accountId(rowOf[q])}" has group #${g}, outside 0 … ${groupCount - 1}`);
       if (groupStamp[g] === epoch) {
         const e = groupEntry[g];
-        nextMember[entryTail[e]] = q;
-        entryTail[e] = q;
-        entrySize[e]++;
-        if (before(q, entryLead[e])) entryLead[e] = q;
+        nextMember[tail[e]] = q;
+        tail[e] = q;
+        size[e]++;
+        if (positionBefore(times, rowOf, accountId, q, lead[e])) lead[e] = q;
         continue;
       }
       groupStamp[g] = epoch;
       groupEntry[g] = entries;
     }
-    entryHead[entries] = q;
-    entryTail[entries] = q;
-    entryLead[entries] = q;
-    entrySize[entries] = 1;
+    head[entries] = q;
+    tail[entries] = q;
+    lead[entries] = q;
+    size[entries] = 1;
     entries++;
   }
+  return entries;
+}
 
-  const capacityOut = Math.min(totalSlots, n);
-  const winnerRow = new Int32Array(capacityOut);
-  const winnerPort = new Int32Array(capacityOut);
-  const winnerVia = new Uint8Array(capacityOut);
-  let winners = 0;
-  const won = new Uint8Array(entries);
-  let maxRoom = 0;
-  for (let p = 0; p < portCount; p++) if (remaining[p] > maxRoom) maxRoom = remaining[p];
+/** Rules 5–7's bookkeeping: ports' remaining capacity, who has won, the winners in order. */
+class Allocation {
+  readonly remaining: Int32Array;
+  readonly portCount: number;
+  maxRoom = 0;
+  readonly won: Uint8Array;
+  winners = 0;
+  readonly winnerRow: Int32Array;
+  readonly winnerPort: Int32Array;
+  readonly winnerVia: Uint8Array;
+  readonly columns: RequesterColumns;
+  readonly rowOf: Int32Array;
+  readonly entries: Entries;
 
-  /** Rule 7. Returns the port index or -1 when the entry does not fit anywhere. */
-  const choosePort = (e: number): number => {
-    const size = entrySize[e];
-    if (size > maxRoom) return -1;
-    const lead = rowOf[entryLead[e]];
+  constructor(remaining: Int32Array, totalSlots: number, n: number, columns: RequesterColumns, rowOf: Int32Array, entries: Entries) {
+    this.remaining = remaining;
+    this.portCount = remaining.length;
+    this.won = scratch.flags.subarray(0, entries.count).fill(0);
+    const capacity = Math.min(totalSlots, n);
+    this.winnerRow = new Int32Array(capacity);
+    this.winnerPort = new Int32Array(capacity);
+    this.winnerVia = new Uint8Array(capacity);
+    this.columns = columns;
+    this.rowOf = rowOf;
+    this.entries = entries;
+    this.updateMaxRoom();
+  }
+
+  updateMaxRoom(): void {
+    let max = 0;
+    for (let p = 0; p < this.portCount; p++) if (this.remaining[p] > max) max = this.remaining[p];
+    this.maxRoom = max;
+  }
+
+  /** Rule 7. The port index, or −1 when the entry does not fit anywhere. */
+  choosePort(e: number): number {
+    const size = this.entries.size[e];
+    if (size > this.maxRoom) return -1;
+    const { prefOffset, prefPort } = this.columns;
+    const remaining = this.remaining;
+    const lead = this.rowOf[this.entries.lead[e]];
     for (let k = prefOffset[lead], end = prefOffset[lead + 1]; k < end; k++) {
       const p = prefPort[k];
+      // Checked where used (requesterColumns has checked every preference already).
+      if (p >= this.portCount) fail(`account "${this.columns.accountId(lead)}" prefers port #${p}, which is not among the ${this.portCount} ports`);
       if (remaining[p] >= size) return p;
     }
     let bestPort = -1;
-    for (let p = 0; p < portCount; p++) if (remaining[p] >= size && (bestPort < 0 || remaining[p] > remaining[bestPort])) bestPort = p;
+    for (let p = 0; p < this.portCount; p++) if (remaining[p] >= size && (bestPort < 0 || remaining[p] > remaining[bestPort])) bestPort = p;
     return bestPort;
-  };
-
-  const award = (e: number, p: number, via: number): void => {
-    won[e] = 1;
-    remaining[p] -= entrySize[e];
-    maxRoom = 0;
-    for (let x = 0; x < portCount; x++) if (remaining[x] > maxRoom) maxRoom = remaining[x];
-    const lead = entryLead[e];
-    winnerRow[winners] = rowOf[lead];
-    winnerPort[winners] = p;
-    winnerVia[winners++] = via;
-    for (let q = entryHead[e]; q !== -1; q = nextMember[q]) {
-      if (q === lead) continue;
-      winnerRow[winners] = rowOf[q];
-      winnerPort[winners] = p;
-      winnerVia[winners++] = via;
-    }
-  };
-
-  // ---- rule 5: earliest share ------------------------------------------------------------------
-  let earliestLeft = Math.min(Math.round(totalSlots * earliestShare), totalSlots);
-  if (earliestLeft > 0 && entries > 0) {
-    const considered = new Uint8Array(entries);
-    const entryBefore = (a: number, b: number): boolean => before(entryLead[a], entryLead[b]);
-    let want = earliestLeft;
-    for (;;) {
-      const ordered = smallestEntries(entries, Math.min(want, entries), entryBefore, considered);
-      for (let x = 0; x < ordered.length; x++) {
-        const e = ordered[x];
-        considered[e] = 1;
-        if (entrySize[e] > earliestLeft) continue;
-        const p = choosePort(e);
-        if (p < 0) continue;
-        award(e, p, VIA_EARLIEST);
-        earliestLeft -= entrySize[e];
-        if (earliestLeft === 0) break;
-      }
-      if (earliestLeft === 0 || maxRoom === 0 || ordered.length < want) break;
-      want *= 4;
-    }
   }
 
-  // ---- rule 6: uniformly random among the rest -------------------------------------------------
-  if (maxRoom > 0) {
-    let m = 0;
-    const pool = new Uint32Array(entries);
-    let maxSize = 0;
-    for (let e = 0; e < entries; e++) {
-      if (won[e]) continue;
-      pool[m++] = e;
-      if (entrySize[e] > maxSize) maxSize = entrySize[e];
-    }
-    // How many undrawn entries have each size (sizes above the daily total can never fit).
-    const cap = Math.min(maxSize, totalSlots);
-    const undrawnBySize = new Int32Array(cap + 1);
-    for (let k = 0; k < m; k++) {
-      const s = entrySize[pool[k]];
-      if (s <= cap) undrawnBySize[s]++;
-    }
-    const anyFits = (): boolean => {
-      for (let s = 1; s <= Math.min(maxRoom, cap); s++) if (undrawnBySize[s] > 0) return true;
-      return false;
-    };
-    const rng = new HmacCounterRng(seed, day);
-    for (let i = 0; i < m && maxRoom > 0; i++) {
-      const j = i + rng.below(m - i);
-      const e = pool[j];
-      pool[j] = pool[i];
-      pool[i] = e;
-      const s = entrySize[e];
-      if (s <= cap) undrawnBySize[s]--;
-      const p = choosePort(e);
-      if (p >= 0) award(e, p, VIA_RANDOM);
-      else if (!anyFits()) break;
-    }
+  award(e: number, p: number, via: number): void {
+    const { size, lead: leads, head, nextMember } = this.entries;
+    this.won[e] = 1;
+    this.remaining[p] -= size[e];
+    this.updateMaxRoom();
+    const lead = leads[e];
+    this.push(this.rowOf[lead], p, via);
+    for (let q = head[e]; q !== -1; q = nextMember[q]) if (q !== lead) this.push(this.rowOf[q], p, via);
   }
 
-  return { day, seedHash: sha256Hex(seed), entrants: entries, duplicatesRemoved, winners, winnerRow, winnerPort, winnerVia };
+  private push(row: number, p: number, via: number): void {
+    this.winnerRow[this.winners] = row;
+    this.winnerPort[this.winners] = p;
+    this.winnerVia[this.winners++] = via;
+  }
+}
+
+/** Rule 5: E slots to entries in registration order; an entry that does not fit is skipped. */
+function earliestPhase(alloc: Allocation, earliestSlots: number, times: Float64Array, rowOf: Int32Array, accountId: (row: number) => string): void {
+  const { count, size, lead } = alloc.entries;
+  let earliestLeft = earliestSlots;
+  if (earliestLeft <= 0 || count === 0) return;
+  const considered = scratch.flags.subarray(count, 2 * count).fill(0);
+  const leadTimes = scratch.leadTimes.length >= count ? scratch.leadTimes : (scratch.leadTimes = new Float64Array(count * 2));
+  for (let e = 0; e < count; e++) leadTimes[e] = times[lead[e]];
+  const entryBefore = (a: number, b: number): boolean => {
+    const ta = leadTimes[a];
+    const tb = leadTimes[b];
+    return ta < tb || (ta === tb && accountId(rowOf[lead[a]]) < accountId(rowOf[lead[b]]));
+  };
+  let want = earliestLeft;
+  for (;;) {
+    const ordered = smallestEntries(count, Math.min(want, count), leadTimes, entryBefore, considered);
+    for (let x = 0; x < ordered.length; x++) {
+      const e = ordered[x];
+      considered[e] = 1;
+      if (size[e] > earliestLeft) continue;
+      const p = alloc.choosePort(e);
+      if (p < 0) continue;
+      alloc.award(e, p, VIA_EARLIEST);
+      earliestLeft -= size[e];
+      if (earliestLeft === 0) break;
+    }
+    if (earliestLeft === 0 || alloc.maxRoom === 0 || ordered.length < want) break;
+    want *= 4;
+  }
+}
+
+/** Rule 6: a lazy Fisher–Yates shuffle of the entries not yet winning (first-appearance order). */
+function randomPhase(alloc: Allocation, totalSlots: number, seed: string, day: string): void {
+  if (alloc.maxRoom <= 0) return;
+  const { count, size } = alloc.entries;
+  const won = alloc.won;
+  const pool = scratch.pool;
+  let m = 0;
+  let maxSize = 0;
+  for (let e = 0; e < count; e++) {
+    if (won[e]) continue;
+    pool[m++] = e;
+    if (size[e] > maxSize) maxSize = size[e];
+  }
+  // How many undrawn entries have each size (sizes above the daily total can never fit).
+  const cap = Math.min(maxSize, totalSlots);
+  const undrawnBySize = new Int32Array(cap + 1);
+  for (let k = 0; k < m; k++) {
+    const s = size[pool[k]];
+    if (s <= cap) undrawnBySize[s]++;
+  }
+  const anyFits = (): boolean => {
+    for (let s = 1; s <= Math.min(alloc.maxRoom, cap); s++) if (undrawnBySize[s] > 0) return true;
+    return false;
+  };
+  const rng = new HmacCounterRng(seed, day);
+  for (let i = 0; i < m && alloc.maxRoom > 0; i++) {
+    const j = i + rng.below(m - i);
+    const e = pool[j];
+    pool[j] = pool[i];
+    pool[i] = e;
+    const s = size[e];
+    if (s <= cap) undrawnBySize[s]--;
+    const p = alloc.choosePort(e);
+    if (p >= 0) alloc.award(e, p, VIA_RANDOM);
+    else if (!anyFits()) break;
+  }
+}
+
+/**
+ * The draw over columns (rules 1–9). `rows` lists the rows that requested, in input order (null = every
+ * row, 0 … size − 1); a row may appear once. The columns' preferences must name ports by index.
+ */
+export function drawColumns(columns: RequesterColumns, rows: Int32Array | null, rules: DrawRules): ColumnDrawResult {
+  const { earliestShare, remaining, totalSlots } = checkRules(rules);
+  const n = rows === null ? columns.size : rows.length;
+  const epoch = nextEpoch(columns.size, columns.personCount, columns.groupCount);
+  if (scratch.perRequester.length < n * 6) scratch.perRequester = new Int32Array(Math.max(n * 6, scratch.perRequester.length * 2));
+  if (scratch.times.length < n) scratch.times = new Float64Array(Math.max(n, scratch.times.length * 2));
+  if (scratch.entrySize.length < n) {
+    scratch.entrySize = new Int32Array(Math.max(n, scratch.entrySize.length * 2));
+    scratch.pool = new Uint32Array(scratch.entrySize.length);
+    scratch.flags = new Uint8Array(scratch.entrySize.length * 2);
+  }
+  // Six int columns per requester position q (0 … n − 1), carved from one scratch buffer.
+  const block = scratch.perRequester;
+  const rowOf = block.subarray(0, n);
+  const kept = block.subarray(n, 2 * n);
+  const times = scratch.times;
+  const duplicatesRemoved = readRequesters(columns, rows, n, epoch, rules.dedupePersons, rowOf, kept, times);
+  const entries: Entries = { count: 0, head: block.subarray(2 * n, 3 * n), tail: block.subarray(3 * n, 4 * n), lead: block.subarray(4 * n, 5 * n), size: scratch.entrySize, nextMember: block.subarray(5 * n, 6 * n) };
+  entries.count = buildEntries(columns, n, epoch, rowOf, kept, times, entries);
+  const alloc = new Allocation(remaining, totalSlots, n, columns, rowOf, entries);
+  earliestPhase(alloc, Math.min(Math.round(totalSlots * earliestShare), totalSlots), times, rowOf, columns.accountId);
+  randomPhase(alloc, totalSlots, rules.seed, rules.day);
+  return {
+    day: rules.day,
+    seedHash: sha256Hex(rules.seed),
+    entrants: entries.count,
+    duplicatesRemoved,
+    winners: alloc.winners,
+    winnerRow: alloc.winnerRow,
+    winnerPort: alloc.winnerPort,
+    winnerVia: alloc.winnerVia,
+  };
 }
 
 /**
  * The `k` smallest entries by `before` (excluding `skip`ped ones), sorted ascending. One pass with a
- * bounded max-heap: O(n log k), and almost every element is rejected by one comparison with the root.
+ * bounded max-heap: O(n log k), and almost every element is rejected by one comparison of its time
+ * with the root's (the full comparison, with its accountId tie-break, only runs on equal times).
  */
-function smallestEntries(count: number, k: number, before: (a: number, b: number) => boolean, skip: Uint8Array): Int32Array {
+function smallestEntries(count: number, k: number, times: Float64Array, before: (a: number, b: number) => boolean, skip: Uint8Array): Int32Array {
   const heap = new Int32Array(Math.max(k, 0));
   let size = 0;
   if (k <= 0) return heap;
@@ -619,9 +697,13 @@ function smallestEntries(count: number, k: number, before: (a: number, b: number
         heap[pos] = tmp;
         pos = parent;
       }
-    } else if (before(e, heap[0])) {
-      heap[0] = e;
-      siftDown(0);
+    } else {
+      const te = times[e];
+      const tr = times[heap[0]];
+      if (te < tr || (te === tr && before(e, heap[0]))) {
+        heap[0] = e;
+        siftDown(0);
+      }
     }
   }
   const out = heap.subarray(0, size);
