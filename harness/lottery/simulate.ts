@@ -48,7 +48,7 @@ export interface SeedRun {
 
 /** Probe persons per k: enough person-draws for a usable rate at every k. */
 export function probePersons(k: number): number {
-  return k === 1 ? 2000 : Math.max(6, Math.ceil(2000 / k));
+  return k === 1 ? 4000 : k <= 10 ? Math.ceil(4000 / k) : 20;
 }
 
 export function maxProbeAccounts(params: SimulationParams): number {

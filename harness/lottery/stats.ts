@@ -28,8 +28,8 @@ export interface Interval {
   n: number;
 }
 
-/** Mean and 95 % t-interval of the values (NaNs dropped); one value gives a zero-width interval. */
-export function meanInterval(values: number[]): Interval {
+/** Mean and 95 % t-interval of the values (NaNs dropped); one value gives a zero-width interval; `floor` bounds the low end (a rate or ratio is never below 0). */
+export function meanInterval(values: number[], floor = Number.NEGATIVE_INFINITY): Interval {
   const xs = values.filter((v) => Number.isFinite(v));
   const n = xs.length;
   if (n === 0) return { mean: Number.NaN, low: Number.NaN, high: Number.NaN, n: 0 };
@@ -38,7 +38,7 @@ export function meanInterval(values: number[]): Interval {
   const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
   const t = n - 1 <= 30 ? T95[n - 2] : 1.96;
   const half = t * Math.sqrt(variance / n);
-  return { mean, low: mean - half, high: mean + half, n };
+  return { mean, low: Math.max(floor, mean - half), high: mean + half, n };
 }
 
 export function formatInterval(i: Interval, digits = 1): string {

@@ -36,6 +36,10 @@ export interface TargetDrawer {
 export interface TargetRules {
   earliestShare: number;
   dedupePersons: boolean;
+  /** How the target tells one person's many accounts apart: a per-person signal, a shared-address rule, or nothing. Default: per-person when dedupePersons. */
+  fraudSignal?: 'per-person' | 'shared-address' | 'none';
+  /** A shared-address rule's threshold (applicants at one address). */
+  addressThreshold?: number;
   /** Where the rules were read: "published draw record 2026-12-02", "module declaration", … */
   source: string;
 }
