@@ -67,7 +67,7 @@ export async function adapterLottery(adapter: LotteryAdapter): Promise<TargetLot
   if (!Array.isArray(mod.PORTS) || mod.PORTS.length === 0) throw new Error(`lottery adapter ${adapter.file}: module ${path} must export PORTS (the ports with their daily capacity)`);
   const draw = mod.drawColumns;
   const ports = mod.PORTS;
-  return { id: adapter.id, title, rules: { ...rules, source: `module ${adapter.module}` }, driven: 'module', prepare: (pop, maxProbe, seed) => columnsDrawer(draw, ports, rules, pop, maxProbe, seed) };
+  return { id: adapter.id, title, rules: { ...rules, source: `module ${adapter.module}` }, driven: 'module', dailySlots: ports.reduce((sum, p) => sum + p.capacity, 0), prepare: (pop, maxProbe, seed) => columnsDrawer(draw, ports, rules, pop, maxProbe, seed) };
 }
 
 /** Records from an adapter's URL: one record, an array, or { records: [...] }. */

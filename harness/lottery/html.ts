@@ -21,11 +21,11 @@ export function renderLotteryText(r: LotteryReport): string {
   lines.push(`Lottery fairness — ${r.target.title} (${r.target.driven === 'module' ? `driven through its code${r.target.drivenSeeds.length ? `; days driven on seed(s) ${r.target.drivenSeeds.join(', ')}` : ''}` : 'a model of its published rules'})`);
   lines.push(`  ${paramsLine(r)}`);
   lines.push('', 'Wait until an appointment, days (mean [95 % interval] over seeds):');
-  lines.push(`  ${'design'.padEnd(34)} ${'median'.padEnd(20)} ${'p90'.padEnd(20)} ${'p99'.padEnd(20)} ${'max'.padEnd(20)} gave up`);
-  for (const d of r.designs) lines.push(`  ${d.title.slice(0, 34).padEnd(34)} ${formatInterval(d.waits.median).padEnd(20)} ${formatInterval(d.waits.p90).padEnd(20)} ${formatInterval(d.waits.p99).padEnd(20)} ${formatInterval(d.waits.max).padEnd(20)} ${formatInterval(d.gaveUp, 0)}`);
+  lines.push(`  ${'design'.padEnd(44)} ${'median'.padEnd(20)} ${'p90'.padEnd(20)} ${'p99'.padEnd(20)} ${'max'.padEnd(20)} gave up`);
+  for (const d of r.designs) lines.push(`  ${d.title.slice(0, 44).padEnd(44)} ${formatInterval(d.waits.median).padEnd(20)} ${formatInterval(d.waits.p90).padEnd(20)} ${formatInterval(d.waits.p99).padEnd(20)} ${formatInterval(d.waits.max).padEnd(20)} ${formatInterval(d.gaveUp, 0)}`);
   for (const c of r.modelCheck) lines.push(`  (check, seed ${c.seed}: the target through its code median/p90/p99/max ${c.module.median}/${c.module.p90}/${c.module.p99}/${c.module.max}; the model of its rules ${c.model.median}/${c.model.p90}/${c.model.p99}/${c.model.max})`);
   lines.push('', 'Holding k accounts: win probability ÷ that of one account (1 = no advantage):');
-  for (const d of r.designs) lines.push(`  ${d.title.slice(0, 34).padEnd(34)} ${d.k.filter((k) => k.k > 1).map((k) => `k=${k.k} ×${formatInterval(k.ratio, 2)}`).join('  ')}${d.perPerson ? '  (counts persons)' : '  (counts accounts)'}`);
+  for (const d of r.designs) lines.push(`  ${d.title.slice(0, 44).padEnd(44)} ${d.k.filter((k) => k.k > 1).map((k) => `k=${k.k} ×${formatInterval(k.ratio, 2)}`).join('  ')}${d.perPerson ? '  (counts persons)' : '  (counts accounts)'}`);
   const t = r.designs.find((d) => d.id === 'target');
   if (t) lines.push('', `Families: ${t.groupsSplit} of ${t.groupsWon} winning families split in the target's simulated draws; in published records ${r.records.reduce((a, x) => a + x.groupsSplit, 0)} of ${r.records.reduce((a, x) => a + x.groupsWon, 0)}.`);
   const s = r.shelters;

@@ -10,6 +10,7 @@ export function referenceLottery(rules: TargetRules, label: string): TargetLotte
     title: `Target: ${label}`,
     rules,
     driven: 'module',
+    dailySlots: PORTS.reduce((sum, p) => sum + p.capacity, 0),
     prepare: (pop, maxProbeAccounts, seed) => columnsDrawer(drawColumns, PORTS, rules, pop, maxProbeAccounts, seed),
   };
 }

@@ -112,8 +112,10 @@ export function summarise(params: SimulationParams, target: TargetLottery, seeds
 }
 
 /** Runs every seed (the first `drivenSeeds` drive the target's days through its code) and summarises. */
-export function runLotterySimulation(params: SimulationParams, target: TargetLottery, options: { drivenSeeds?: number; records?: RecordCheck[]; onSeed?: (run: SeedRun) => void } = {}): LotteryReport {
+export function runLotterySimulation(requested: SimulationParams, target: TargetLottery, options: { drivenSeeds?: number; records?: RecordCheck[]; onSeed?: (run: SeedRun) => void } = {}): LotteryReport {
   const started = performance.now();
+  // A target with known capacity sets it for every design, so the comparison is like for like.
+  const params = target.dailySlots !== undefined ? { ...requested, dailySlots: target.dailySlots } : requested;
   const runs: SeedRun[] = [];
   const driven = options.drivenSeeds ?? 1;
   for (let s = 1; s <= params.seeds; s++) {

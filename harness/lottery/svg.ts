@@ -9,9 +9,8 @@ import type { DesignSummary } from './report.ts';
 const e = (s: unknown) => escape(String(s ?? ''));
 const COLOURS = ['#1a4fd6', '#b35c00', '#0b7a3b', '#7a1fa2', '#b50909', '#4a4a4a'];
 
-let chartCount = 0;
-function svgDocument(opts: { title: string; desc: string; width: number; height: number; body: string; id?: string }): string {
-  const id = opts.id ?? `chart-${++chartCount}`;
+function svgDocument(opts: { title: string; desc: string; width: number; height: number; body: string; id: string }): string {
+  const id = opts.id;
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${e(id)}-title ${e(id)}-desc" viewBox="0 0 ${opts.width} ${opts.height}" width="${opts.width}" height="${opts.height}" font-family="system-ui, sans-serif" font-size="12">
 <title id="${e(id)}-title">${e(opts.title)}</title>
 <desc id="${e(id)}-desc">${e(opts.desc)}</desc>

@@ -48,6 +48,8 @@ export interface TargetLottery {
   id: string;
   title: string;
   rules: TargetRules;
+  /** The target's daily capacity (its ports' total), when known: every design is simulated with it. */
+  dailySlots?: number;
   /** How the target's design is reached: driven through code, or a model of its published rules. */
   driven: 'module' | 'model';
   /** Present when driven: a drawer for one population (with room for up to `maxProbeAccounts` probe accounts). */
