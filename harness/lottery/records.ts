@@ -46,8 +46,20 @@ export type Recompute = (record: DrawRecord) => { ok: boolean; reason?: string }
 
 /** Families (groupId) among the winners whose members were not all drawn, or went to different ports. */
 export function splitGroups(record: DrawRecord): { groupsWon: number; groupsSplit: number } {
+  // With deduplication, a member whose person has an earlier account elsewhere is not an entrant: not expected.
+  const keptOf = new Map<string, { at: number; accountId: string }>();
+  if (record.dedupePersons) {
+    for (const r of record.requesters) {
+      const at = Date.parse(r.registeredAt);
+      const kept = keptOf.get(r.personKey);
+      if (!kept || at < kept.at || (at === kept.at && r.accountId < kept.accountId)) keptOf.set(r.personKey, { at, accountId: r.accountId });
+    }
+  }
   const members = new Map<string, number>();
-  for (const r of record.requesters) if (r.groupId) members.set(r.groupId, (members.get(r.groupId) ?? 0) + 1);
+  for (const r of record.requesters) {
+    if (!r.groupId || (record.dedupePersons && keptOf.get(r.personKey)?.accountId !== r.accountId)) continue;
+    members.set(r.groupId, (members.get(r.groupId) ?? 0) + 1);
+  }
   const drawn = new Map<string, { count: number; ports: Set<string> }>();
   for (const w of record.result.winners) {
     if (!w.groupId) continue;
