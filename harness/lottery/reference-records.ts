@@ -24,11 +24,17 @@ async function postJson(base: string, path: string, body: Record<string, string>
   return res.json();
 }
 
-/** Sign up the synthetic requesters, and on each of `days` days have all request and run that day's draw. */
+/**
+ * On each of `days` days: sign up that day's synthetic requesters (new ones each day: a winner holds an
+ * appointment and does not ask again), have them all request, and run the day's draw.
+ */
 export async function publishReferenceDraws(base: string, days: number, run = Date.now().toString(36)): Promise<void> {
-  const clients = [];
-  for (let i = 0; i < PERSONS.length; i++) clients.push(await signUpAndRegister(base, `lottery.${run}.${i}@example.org`, { ...VALID_REGISTRATION, ...PERSONS[i] }));
   for (let d = 0; d < days; d++) {
+    const clients = [];
+    for (let i = 0; i < PERSONS.length; i++) {
+      const person = { ...PERSONS[i], given_names: `${PERSONS[i].given_names} ${'ABCDEFGHIJ'[d % 10]}` };
+      clients.push(await signUpAndRegister(base, `lottery.${run}.${d}.${i}@example.org`, { ...VALID_REGISTRATION, ...person }));
+    }
     for (let i = 0; i < clients.length; i++) {
       const c = clients[i];
       await c.get('/appointments/request');
