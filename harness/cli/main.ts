@@ -106,6 +106,33 @@ program
   });
 
 program
+  .command('lottery')
+  .description("Evidence about a target's appointment lottery: wait times under its design and alternatives, the advantage of holding several accounts, families split, shelter residents flagged by a shared-address rule, and whether every published draw recomputes from its revealed seed. Writes findings.json, report.html, lottery.html, lottery.json and SVG charts.")
+  .option('--target <reference|file>', 'reference (driven through its module, its published draw records read over HTTP) or a lottery adapter file (YAML/JSON: a module path and/or a records URL)', 'reference')
+  .option('--profile <profile>', 'reference target profile: conformant (default) or cbp-one-2023')
+  .option('--defects <list>', 'reference target defects to switch on, e.g. duplicate-accounts-enter-lottery')
+  .option('--out <dir>', 'output directory', 'portico-out/lottery')
+  .option('--seeds <n>', 'independent simulations (intervals are over these)', '5')
+  .option('--days <n>', 'days simulated', '540')
+  .option('--registrations <n>', 'persons registered', '765000')
+  .option('--request-probability <p>', 'chance a waiting person asks again on a given day', '0.9')
+  .option('--give-up <p>', 'daily chance a waiting person gives up', '0.001')
+  .option('--backlog-share <p>', 'share of registrations already waiting on day 0', '0.25')
+  .option('--arrival-days <n>', 'the rest arrive uniformly over this many days', '360')
+  .option('--driven-seeds <n>', "seeds whose days are drawn through the target's own code (the rest: a model of its rules, checked against it)", '1')
+  .option('--record-days <n>', 'reference target: days of real draws to publish and recompute', '2')
+  .addOption(new Option('--format <format>', 'what is printed on stdout').choices(['text', 'json']).default('text'))
+  .addHelpText('after', `
+Examples:
+  portico lottery                                        # the conformant reference target
+  portico lottery --defects duplicate-accounts-enter-lottery
+  portico lottery --target my-lottery.yaml --seeds 10`)
+  .action(async (options) => {
+    const { lotteryCommand } = await import('../lottery/command.ts');
+    process.exitCode = await lotteryCommand(options);
+  });
+
+program
   .command('serve')
   .description('Serve the reference target in the foreground (Ctrl+C to stop).')
   .argument('<target>', 'reference')

@@ -6,7 +6,7 @@
 import type { App } from '../app.ts';
 import { addDays, utcDay } from '../clock.ts';
 import { familyOf, getLotteryDay, insertLotteryDay, recordDraw, requestersOf, type LotteryDayRow } from '../db/repo.ts';
-import { drawLottery } from '../lottery/draw.ts';
+import { drawLottery, type LotteryInput, type LotteryResult } from '../lottery/draw.ts';
 import { commitSeed } from '../lottery/commit.ts';
 import { PORTS } from '../lottery/ports.ts';
 import { resultEmail } from '../mail/templates.ts';
@@ -43,6 +43,15 @@ export function windowOpen(app: App, nowMs = app.clock.now()): boolean {
   const o = minutesOf(app.window.opens);
   const c = minutesOf(app.window.closes);
   return o <= c ? now >= o && now < c : now >= o || now < c;
+}
+
+/**
+ * What the audit page publishes for a drawn day (with the seed, revealed after the draw): the draw's
+ * input and its result, so anyone can recompute the draw from the revealed seed and compare.
+ */
+export function publishedRecord(publicInput: Omit<LotteryInput, 'seed'>, result: LotteryResult): Omit<LotteryInput, 'seed'> & { result: Omit<LotteryResult, 'day'> } {
+  const { day: _day, ...rest } = result;
+  return { ...publicInput, result: rest };
 }
 
 export interface DrawSummary {
@@ -93,7 +102,7 @@ export async function runDraw(app: App, day: string): Promise<DrawSummary> {
     app.db,
     day,
     app.clock.now(),
-    { requesters: reqs.length, entrants: result.entrants, duplicatesRemoved: result.duplicatesRemoved, winners: won.size, inputJson: JSON.stringify(publicInput) },
+    { requesters: reqs.length, entrants: result.entrants, duplicatesRemoved: result.duplicatesRemoved, winners: won.size, inputJson: JSON.stringify(publishedRecord(publicInput, result)) },
     [...won].map(([accountId, w]) => ({ accountId, port: w.port, via: w.via, appointmentDate })),
   );
   const portName = (id: string) => PORTS.find((p) => p.id === id)?.name ?? id;

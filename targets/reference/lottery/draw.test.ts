@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawLottery, HmacCounterRng, parseIsoTime, verifyDraw, type LotteryInput, type LotteryRequester } from './draw.ts';
+import { drawColumns, drawLottery, HmacCounterRng, parseIsoTime, requesterColumns, verifyDraw, type LotteryInput, type LotteryRequester } from './draw.ts';
 import { commitSeed, generateSeed, sha256Hex, verifyReveal } from './commit.ts';
 import { DAILY_SLOTS, PORTS } from './ports.ts';
 import { syntheticRequesters } from './synthetic.ts';
@@ -271,5 +271,36 @@ describe('parseIsoTime', () => {
       expect(parseIsoTime(s)).toBe(Date.parse(s));
     }
     expect(parseIsoTime('2023-13-01T00:00:00.000Z')).toBeNaN();
+  });
+});
+
+describe('drawColumns: the same draw over typed-array columns', () => {
+  const requesters = syntheticRequesters(4000, { portIds: PORTS.map((p) => p.id), seed: 21, duplicateRate: 0.2, groupRate: 0.3 });
+  const rules = { day: '2023-06-01', ports: PORTS.map((p) => ({ ...p, capacity: Math.round(p.capacity / 5) })), earliestShare: 0.3, seed: 'columns', dedupePersons: true };
+
+  it('gives exactly what drawLottery gives for the same requesters', () => {
+    const columns = requesterColumns(requesters, rules.ports);
+    const drawn = drawColumns(columns, null, rules);
+    const objects = drawLottery({ ...rules, requesters });
+    expect(drawn.entrants).toBe(objects.entrants);
+    expect(drawn.duplicatesRemoved).toBe(objects.duplicatesRemoved);
+    expect(Array.from(drawn.winnerRow.subarray(0, drawn.winners), (row) => requesters[row].accountId)).toEqual(objects.winners.map((w) => w.accountId));
+    expect(Array.from(drawn.winnerPort.subarray(0, drawn.winners), (p) => rules.ports[p].id)).toEqual(objects.winners.map((w) => w.port));
+  });
+
+  it('draws a subset of rows as drawLottery draws those requesters, in that order', () => {
+    const columns = requesterColumns(requesters, rules.ports);
+    const rows = Int32Array.from({ length: 1500 }, (_, i) => 3999 - i * 2);
+    const drawn = drawColumns(columns, rows, rules);
+    const objects = drawLottery({ ...rules, requesters: Array.from(rows, (r) => requesters[r]) });
+    expect(Array.from(drawn.winnerRow.subarray(0, drawn.winners), (row) => requesters[row].accountId)).toEqual(objects.winners.map((w) => w.accountId));
+  });
+
+  it('rejects a row given twice, a row outside the table and a preference for a port that does not exist', () => {
+    const columns = requesterColumns(requesters.slice(0, 10), rules.ports);
+    expect(() => drawColumns(columns, Int32Array.of(1, 2, 1), rules)).toThrow(/appears twice/);
+    expect(() => drawColumns(columns, Int32Array.of(10), rules)).toThrow(/not a row of the table/);
+    const bad = { ...columns, prefPort: columns.prefPort.slice().fill(99) };
+    expect(() => drawColumns(bad, null, { ...rules, earliestShare: 1 })).toThrow(/port #99/);
   });
 });

@@ -31,11 +31,15 @@
  *    take x; reject while x ≥ floor(2^32 / m) × m; return x mod m.
  * 9. `seedHash` = sha256(seed) hex, published before the draw (see commit.ts).
  *
+ * The draw runs over columns (`drawColumns`: numbers in typed arrays, O(requesters), only the random
+ * phase's draws use the HMAC); `drawLottery` validates requester objects and builds the columns.
+ * Both give the same result for the same input, so the published semantics are these rules either way.
+ *
  * Output `winners`: one row per winning account; earliest-phase winners first in registration order,
  * then random-phase winners in draw order; a group's members are listed together (lead first, then
  * the others in input order).
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { sha256Hex } from './commit.ts';
 
 export interface LotteryPort {
@@ -81,14 +85,15 @@ export const DEFAULT_EARLIEST_SHARE = 0.3;
 
 /** Deterministic uniform integers from HMAC-SHA256(seed, "portico-lottery-v1\n<day>\n<counter>"). */
 export class HmacCounterRng {
-  #key: Buffer;
+  // A KeyObject made once: createHmac with a raw Buffer key re-imports the key on every block (~10× slower).
+  #key: KeyObject;
   #prefix: string;
   #counter = 0;
   #block: Buffer = Buffer.alloc(0);
   #pos = 32;
 
   constructor(seed: string, day: string) {
-    this.#key = Buffer.from(seed, 'utf8');
+    this.#key = createSecretKey(Buffer.from(seed, 'utf8'));
     this.#prefix = `portico-lottery-v1\n${day}\n`;
   }
 
@@ -111,16 +116,6 @@ export class HmacCounterRng {
       if (x < limit) return x % m;
     }
   }
-}
-
-/** FNV-1a over UTF-16 code units (for the hash tables; not security-relevant). */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /**
@@ -166,12 +161,99 @@ function fail(message: string): never {
   throw new Error(`drawLottery: ${message}`);
 }
 
-export function drawLottery(input: LotteryInput): LotteryResult {
-  if (input === null || typeof input !== 'object') fail('input must be an object');
-  const { day, requesters, ports, seed, dedupePersons } = input;
-  const earliestShare = input.earliestShare === undefined ? DEFAULT_EARLIEST_SHARE : input.earliestShare;
+/**
+ * A day's requesters as columns: the form the draw runs on. Strings (account ids, person keys, group
+ * ids, ISO times, port ids) are turned into numbers once, when the columns are built, so the draw
+ * itself — deduplication, entries, the earliest share, the random phase — is O(requesters) over typed
+ * arrays, and only the random phase's draws need the HMAC. `drawLottery` builds these from objects;
+ * a caller that keeps its population as columns (a simulation, a benchmark) calls `drawColumns`.
+ */
+export interface RequesterColumns {
+  /** Rows in the table (a draw may use all of them or a subset, see `drawColumns`). */
+  size: number;
+  /** Each row's published account id. Unique per table: whoever builds the table guarantees it. Used for ties and output. */
+  accountId(row: number): string;
+  /** Each group's published id (output only). */
+  groupId(group: number): string;
+  /** Dense person number per row: rows of one person (one personKey) share it; 0 ≤ person < personCount. */
+  person: Int32Array;
+  personCount: number;
+  /** Dense group number per row, −1 = no group; −1 ≤ group < groupCount. */
+  group: Int32Array;
+  groupCount: number;
+  /** Registration time per row, milliseconds since the epoch. */
+  registeredAt: Float64Array;
+  /** Row r prefers the ports prefPort[prefOffset[r]] … prefPort[prefOffset[r + 1] − 1] (indices into the ports). */
+  prefOffset: Int32Array;
+  prefPort: Uint16Array;
+}
 
-  // ---- validation -------------------------------------------------------------------------------
+export interface DrawRules {
+  day: string;
+  ports: Array<LotteryPort>;
+  earliestShare?: number;
+  seed: string;
+  dedupePersons: boolean;
+}
+
+export const VIA_EARLIEST = 0;
+export const VIA_RANDOM = 1;
+
+export interface ColumnDrawResult {
+  day: string;
+  seedHash: string;
+  entrants: number;
+  duplicatesRemoved: number;
+  /** Winners in published order (rule "Output"): winnerRow[i] won a slot at ports[winnerPort[i]] via winnerVia[i]. */
+  winners: number;
+  winnerRow: Int32Array;
+  winnerPort: Int32Array;
+  winnerVia: Uint8Array;
+}
+
+/** Grow-only scratch arrays shared by successive draws (the draw is synchronous, so one set suffices). */
+const scratch: { epoch: number; rowStamp: Int32Array; personStamp: Int32Array; personBest: Int32Array; groupStamp: Int32Array; groupEntry: Int32Array; perRequester: Int32Array; times: Float64Array; entrySize: Int32Array; pool: Uint32Array; flags: Uint8Array; leadTimes: Float64Array } = {
+  epoch: 0,
+  rowStamp: new Int32Array(0),
+  personStamp: new Int32Array(0),
+  personBest: new Int32Array(0),
+  groupStamp: new Int32Array(0),
+  groupEntry: new Int32Array(0),
+  perRequester: new Int32Array(0),
+  times: new Float64Array(0),
+  entrySize: new Int32Array(0),
+  pool: new Uint32Array(0),
+  flags: new Uint8Array(0),
+  leadTimes: new Float64Array(0),
+};
+
+function grown(current: Int32Array, size: number): Int32Array {
+  return current.length >= size ? current : new Int32Array(Math.max(size, current.length * 2));
+}
+
+function nextEpoch(size: number, personCount: number, groupCount: number): number {
+  if (scratch.rowStamp.length < size) scratch.rowStamp = grown(scratch.rowStamp, size);
+  if (scratch.personStamp.length < personCount) {
+    scratch.personStamp = grown(scratch.personStamp, personCount);
+    scratch.personBest = new Int32Array(scratch.personStamp.length);
+  }
+  if (scratch.groupStamp.length < groupCount) {
+    scratch.groupStamp = grown(scratch.groupStamp, groupCount);
+    scratch.groupEntry = new Int32Array(scratch.groupStamp.length);
+  }
+  if (scratch.epoch >= 0x7fff_fff0) {
+    scratch.epoch = 0;
+    scratch.rowStamp.fill(0);
+    scratch.personStamp.fill(0);
+    scratch.groupStamp.fill(0);
+  }
+  return ++scratch.epoch;
+}
+
+function checkRules(rules: DrawRules): { earliestShare: number; remaining: Int32Array; totalSlots: number } {
+  if (rules === null || typeof rules !== 'object') fail('input must be an object');
+  const { day, ports, seed, dedupePersons } = rules;
+  const earliestShare = rules.earliestShare === undefined ? DEFAULT_EARLIEST_SHARE : rules.earliestShare;
   if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail(`day must be YYYY-MM-DD, got ${JSON.stringify(day)}`);
   if (typeof seed !== 'string' || seed.length === 0) fail('seed must be a non-empty string');
   if (typeof dedupePersons !== 'boolean') fail('dedupePersons must be true or false');
@@ -179,32 +261,59 @@ export function drawLottery(input: LotteryInput): LotteryResult {
     fail(`earliestShare must be a number between 0 and 1, got ${String(earliestShare)}`);
   }
   if (!Array.isArray(ports)) fail('ports must be an array');
-  if (!Array.isArray(requesters)) fail('requesters must be an array');
-  const portIndex = new Map<string, number>();
+  if (ports.length > 0xffff) fail('at most 65,535 ports');
+  const seen = new Set<string>();
   const remaining = new Int32Array(ports.length);
   let totalSlots = 0;
   for (let p = 0; p < ports.length; p++) {
     const port = ports[p];
     if (!port || typeof port.id !== 'string' || port.id === '') fail(`ports[${p}] needs a non-empty id`);
-    if (portIndex.has(port.id)) fail(`port id "${port.id}" appears twice`);
+    if (seen.has(port.id)) fail(`port id "${port.id}" appears twice`);
     if (!Number.isInteger(port.capacity) || port.capacity < 0) fail(`port "${port.id}" capacity must be a non-negative integer, got ${String(port.capacity)}`);
-    portIndex.set(port.id, p);
+    seen.add(port.id);
     remaining[p] = port.capacity;
     totalSlots += port.capacity;
   }
+  return { earliestShare, remaining, totalSlots };
+}
 
+/** FNV-1a over UTF-16 code units (for the hash tables; not security-relevant). */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Builds the columns for `drawLottery`, validating each requester (rule 2 and the field types).
+ * Open-addressing hash tables over typed arrays for accounts and persons: about twice as fast as
+ * Map/Set at this size (no rehashing, no per-entry allocation).
+ */
+export function requesterColumns(requesters: Array<LotteryRequester>, ports: Array<LotteryPort>): RequesterColumns {
+  if (!Array.isArray(requesters)) fail('requesters must be an array');
+  const portIds = ports.map((p) => p.id);
+  const portOf = (id: unknown): number => {
+    for (let p = 0; p < portIds.length; p++) if (portIds[p] === id) return p;
+    return -1;
+  };
   const n = requesters.length;
-  const times = new Float64Array(n);
-  // One pass: validate each request, read its time, check accountIds are unique and (rule 3) keep
-  // one account per personKey. Open-addressing hash tables over typed arrays: about twice as fast
-  // as Map/Set at this size (no rehashing, no per-entry allocation).
+  const person = new Int32Array(n);
+  const group = new Int32Array(n);
+  const registeredAt = new Float64Array(n);
+  const prefOffset = new Int32Array(n + 1);
+  let prefPort = new Uint16Array(Math.max(16, n * 2));
   let tableSize = 1;
   while (tableSize < n * 2) tableSize <<= 1;
   const mask = tableSize - 1;
   const accountTable = new Int32Array(tableSize).fill(-1);
-  const personTable = dedupePersons ? new Int32Array(tableSize).fill(-1) : null;
-  const kept = new Uint8Array(n).fill(1);
-  let duplicatesRemoved = 0;
+  const personTable = new Int32Array(tableSize).fill(-1);
+  let personCount = 0;
+  const groups = new Map<string, number>();
+  const groupNames: string[] = [];
+  let prefs = 0;
   for (let i = 0; i < n; i++) {
     const r = requesters[i];
     if (!r || typeof r.accountId !== 'string' || r.accountId === '') fail(`requesters[${i}] needs a non-empty accountId`);
@@ -219,208 +328,386 @@ export function drawLottery(input: LotteryInput): LotteryResult {
     }
     const t = typeof r.registeredAt === 'string' ? parseIsoTime(r.registeredAt) : Number.NaN;
     if (Number.isNaN(t)) fail(`account "${accountId}" has an unreadable registeredAt ${JSON.stringify(r.registeredAt)}`);
-    times[i] = t;
+    registeredAt[i] = t;
     const pp = r.portPreference;
     if (!Array.isArray(pp)) fail(`account "${accountId}" portPreference must be an array of port ids`);
-    for (let k = 0; k < pp.length; k++) {
-      if (!portIndex.has(pp[k])) fail(`account "${accountId}" prefers unknown port "${String(pp[k])}" (known: ${[...portIndex.keys()].join(', ')})`);
+    if (prefs + pp.length > prefPort.length) {
+      const bigger = new Uint16Array(Math.max(prefPort.length * 2, prefs + pp.length));
+      bigger.set(prefPort);
+      prefPort = bigger;
     }
+    for (let k = 0; k < pp.length; k++) {
+      const p = portOf(pp[k]);
+      if (p < 0) fail(`account "${accountId}" prefers unknown port "${String(pp[k])}" (known: ${portIds.join(', ')})`);
+      prefPort[prefs++] = p;
+    }
+    prefOffset[i + 1] = prefs;
     const personKey = r.personKey;
     if (typeof personKey !== 'string') fail(`account "${accountId}" needs a personKey string`);
-    if (personTable !== null) {
-      for (let h = fnv1a(personKey) & mask; ; h = (h + 1) & mask) {
-        const j = personTable[h];
-        if (j === -1) {
-          personTable[h] = i;
-          break;
-        }
-        if (requesters[j].personKey !== personKey) continue;
-        // Same person: keep the earliest registration (ties: smaller accountId).
-        duplicatesRemoved++;
-        if (t < times[j] || (t === times[j] && accountId < requesters[j].accountId)) {
-          kept[j] = 0;
-          personTable[h] = i;
-        } else {
-          kept[i] = 0;
-        }
+    for (let h = fnv1a(personKey) & mask; ; h = (h + 1) & mask) {
+      const j = personTable[h];
+      if (j === -1) {
+        personTable[h] = i;
+        person[i] = personCount++;
+        break;
+      }
+      if (requesters[j].personKey === personKey) {
+        person[i] = person[j];
         break;
       }
     }
-  }
-
-  // ---- rule 4: entries (groups count once) -----------------------------------------------------
-  // Members of an entry are chained: entryHead -> nextMember -> ... (input order); lead = earliest.
-  const entryHead = new Int32Array(n);
-  const entryTail = new Int32Array(n);
-  const entryLead = new Int32Array(n);
-  const entrySize = new Int32Array(n);
-  const nextMember = new Int32Array(n).fill(-1);
-  const groupEntry = new Map<string, number>();
-  let entries = 0;
-  for (let i = 0; i < n; i++) {
-    if (!kept[i]) continue;
-    const gid = requesters[i].groupId;
+    const gid = r.groupId;
     if (gid !== undefined && gid !== null && gid !== '') {
-      if (typeof gid !== 'string') fail(`account "${requesters[i].accountId}" groupId must be a string`);
-      const e = groupEntry.get(gid);
-      if (e !== undefined) {
-        nextMember[entryTail[e]] = i;
-        entryTail[e] = i;
-        entrySize[e]++;
-        const lead = entryLead[e];
-        if (times[i] < times[lead] || (times[i] === times[lead] && requesters[i].accountId < requesters[lead].accountId)) entryLead[e] = i;
+      if (typeof gid !== 'string') fail(`account "${accountId}" groupId must be a string`);
+      let gn = groups.get(gid);
+      if (gn === undefined) {
+        groups.set(gid, (gn = groupNames.length));
+        groupNames.push(gid);
+      }
+      group[i] = gn;
+    } else group[i] = -1;
+  }
+  return {
+    size: n,
+    accountId: (row) => requesters[row].accountId,
+    groupId: (g) => groupNames[g],
+    person,
+    personCount,
+    group,
+    groupCount: groupNames.length,
+    registeredAt,
+    prefOffset,
+    prefPort,
+  };
+}
+
+export function drawLottery(input: LotteryInput): LotteryResult {
+  if (input === null || typeof input !== 'object') fail('input must be an object');
+  checkRules(input);
+  const columns = requesterColumns(input.requesters, input.ports);
+  const drawn = drawColumns(columns, null, input);
+  const winners: Array<LotteryWinner> = new Array(drawn.winners);
+  for (let w = 0; w < drawn.winners; w++) {
+    const row = drawn.winnerRow[w];
+    const g = columns.group[row];
+    const port = input.ports[drawn.winnerPort[w]].id;
+    const via = drawn.winnerVia[w] === VIA_EARLIEST ? 'earliest' : 'random';
+    winners[w] = g >= 0 ? { accountId: columns.accountId(row), groupId: columns.groupId(g), port, via } : { accountId: columns.accountId(row), port, via };
+  }
+  return { day: drawn.day, seedHash: drawn.seedHash, winners, entrants: drawn.entrants, duplicatesRemoved: drawn.duplicatesRemoved };
+}
+
+/** Position a is before position b: earlier registration, ties by the smaller accountId. */
+function positionBefore(times: Float64Array, rowOf: Int32Array, accountId: (row: number) => string, a: number, b: number): boolean {
+  const ta = times[a];
+  const tb = times[b];
+  return ta < tb || (ta === tb && accountId(rowOf[a]) < accountId(rowOf[b]));
+}
+
+/**
+ * Rules 2–3: each row once; with `dedupePersons`, one account per person (the earliest). Fills rowOf,
+ * times and kept for positions 0 … n − 1; returns how many accounts were dropped as duplicates.
+ * (The phases are separate functions so each stays optimised: one function with every loop was
+ * deoptimised and re-optimised on every draw.)
+ */
+function readRequesters(columns: RequesterColumns, rows: Int32Array | null, n: number, epoch: number, dedupePersons: boolean, rowOf: Int32Array, kept: Int32Array, times: Float64Array): number {
+  const { person, registeredAt, accountId, size, personCount } = columns;
+  const { rowStamp, personStamp, personBest } = scratch;
+  let duplicatesRemoved = 0;
+  for (let q = 0; q < n; q++) {
+    const row = rows === null ? q : rows[q];
+    if (!(row >= 0 && row < size) || row !== (row | 0)) fail(`rows[${q}] = ${row} is not a row of the table (0 … ${size - 1})`);
+    if (rowStamp[row] === epoch) fail(`accountId "${accountId(row)}" appears twice (one request per account per day)`);
+    rowStamp[row] = epoch;
+    rowOf[q] = row;
+    const t = registeredAt[row];
+    if (t !== t) fail(`account "${accountId(row)}" has an unreadable registeredAt`);
+    times[q] = t;
+    kept[q] = 1;
+    if (!dedupePersons) continue;
+    const p = person[row];
+    if (!(p >= 0 && p < personCount)) fail(`account "${accountId(row)}" has person #${p}, outside 0 … ${personCount - 1}`);
+    if (personStamp[p] !== epoch) {
+      personStamp[p] = epoch;
+      personBest[p] = q;
+      continue;
+    }
+    // Same person: keep the earliest registration (ties: smaller accountId).
+    duplicatesRemoved++;
+    const j = personBest[p];
+    if (positionBefore(times, rowOf, accountId, q, j)) {
+      kept[j] = 0;
+      personBest[p] = q;
+    } else kept[q] = 0;
+  }
+  return duplicatesRemoved;
+}
+
+interface Entries {
+  count: number;
+  head: Int32Array;
+  tail: Int32Array;
+  lead: Int32Array;
+  size: Int32Array;
+  nextMember: Int32Array;
+}
+
+/** Rule 4: entries (a group counts once); members chained head → nextMember → … in input order; lead = earliest. */
+function buildEntries(columns: RequesterColumns, n: number, epoch: number, rowOf: Int32Array, kept: Int32Array, times: Float64Array, out: Entries): number {
+  const { group, groupCount, accountId } = columns;
+  const { groupStamp, groupEntry } = scratch;
+  const { head, tail, lead, size, nextMember } = out;
+  let entries = 0;
+  for (let q = 0; q < n; q++) {
+    if (!kept[q]) continue;
+    nextMember[q] = -1;
+    const g = group[rowOf[q]];
+    if (g >= 0) {
+      if (g >= groupCount) fail(`account "${accountId(rowOf[q])}" has group #${g}, outside 0 … ${groupCount - 1}`);
+      if (groupStamp[g] === epoch) {
+        const e = groupEntry[g];
+        nextMember[tail[e]] = q;
+        tail[e] = q;
+        size[e]++;
+        if (positionBefore(times, rowOf, accountId, q, lead[e])) lead[e] = q;
         continue;
       }
-      groupEntry.set(gid, entries);
+      groupStamp[g] = epoch;
+      groupEntry[g] = entries;
     }
-    entryHead[entries] = i;
-    entryTail[entries] = i;
-    entryLead[entries] = i;
-    entrySize[entries] = 1;
+    head[entries] = q;
+    tail[entries] = q;
+    lead[entries] = q;
+    size[entries] = 1;
     entries++;
   }
+  return entries;
+}
 
-  const winners: Array<LotteryWinner> = [];
-  const won = new Uint8Array(entries);
-  let maxRoom = 0;
-  for (let p = 0; p < remaining.length; p++) if (remaining[p] > maxRoom) maxRoom = remaining[p];
+/** Rules 5–7's bookkeeping: ports' remaining capacity, who has won, the winners in order. */
+class Allocation {
+  readonly remaining: Int32Array;
+  readonly portCount: number;
+  maxRoom = 0;
+  readonly won: Uint8Array;
+  winners = 0;
+  readonly winnerRow: Int32Array;
+  readonly winnerPort: Int32Array;
+  readonly winnerVia: Uint8Array;
+  readonly columns: RequesterColumns;
+  readonly rowOf: Int32Array;
+  readonly entries: Entries;
 
-  const recomputeMaxRoom = (): void => {
-    maxRoom = 0;
-    for (let p = 0; p < remaining.length; p++) if (remaining[p] > maxRoom) maxRoom = remaining[p];
-  };
+  constructor(remaining: Int32Array, totalSlots: number, n: number, columns: RequesterColumns, rowOf: Int32Array, entries: Entries) {
+    this.remaining = remaining;
+    this.portCount = remaining.length;
+    this.won = scratch.flags.subarray(0, entries.count).fill(0);
+    const capacity = Math.min(totalSlots, n);
+    this.winnerRow = new Int32Array(capacity);
+    this.winnerPort = new Int32Array(capacity);
+    this.winnerVia = new Uint8Array(capacity);
+    this.columns = columns;
+    this.rowOf = rowOf;
+    this.entries = entries;
+    this.updateMaxRoom();
+  }
 
-  /** Rule 7. Returns the port index or -1 when the entry does not fit anywhere. */
-  const choosePort = (e: number): number => {
-    const size = entrySize[e];
-    if (size > maxRoom) return -1;
-    const pref = requesters[entryLead[e]].portPreference;
-    for (let k = 0; k < pref.length; k++) {
-      const p = portIndex.get(pref[k])!;
+  updateMaxRoom(): void {
+    let max = 0;
+    for (let p = 0; p < this.portCount; p++) if (this.remaining[p] > max) max = this.remaining[p];
+    this.maxRoom = max;
+  }
+
+  /** Rule 7. The port index, or −1 when the entry does not fit anywhere. */
+  choosePort(e: number): number {
+    const size = this.entries.size[e];
+    if (size > this.maxRoom) return -1;
+    const { prefOffset, prefPort } = this.columns;
+    const remaining = this.remaining;
+    const lead = this.rowOf[this.entries.lead[e]];
+    for (let k = prefOffset[lead], end = prefOffset[lead + 1]; k < end; k++) {
+      const p = prefPort[k];
+      // Checked where used (requesterColumns has checked every preference already).
+      if (p >= this.portCount) fail(`account "${this.columns.accountId(lead)}" prefers port #${p}, which is not among the ${this.portCount} ports`);
       if (remaining[p] >= size) return p;
     }
     let bestPort = -1;
-    for (let p = 0; p < remaining.length; p++) if (remaining[p] >= size && (bestPort < 0 || remaining[p] > remaining[bestPort])) bestPort = p;
+    for (let p = 0; p < this.portCount; p++) if (remaining[p] >= size && (bestPort < 0 || remaining[p] > remaining[bestPort])) bestPort = p;
     return bestPort;
-  };
-
-  const award = (e: number, p: number, via: 'earliest' | 'random'): void => {
-    won[e] = 1;
-    remaining[p] -= entrySize[e];
-    recomputeMaxRoom();
-    const portId = ports[p].id;
-    const lead = entryLead[e];
-    const push = (i: number): void => {
-      const r = requesters[i];
-      const gid = r.groupId;
-      winners.push(gid !== undefined && gid !== null && gid !== '' ? { accountId: r.accountId, groupId: gid, port: portId, via } : { accountId: r.accountId, port: portId, via });
-    };
-    push(lead);
-    for (let i = entryHead[e]; i !== -1; i = nextMember[i]) if (i !== lead) push(i);
-  };
-
-  // ---- rule 5: earliest share ------------------------------------------------------------------
-  let earliestLeft = Math.min(Math.round(totalSlots * earliestShare), totalSlots);
-  if (earliestLeft > 0 && entries > 0) {
-    const considered = new Uint8Array(entries);
-    const before = (a: number, b: number): boolean => {
-      const ta = times[entryLead[a]];
-      const tb = times[entryLead[b]];
-      return ta < tb || (ta === tb && requesters[entryLead[a]].accountId < requesters[entryLead[b]].accountId);
-    };
-    let want = earliestLeft;
-    for (;;) {
-      const ordered = smallestEntries(entries, Math.min(want, entries), before, considered);
-      for (const e of ordered) {
-        considered[e] = 1;
-        if (entrySize[e] > earliestLeft) continue;
-        const p = choosePort(e);
-        if (p < 0) continue;
-        award(e, p, 'earliest');
-        earliestLeft -= entrySize[e];
-        if (earliestLeft === 0) break;
-      }
-      if (earliestLeft === 0 || maxRoom === 0 || ordered.length < want) break;
-      want *= 4;
-    }
   }
 
-  // ---- rule 6: uniformly random among the rest -------------------------------------------------
-  if (maxRoom > 0) {
-    let m = 0;
-    const pool = new Uint32Array(entries);
-    let maxSize = 0;
-    for (let e = 0; e < entries; e++) {
-      if (won[e]) continue;
-      pool[m++] = e;
-      if (entrySize[e] > maxSize) maxSize = entrySize[e];
-    }
-    // How many undrawn entries have each size (sizes above the daily total can never fit).
-    const cap = Math.min(maxSize, totalSlots);
-    const undrawnBySize = new Int32Array(cap + 1);
-    for (let k = 0; k < m; k++) {
-      const s = entrySize[pool[k]];
-      if (s <= cap) undrawnBySize[s]++;
-    }
-    const anyFits = (): boolean => {
-      for (let s = 1; s <= Math.min(maxRoom, cap); s++) if (undrawnBySize[s] > 0) return true;
-      return false;
-    };
-    const rng = new HmacCounterRng(seed, day);
-    for (let i = 0; i < m && maxRoom > 0; i++) {
-      const j = i + rng.below(m - i);
-      const e = pool[j];
-      pool[j] = pool[i];
-      pool[i] = e;
-      const s = entrySize[e];
-      if (s <= cap) undrawnBySize[s]--;
-      const p = choosePort(e);
-      if (p >= 0) award(e, p, 'random');
-      else if (!anyFits()) break;
-    }
+  award(e: number, p: number, via: number): void {
+    const { size, lead: leads, head, nextMember } = this.entries;
+    this.won[e] = 1;
+    this.remaining[p] -= size[e];
+    this.updateMaxRoom();
+    const lead = leads[e];
+    this.push(this.rowOf[lead], p, via);
+    for (let q = head[e]; q !== -1; q = nextMember[q]) if (q !== lead) this.push(this.rowOf[q], p, via);
   }
 
-  return { day, seedHash: sha256Hex(seed), winners, entrants: entries, duplicatesRemoved };
+  private push(row: number, p: number, via: number): void {
+    this.winnerRow[this.winners] = row;
+    this.winnerPort[this.winners] = p;
+    this.winnerVia[this.winners++] = via;
+  }
+}
+
+/** Rule 5: E slots to entries in registration order; an entry that does not fit is skipped. */
+function earliestPhase(alloc: Allocation, earliestSlots: number, times: Float64Array, rowOf: Int32Array, accountId: (row: number) => string): void {
+  const { count, size, lead } = alloc.entries;
+  let earliestLeft = earliestSlots;
+  if (earliestLeft <= 0 || count === 0) return;
+  const considered = scratch.flags.subarray(count, 2 * count).fill(0);
+  const leadTimes = scratch.leadTimes.length >= count ? scratch.leadTimes : (scratch.leadTimes = new Float64Array(count * 2));
+  for (let e = 0; e < count; e++) leadTimes[e] = times[lead[e]];
+  const entryBefore = (a: number, b: number): boolean => {
+    const ta = leadTimes[a];
+    const tb = leadTimes[b];
+    return ta < tb || (ta === tb && accountId(rowOf[lead[a]]) < accountId(rowOf[lead[b]]));
+  };
+  let want = earliestLeft;
+  for (;;) {
+    const ordered = smallestEntries(count, Math.min(want, count), leadTimes, entryBefore, considered);
+    for (let x = 0; x < ordered.length; x++) {
+      const e = ordered[x];
+      considered[e] = 1;
+      if (size[e] > earliestLeft) continue;
+      const p = alloc.choosePort(e);
+      if (p < 0) continue;
+      alloc.award(e, p, VIA_EARLIEST);
+      earliestLeft -= size[e];
+      if (earliestLeft === 0) break;
+    }
+    if (earliestLeft === 0 || alloc.maxRoom === 0 || ordered.length < want) break;
+    want *= 4;
+  }
+}
+
+/** Rule 6: a lazy Fisher–Yates shuffle of the entries not yet winning (first-appearance order). */
+function randomPhase(alloc: Allocation, totalSlots: number, seed: string, day: string): void {
+  if (alloc.maxRoom <= 0) return;
+  const { count, size } = alloc.entries;
+  const won = alloc.won;
+  const pool = scratch.pool;
+  let m = 0;
+  let maxSize = 0;
+  for (let e = 0; e < count; e++) {
+    if (won[e]) continue;
+    pool[m++] = e;
+    if (size[e] > maxSize) maxSize = size[e];
+  }
+  // How many undrawn entries have each size (sizes above the daily total can never fit).
+  const cap = Math.min(maxSize, totalSlots);
+  const undrawnBySize = new Int32Array(cap + 1);
+  for (let k = 0; k < m; k++) {
+    const s = size[pool[k]];
+    if (s <= cap) undrawnBySize[s]++;
+  }
+  const anyFits = (): boolean => {
+    for (let s = 1; s <= Math.min(alloc.maxRoom, cap); s++) if (undrawnBySize[s] > 0) return true;
+    return false;
+  };
+  const rng = new HmacCounterRng(seed, day);
+  for (let i = 0; i < m && alloc.maxRoom > 0; i++) {
+    const j = i + rng.below(m - i);
+    const e = pool[j];
+    pool[j] = pool[i];
+    pool[i] = e;
+    const s = size[e];
+    if (s <= cap) undrawnBySize[s]--;
+    const p = alloc.choosePort(e);
+    if (p >= 0) alloc.award(e, p, VIA_RANDOM);
+    else if (!anyFits()) break;
+  }
+}
+
+/**
+ * The draw over columns (rules 1–9). `rows` lists the rows that requested, in input order (null = every
+ * row, 0 … size − 1); a row may appear once. The columns' preferences must name ports by index.
+ */
+export function drawColumns(columns: RequesterColumns, rows: Int32Array | null, rules: DrawRules): ColumnDrawResult {
+  const { earliestShare, remaining, totalSlots } = checkRules(rules);
+  const n = rows === null ? columns.size : rows.length;
+  const epoch = nextEpoch(columns.size, columns.personCount, columns.groupCount);
+  if (scratch.perRequester.length < n * 6) scratch.perRequester = new Int32Array(Math.max(n * 6, scratch.perRequester.length * 2));
+  if (scratch.times.length < n) scratch.times = new Float64Array(Math.max(n, scratch.times.length * 2));
+  if (scratch.entrySize.length < n) {
+    scratch.entrySize = new Int32Array(Math.max(n, scratch.entrySize.length * 2));
+    scratch.pool = new Uint32Array(scratch.entrySize.length);
+    scratch.flags = new Uint8Array(scratch.entrySize.length * 2);
+  }
+  // Six int columns per requester position q (0 … n − 1), carved from one scratch buffer.
+  const block = scratch.perRequester;
+  const rowOf = block.subarray(0, n);
+  const kept = block.subarray(n, 2 * n);
+  const times = scratch.times;
+  const duplicatesRemoved = readRequesters(columns, rows, n, epoch, rules.dedupePersons, rowOf, kept, times);
+  const entries: Entries = { count: 0, head: block.subarray(2 * n, 3 * n), tail: block.subarray(3 * n, 4 * n), lead: block.subarray(4 * n, 5 * n), size: scratch.entrySize, nextMember: block.subarray(5 * n, 6 * n) };
+  entries.count = buildEntries(columns, n, epoch, rowOf, kept, times, entries);
+  const alloc = new Allocation(remaining, totalSlots, n, columns, rowOf, entries);
+  earliestPhase(alloc, Math.min(Math.round(totalSlots * earliestShare), totalSlots), times, rowOf, columns.accountId);
+  randomPhase(alloc, totalSlots, rules.seed, rules.day);
+  return {
+    day: rules.day,
+    seedHash: sha256Hex(rules.seed),
+    entrants: entries.count,
+    duplicatesRemoved,
+    winners: alloc.winners,
+    winnerRow: alloc.winnerRow,
+    winnerPort: alloc.winnerPort,
+    winnerVia: alloc.winnerVia,
+  };
 }
 
 /**
  * The `k` smallest entries by `before` (excluding `skip`ped ones), sorted ascending. One pass with a
- * bounded max-heap: O(n log k), and almost every element is rejected by one comparison with the root.
+ * bounded max-heap: O(n log k), and almost every element is rejected by one comparison of its time
+ * with the root's (the full comparison, with its accountId tie-break, only runs on equal times).
  */
-function smallestEntries(count: number, k: number, before: (a: number, b: number) => boolean, skip: Uint8Array): number[] {
-  const heap: number[] = [];
+function smallestEntries(count: number, k: number, times: Float64Array, before: (a: number, b: number) => boolean, skip: Uint8Array): Int32Array {
+  const heap = new Int32Array(Math.max(k, 0));
+  let size = 0;
   if (k <= 0) return heap;
-  const siftUp = (pos: number): void => {
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      if (!before(heap[parent], heap[pos])) break; // max-heap: parent must not be before child
-      [heap[parent], heap[pos]] = [heap[pos], heap[parent]];
-      pos = parent;
-    }
-  };
-  const siftDown = (pos: number): void => {
+  const siftDown = (start: number): void => {
+    let pos = start;
     for (;;) {
       const l = 2 * pos + 1;
       const r = l + 1;
       let largest = pos;
-      if (l < heap.length && before(heap[largest], heap[l])) largest = l;
-      if (r < heap.length && before(heap[largest], heap[r])) largest = r;
+      if (l < size && before(heap[largest], heap[l])) largest = l;
+      if (r < size && before(heap[largest], heap[r])) largest = r;
       if (largest === pos) return;
-      [heap[largest], heap[pos]] = [heap[pos], heap[largest]];
+      const tmp = heap[largest];
+      heap[largest] = heap[pos];
+      heap[pos] = tmp;
       pos = largest;
     }
   };
   for (let e = 0; e < count; e++) {
     if (skip[e]) continue;
-    if (heap.length < k) {
-      heap.push(e);
-      siftUp(heap.length - 1);
-    } else if (before(e, heap[0])) {
-      heap[0] = e;
-      siftDown(0);
+    if (size < k) {
+      let pos = size++;
+      heap[pos] = e;
+      while (pos > 0) {
+        const parent = (pos - 1) >> 1;
+        if (!before(heap[parent], heap[pos])) break; // max-heap: parent must not be before child
+        const tmp = heap[parent];
+        heap[parent] = heap[pos];
+        heap[pos] = tmp;
+        pos = parent;
+      }
+    } else {
+      const te = times[e];
+      const tr = times[heap[0]];
+      if (te < tr || (te === tr && before(e, heap[0]))) {
+        heap[0] = e;
+        siftDown(0);
+      }
     }
   }
-  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  const out = heap.subarray(0, size);
+  return out.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
 }
 
 export interface VerifyResult {
