@@ -37,7 +37,7 @@ test('npm pack → install into an empty project → npx portico audit, and the 
   expect(sh('npx', ['portico', 'audit', 'clean.html', '--out', 'clean-out'], app).code).toBe(0);
   const bad = sh('npx', ['portico', 'audit', 'violations.html', '--out', 'bad-out'], app);
   expect(bad.code, bad.out).toBe(1);
-  expect(bad.out).toMatch(/BARRIERS — \d+ finding\(s\)[\s\S]*1\.1\.1/);
+  expect(bad.out).toMatch(/BARRIERS — \d+ issues? \(\d+ occurrences?\)[\s\S]*1\.1\.1 Non-text Content/);
 
   writeFileSync(join(app, 'playwright.config.ts'), `import { defineConfig } from '@playwright/test';\nexport default defineConfig({ testDir: 'tests', workers: 1, reporter: 'line' });\n`);
   writeFileSync(join(app, 'tests', 'mine.spec.ts'), `import { pathToFileURL } from 'node:url';
