@@ -3,7 +3,7 @@ import { chromiumLaunchOptions } from './harness/browser/launch.ts';
 import { PERSONAS } from './personas/index.ts';
 import { DEFECTS } from './targets/reference/defects.ts';
 import type { Expectation } from './harness/journey/expectation.ts';
-import type { PorticoOptions } from './harness/fixtures.ts';
+import type { PorticoOptions } from './composition/playwright/fixtures.ts';
 import { allSteps, stepsUpTo } from './harness/journey/expected-steps.ts';
 import { auditIdsFor } from './personas/audits-for.ts';
 import { resolveTarget } from './targets/index.ts';
@@ -11,7 +11,7 @@ import { resolveTarget } from './targets/index.ts';
 /**
  * Projects:
  * - harness, reference: the tool's and the reference app's own browser tests.
- * - "<target>@<persona>": each persona walks the target's journeys (personas/specs/<persona>.spec.ts).
+ * - "<target>@<persona>": each persona walks the target's journeys (composition/journeys/specs/<persona>.spec.ts).
  *   Under `npm test` (PORTICO_MODE=test, the default) there are two kinds, each with its expectation:
  *   "reference@<persona>" on the conformant profile (must yield nothing), and
  *   "reference[<defect>]@<persona>" with one catalogued defect on (must be caught, by itself).
@@ -27,7 +27,7 @@ function journeyProject(name: string, personaId: string, options: Partial<Portic
   const persona = PERSONAS.find((p) => p.id === personaId)!;
   return {
     name,
-    testDir: './personas/specs',
+    testDir: './composition/journeys/specs',
     testMatch: new RegExp(`${personaId}\\.spec\\.[jt]s$`),
     metadata: { expectation, persona: personaId },
     use: { ...persona.use, porticoPersona: personaId, porticoTarget: target, // A run has one directory (evidence paths in findings.json are relative to it); under npm test
@@ -60,7 +60,7 @@ function runProjects(): Project[] {
 export default defineConfig({
   timeout: 180_000,
   workers: 2,
-  reporter: mode === 'test' ? [['list'], [`./harness/report/matrix-reporter${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`]] : [['list']],
+  reporter: mode === 'test' ? [['list'], [`./composition/reporters/matrix-reporter${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`]] : [['list']],
   outputDir: process.env.PORTICO_PW_OUTPUT ?? 'test-results/playwright',
   use: {
     launchOptions: chromiumLaunchOptions(),
@@ -71,6 +71,7 @@ export default defineConfig({
   projects: [
     ...(mode === 'test' ? [
       { name: 'harness', testDir: './harness', testMatch: /.*\.spec\.ts$/ },
+      { name: 'composition', testDir: './composition', testMatch: /.*\.spec\.ts$/, testIgnore: /journeys\// },
       { name: 'reference', testDir: './targets/reference', testMatch: /.*\.spec\.ts$/ },
     ] : []),
     ...(mode === 'run' ? runProjects() : testProjects()),

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchSharedChromium } from '../harness/browser/launch.ts';
 import { auditPages, replayArtifacts } from '../harness/page-audit.ts';
-import { parseEngines } from '../harness/cli/audit.ts';
+import { parseEngines } from '../composition/cli/audit.ts';
 import { disconnectPuppeteer } from '../harness/gatherers/puppeteer-bridge.ts';
 import type { Artifacts, RunBundle } from '../harness/types.ts';
 import { addCounts, caseCounts, consistencyLabel, type CaseCounts, type Consistency } from './act-consistency.ts';

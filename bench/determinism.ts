@@ -25,7 +25,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'portico-determinism-'));
 
 function run(profile: string, attempt: number): { bundle: RunBundle; seconds: number } {
   const out = join(scratch, `${profile}-${attempt}`);
-  const args = [join(root, 'harness', 'cli', 'main.ts'), 'run', '--profile', profile, '--out', out, '--workers', workers, '--quiet', ...(personas ? ['--persona', personas] : [])];
+  const args = [join(root, 'composition', 'cli', 'main.ts'), 'run', '--profile', profile, '--out', out, '--workers', workers, '--quiet', ...(personas ? ['--persona', personas] : [])];
   const started = performance.now();
   const child = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const seconds = (performance.now() - started) / 1000;

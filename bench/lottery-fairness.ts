@@ -7,7 +7,7 @@
  */
 import { resolveParams } from '../harness/lottery/params.ts';
 import { runLotterySimulation } from '../harness/lottery/report.ts';
-import { referenceLottery } from '../harness/lottery/reference-target.ts';
+import { referenceLottery } from '../composition/lottery/reference-target.ts';
 import { referenceLoopMs, relative } from './reference-loop.ts';
 
 const seeds = Number(process.env.LOTTERY_SEEDS ?? 5);

@@ -10,8 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const major = Number(process.versions.node.split('.')[0]);
-const source = join(root, 'harness', 'cli', 'main.ts');
-const main = existsSync(source) ? source : join(root, 'dist', 'harness', 'cli', 'main.js');
+const source = join(root, 'composition', 'cli', 'main.ts');
+const main = existsSync(source) ? source : join(root, 'dist', 'composition', 'cli', 'main.js');
 if (major >= 22) {
   await import(pathToFileURL(main).href);
 } else {

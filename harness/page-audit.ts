@@ -10,8 +10,8 @@ import { buildBundle, mergedVersions } from './bundle.ts';
 import { loadPage } from './navigate.ts';
 import { AUDITS } from '../audits/index.ts';
 
-export { UsageError } from './cli/usage-error.ts';
-import { UsageError } from './cli/usage-error.ts';
+export { UsageError } from './usage-error.ts';
+import { UsageError } from './usage-error.ts';
 
 /** A command-line page argument → URL. Files must exist; anything else must be http(s) or file:. */
 export function toPageUrl(arg: string, cwd = process.cwd()): string {

@@ -25,5 +25,5 @@ function copyAssets(dir) {
     copied++;
   }
 }
-for (const top of ['harness', 'audits', 'personas', 'targets']) copyAssets(join(root, top));
+for (const top of ['harness', 'audits', 'personas', 'targets', 'composition']) copyAssets(join(root, top));
 console.error(`[build] dist/: compiled TypeScript and ${copied} asset files`);

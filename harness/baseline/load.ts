@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../cli/usage-error.ts';
+import { UsageError } from '../usage-error.ts';
 import { parseBaseline, BaselineError, type BaselineFile } from './baseline.ts';
 
 export const DEFAULT_BASELINE_FILE = 'portico-baseline.json';

@@ -122,7 +122,7 @@ describe('zip bundles', () => {
 });
 
 describe('portico keygen / verify (CLI)', () => {
-  const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+  const main = fileURLToPath(new URL('../../composition/cli/main.ts', import.meta.url));
   const cli = (...args: string[]) => spawnSync(process.execPath, [main, ...args], { encoding: 'utf8' });
 
   it('exit 0 when everything holds, 1 when something does not, 64 for what is not a bundle', () => {

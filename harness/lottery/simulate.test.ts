@@ -4,7 +4,7 @@ import { buildPopulation } from './population.ts';
 import { simulateSeed } from './simulate.ts';
 import { kRatio, runLotterySimulation } from './report.ts';
 import { histogramQuantile } from './stats.ts';
-import { referenceLottery } from './reference-target.ts';
+import { referenceLottery } from '../../composition/lottery/reference-target.ts';
 import type { TargetLottery } from './target.ts';
 
 const small = (over: Partial<SimulationParams> = {}) =>

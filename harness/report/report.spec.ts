@@ -17,7 +17,7 @@ const root = resolve(import.meta.dirname, '..', '..');
 
 function portico(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'harness', 'cli', 'main.ts'), ...args], { cwd: root });
+    const child = spawn(process.execPath, [join(root, 'composition', 'cli', 'main.ts'), ...args], { cwd: root });
     let stdout = '', stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));

@@ -1,0 +1,87 @@
+import { prepareOutDir } from './out-dir.ts';
+import { resolve, relative } from 'node:path';
+import { ENGINE_NAMES, DEFAULT_ENGINES, type EngineName } from '../../harness/gatherers/index.ts';
+import { auditPages, replayArtifacts, toPageUrl, UsageError } from '../../harness/page-audit.ts';
+import { loadArtifactsDir } from '../../harness/artifacts/store.ts';
+import { readIncomplete, writeIncomplete } from '../../harness/artifacts/incomplete.ts';
+import { buildBundle, exitCodeFor } from '../../harness/bundle.ts';
+import { renderText } from '../../harness/report/text.ts';
+import type { RunBundle } from '../../harness/types.ts';
+import { loadBaselineFile } from '../../harness/baseline/load.ts';
+import { applyGate, hasGate, renderGateText, type GateOptions } from '../../harness/gate/gate.ts';
+import { signingKeyFrom, signingState, writeRunOutputs } from '../../harness/report/run-output.ts';
+import { AUDITS } from '../../audits/index.ts';
+
+export interface AuditCommandOptions {
+  engines?: string;
+  out?: string;
+  format?: string;
+  replay?: string;
+  timeout?: string;
+  baseline?: string;
+  /** Gate settings from the config file (ignore, failOn, thresholds). */
+  gate?: GateOptions;
+}
+
+export function parseEngines(value: string | undefined): EngineName[] {
+  if (!value) return [...DEFAULT_ENGINES];
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.includes('all')) return [...ENGINE_NAMES];
+  const unknown = list.filter((e) => !(ENGINE_NAMES as readonly string[]).includes(e));
+  if (unknown.length) throw new UsageError(`--engines: unknown engine(s) ${unknown.join(', ')}; choose from ${ENGINE_NAMES.join(', ')} or all`);
+  if (list.length === 0) throw new UsageError('--engines: name at least one engine');
+  return list as EngineName[];
+}
+
+async function writeOutputs(bundle: RunBundle, outDir: string): Promise<string[]> {
+  return writeRunOutputs(outDir, bundle, `Portico: page audit`, { audits: AUDITS.map((a) => a.meta) });
+}
+
+/**
+ * A replay re-judges what was gathered; what the original run could not check stays unchecked.
+ * Audit errors the replay finds again are not listed twice.
+ */
+export function withOriginalIncomplete(replayed: RunBundle, original: RunBundle['incomplete']): RunBundle {
+  if (original.length === 0) return replayed;
+  const rebuilt = buildBundle({ startedAt: replayed.startedAt, findings: replayed.findings, verdicts: replayed.verdicts, incomplete: original, versions: replayed.versions, meta: { ...replayed.meta, originalIncomplete: original.length } });
+  const seen = new Set<string>();
+  rebuilt.incomplete = rebuilt.incomplete.filter((i) => { const k = `${i.where}\u0000${i.cause}`; if (seen.has(k)) return false; seen.add(k); return true; });
+  return rebuilt;
+}
+
+/** Returns the process exit code. */
+export async function auditCommand(pages: string[], options: AuditCommandOptions): Promise<number> {
+  const format = options.format ?? 'text';
+  if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not "${format}"`);
+  const outDir = resolve(options.out ?? 'portico-out/audit');
+  const gate: GateOptions = { ...options.gate, ...(options.baseline ? { baseline: loadBaselineFile(options.baseline) } : {}) };
+  let bundle: RunBundle;
+  const written: string[] = [];
+  if (options.replay) {
+    if (pages.length) throw new UsageError('--replay re-audits saved artifacts; give no pages with it');
+    const loaded = await loadArtifactsDir(resolve(options.replay)).catch((error: Error) => {
+      throw new UsageError(`--replay ${options.replay}: ${error.message}`);
+    });
+    if (loaded.length === 0) throw new UsageError(`--replay ${options.replay}: no artifacts files (schema portico.artifacts/1) found there`);
+    const saved = await readIncomplete(resolve(options.replay)).catch((error: Error) => {
+      throw new UsageError(`--replay ${options.replay}: ${error.message}`);
+    });
+    bundle = withOriginalIncomplete(replayArtifacts(loaded.map((l) => l.artifacts)), saved);
+  } else {
+    if (pages.length === 0) throw new UsageError('give at least one URL or HTML file to audit (or --replay DIR)');
+    const timeoutMs = options.timeout ? Number(options.timeout) * 1000 : 30_000;
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a number of seconds, not "${options.timeout}"`);
+    const urls = pages.map((p) => toPageUrl(p));
+    prepareOutDir(outDir);
+    const result = await auditPages(urls, { engines: parseEngines(options.engines), outDir, timeoutMs });
+    bundle = result.bundle;
+    await writeIncomplete(resolve(outDir, 'artifacts'), bundle.incomplete);
+    if (result.artifactFiles.length) written.push(`${relative(process.cwd(), resolve(outDir, 'artifacts'))}/ (${result.artifactFiles.length} artifacts files)`);
+  }
+  if (hasGate(gate)) bundle = applyGate(bundle, gate);
+  const files = await writeOutputs(bundle, outDir);
+  written.unshift(...files.map((f) => relative(process.cwd(), f)));
+  if (format === 'json') process.stdout.write(JSON.stringify(bundle, null, 2) + '\n');
+  else process.stdout.write(renderText(bundle, { written, signing: signingState(signingKeyFrom({})) }) + (bundle.gateReport ? '\n\n' + renderGateText(bundle) : '') + '\n');
+  return exitCodeFor(bundle);
+}

@@ -1,0 +1,50 @@
+import { test, expect } from '../playwright/fixtures.ts';
+import { resolveTarget } from '../../targets/index.ts';
+import { personaById } from '../../personas/index.ts';
+import { loadArtifactsDir } from '../../harness/artifacts/store.ts';
+import { runAudits } from '../../harness/run-audits.ts';
+import { AUDITS } from '../../audits/index.ts';
+import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { judgeExpectation, type Expectation } from '../../harness/journey/expectation.ts';
+import { artifactFact } from '../../harness/journey/matrix.ts';
+
+/**
+ * The journeys of one persona on the run's target, one test per flow. A blocked step is a finding,
+ * not a test failure; a target that is down or crashes, a page that answers 4xx/5xx, or a harness
+ * that could not act fails the test (the run is incomplete).
+ * Under `npm test` each project also carries an expectation (PORTICO_EXPECT): conformant must
+ * yield no failed findings; a defect project must catch its defect. Checked by the last test.
+ */
+export function describeJourneys(personaId: string) {
+  const persona = personaById(personaId);
+  const target = resolveTarget(process.env.PORTICO_TARGET ?? 'reference');
+  const flows = target.flows.filter((f) => !f.personas || f.personas.includes(persona.id));
+
+  test.describe(`${persona.title}`, () => {
+    for (const flow of flows) {
+      test(`${flow.id}: ${flow.title}`, async ({ walk }, testInfo) => {
+        const result = await walk(flow.id);
+        if (result.incompleteAt) {
+          const last = result.artifacts.at(-1)?.gathered.journey as { incomplete?: string } | undefined;
+          throw new Error(`INCOMPLETE at step "${result.incompleteAt}": ${last?.incomplete ?? 'the target could not be reached'}`);
+        }
+        if (result.blockedAt) testInfo.annotations.push({ type: 'blocked', description: `${persona.title} is blocked at "${result.blockedAt}"` });
+      });
+    }
+
+    if (process.env.PORTICO_MODE === 'test') {
+      test('ground truth: the findings are what the defect catalogue says', async ({ porticoOut }, testInfo) => {
+        const expectation = testInfo.project.metadata?.expectation as Expectation | undefined;
+        expect(expectation, 'every journey project under npm test carries an expectation').toBeTruthy();
+        const dir = join(resolve(porticoOut), 'artifacts', persona.id);
+        expect(existsSync(dir), `no artifacts were saved under ${dir}`).toBe(true);
+        const loaded = await loadArtifactsDir(dir);
+        const { findings, verdicts } = runAudits(AUDITS, loaded.map((l) => l.artifacts));
+        const verdict = judgeExpectation(expectation!, findings, verdicts, { artifacts: loaded.map((l) => artifactFact(l.artifacts)) });
+        await testInfo.attach('verdict.json', { body: JSON.stringify(verdict, null, 2), contentType: 'application/json' });
+        expect(verdict.problems, verdict.summary).toEqual([]);
+      });
+    }
+  });
+}

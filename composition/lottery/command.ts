@@ -1,0 +1,163 @@
+/**
+ * `portico lottery`: drive a target's lottery with synthetic populations at the documented scale,
+ * check its published draw records, judge it with the lottery audits and write the report
+ * (findings.json, report.html, summary.txt as every run; plus lottery.json, lottery.html and the
+ * SVG charts) into the output directory.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { UsageError } from '../../harness/page-audit.ts';
+import { buildBundle, exitCodeFor } from '../../harness/bundle.ts';
+import { runAudits } from '../../harness/run-audits.ts';
+import { writeRunOutputs } from '../../harness/report/run-output.ts';
+import type { Artifacts, Evidence } from '../../harness/types.ts';
+import { LOTTERY_AUDITS } from '../../audits/lottery/index.ts';
+import { resolveParams, type SimulationParams } from '../../harness/lottery/params.ts';
+import { runLotterySimulation } from '../../harness/lottery/report.ts';
+import { checkRecord, type RecordCheck } from '../../harness/lottery/records.ts';
+import { referenceLottery } from './reference-target.ts';
+import { fetchDrawRecords, publishReferenceDraws, referenceRecompute } from './reference-records.ts';
+import { adapterLottery, fetchAdapterRecords, readAdapter } from '../../harness/lottery/adapter.ts';
+import { kAdvantageChart, waitDistributionChart, waitPercentileChart } from '../../harness/lottery/svg.ts';
+import { renderLotteryHtml, renderLotteryText } from '../../harness/lottery/html.ts';
+import type { TargetLottery } from '../../harness/lottery/target.ts';
+
+export interface LotteryCommandOptions {
+  target?: string;
+  profile?: string;
+  defects?: string;
+  out?: string;
+  seeds?: string;
+  days?: string;
+  registrations?: string;
+  requestProbability?: string;
+  giveUp?: string;
+  backlogShare?: string;
+  arrivalDays?: string;
+  drivenSeeds?: string;
+  recordDays?: string;
+  format?: string;
+}
+
+function numberOption(name: string, value: string | undefined, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) throw new UsageError(`--${name} must be ${integer ? 'a whole number' : 'a number'}, not "${value}"`);
+  return n;
+}
+
+export function lotteryParams(o: LotteryCommandOptions): SimulationParams {
+  const over: Partial<SimulationParams> = {};
+  const set = <K extends keyof SimulationParams>(key: K, value: SimulationParams[K] | undefined) => {
+    if (value !== undefined) over[key] = value;
+  };
+  set('seeds', numberOption('seeds', o.seeds, true));
+  set('days', numberOption('days', o.days, true));
+  set('registrations', numberOption('registrations', o.registrations, true));
+  set('requestProbability', numberOption('request-probability', o.requestProbability, false));
+  set('giveUpPerDay', numberOption('give-up', o.giveUp, false));
+  const backlogShare = numberOption('backlog-share', o.backlogShare, false);
+  const arrivalDays = numberOption('arrival-days', o.arrivalDays, true);
+  if (backlogShare !== undefined || arrivalDays !== undefined) over.arrivals = { ...resolveParams().arrivals, ...(backlogShare !== undefined ? { backlogShare } : {}), ...(arrivalDays !== undefined ? { arrivalDays } : {}) };
+  if (over.days !== undefined) over.snapshotDay = Math.min(resolveParams().snapshotDay, Math.floor(over.days / 3));
+  try {
+    return resolveParams(over);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+interface Reached {
+  target: TargetLottery;
+  records: RecordCheck[];
+  url: string;
+}
+
+async function reachReference(o: LotteryCommandOptions): Promise<Reached> {
+  const { resolveDefects, PROFILES } = await import('../../targets/reference/defects.ts');
+  const { startReferenceApp } = await import('../../targets/reference/server.ts');
+  const profile = o.profile ?? 'conformant';
+  if (!(profile in PROFILES)) throw new UsageError(`--profile: unknown profile "${profile}"; choose from ${Object.keys(PROFILES).join(', ')}`);
+  const defects = o.defects ? o.defects.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  try {
+    resolveDefects(profile as never, defects);
+  } catch (error) {
+    throw new UsageError(`--defects: ${(error as Error).message}`);
+  }
+  const app = await startReferenceApp({ profile: profile as never, defects, testMode: true });
+  try {
+    await publishReferenceDraws(app.url, numberOption('record-days', o.recordDays, true) ?? 2);
+    const published = await fetchDrawRecords(app.url);
+    const records = published.map((p) => checkRecord(p.raw, p.source, referenceRecompute));
+    // The rules the target actually used, as its latest record publishes them.
+    const latest = published.map((p) => p.raw as { day?: string; earliestShare?: number; dedupePersons?: boolean }).filter((r) => typeof r.dedupePersons === 'boolean').sort((a, b) => String(b.day).localeCompare(String(a.day)))[0];
+    if (!latest) throw new Error('the reference target published no readable draw record, so its rules are unknown');
+    const label = `reference (${profile}${defects.length ? ` + ${defects.join(', ')}` : ''})`;
+    const target = referenceLottery({ earliestShare: latest.earliestShare ?? 0.3, dedupePersons: latest.dedupePersons!, source: `published draw record ${latest.day}` }, label);
+    return { target, records, url: `${app.url}/lottery/audit` };
+  } finally {
+    await app.close();
+  }
+}
+
+async function reachAdapter(file: string): Promise<Reached> {
+  let adapter;
+  try {
+    adapter = await readAdapter(resolve(file));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const target = await adapterLottery(adapter);
+  const records = adapter.records ? (await fetchAdapterRecords(adapter.records)).map((p) => checkRecord(p.raw, p.source, referenceRecompute)) : [];
+  return { target, records, url: adapter.records ?? `module:${adapter.module}` };
+}
+
+/** Returns the process exit code. */
+export async function lotteryCommand(o: LotteryCommandOptions): Promise<number> {
+  const format = o.format ?? 'text';
+  if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not "${format}"`);
+  const params = lotteryParams(o);
+  const targetArg = o.target ?? 'reference';
+  if (targetArg !== 'reference' && (o.profile || o.defects)) throw new UsageError('--profile and --defects apply to the reference target only');
+  const drivenSeeds = numberOption('driven-seeds', o.drivenSeeds, true) ?? 1;
+  const outDir = resolve(o.out ?? 'portico-out/lottery');
+  const startedAt = new Date().toISOString();
+  const reached = targetArg === 'reference' ? await reachReference(o) : await reachAdapter(targetArg);
+  console.error(`portico lottery: ${reached.target.title}, ${params.seeds} seed(s) × ${params.days} days × ${params.registrations.toLocaleString('en')} registrations …`);
+  const report = runLotterySimulation(params, reached.target, { drivenSeeds, records: reached.records });
+
+  const charts = { waits: waitPercentileChart(report.designs), distribution: waitDistributionChart(report.designs), kAdvantage: kAdvantageChart(report.designs) };
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const files = { 'lottery-waits.svg': charts.waits, 'lottery-wait-distribution.svg': charts.distribution, 'lottery-k-advantage.svg': charts.kAdvantage, 'lottery.json': JSON.stringify(report, null, 2) };
+  for (const [name, content] of Object.entries(files)) await writeFile(join(outDir, name), content);
+  const evidence: Evidence[] = [
+    { kind: 'artifact', path: 'lottery-waits.svg', description: 'Chart: wait until an appointment, by design' },
+    { kind: 'artifact', path: 'lottery-k-advantage.svg', description: 'Chart: advantage of holding several accounts, by design' },
+    { kind: 'artifact', path: 'lottery.json', description: 'The full lottery report (every design, seed intervals, records)' },
+  ];
+  const artifacts: Artifacts = {
+    schema: 'portico.artifacts/1',
+    checkpoint: 'lottery',
+    url: reached.url,
+    pagePath: '/lottery',
+    context: { target: reached.target.id, flow: 'lottery' },
+    gatheredAt: new Date().toISOString(),
+    versions: { portico: 'lottery/1' },
+    gathered: { lottery: report },
+    evidence,
+  };
+  await writeFile(join(outDir, 'lottery.artifacts.json'), JSON.stringify(artifacts, null, 2));
+  const { findings, verdicts } = runAudits(LOTTERY_AUDITS, [artifacts]);
+  const bundle = buildBundle({ startedAt, findings, verdicts, incomplete: [], versions: artifacts.versions, meta: { command: 'lottery', target: reached.target.id } });
+  const written = await writeRunOutputs(outDir, bundle, `Portico lottery report — ${reached.target.title}`);
+  const summary = findings.filter((f) => f.outcome === 'failed').map((f) => f.message);
+  await writeFile(join(outDir, 'lottery.html'), renderLotteryHtml(report, charts, summary));
+  const all = [...written, ...Object.keys(files).map((f) => join(outDir, f)), join(outDir, 'lottery.html'), join(outDir, 'lottery.artifacts.json')];
+  if (format === 'json') process.stdout.write(JSON.stringify({ report, findings, verdicts, status: bundle.status }, null, 2) + '\n');
+  else {
+    const verdictLines = verdicts.map((v) => `  ${v.outcome.padEnd(12)} ${v.auditId}${v.findingCount ? ` (${v.findingCount} finding(s))` : ''}`);
+    process.stdout.write(`${renderLotteryText(report)}\n\nVerdicts:\n${verdictLines.join('\n')}\n${summary.length ? `\nFindings:\n${summary.map((m) => `  • ${m}`).join('\n')}\n` : ''}\nStatus: ${bundle.status.toUpperCase()}\nWritten:\n${all.map((f) => `  ${relative(process.cwd(), f)}`).join('\n')}\n`);
+  }
+  return exitCodeFor(bundle);
+}

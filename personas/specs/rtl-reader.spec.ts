@@ -1,3 +1,0 @@
-import { describeJourneys } from '../../harness/journey/describe.ts';
-
-describeJourneys('rtl-reader');
