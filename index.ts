@@ -6,5 +6,5 @@
 export { test, expect, asPersona } from './composition/playwright/index.ts';
 export type { NoBarriersOptions, PorticoOptions, PorticoTestFixtures, PorticoWorkerFixtures } from './composition/playwright/index.ts';
 export { PERSONAS as personas } from './personas/index.ts';
-export { defineConfig, type PorticoConfig } from './harness/config/schema.ts';
+export { defineConfig, type PorticoConfig } from './composition/config/schema.ts';
 export type { Finding, RunBundle, Requirements } from './harness/types.ts';

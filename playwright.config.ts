@@ -1,11 +1,9 @@
 import { defineConfig, type Project } from '@playwright/test';
 import { chromiumLaunchOptions } from './harness/browser/launch.ts';
-import { PERSONAS } from './personas/index.ts';
-import { DEFECTS } from './targets/reference/defects.ts';
+import { PERSONAS, auditsFor } from './composition/registry.ts';
 import type { Expectation } from './harness/journey/expectation.ts';
 import type { PorticoOptions } from './composition/playwright/fixtures.ts';
 import { allSteps, stepsUpTo } from './harness/journey/expected-steps.ts';
-import { auditIdsFor } from './personas/audits-for.ts';
 import { resolveTarget } from './targets/index.ts';
 
 /**
@@ -36,14 +34,16 @@ function journeyProject(name: string, personaId: string, options: Partial<Portic
   };
 }
 
+/** Under npm test: every target with a defect catalogue, conformant for each persona and each defect on its own. */
 function testProjects(): Project[] {
-  if (target !== 'reference') return [];
-  const flows = resolveTarget(target).flows;
-  const required = (id: string) => auditIdsFor(PERSONAS.find((p) => p.id === id)!);
+  const described = resolveTarget(target);
+  if (!described.defects) return [];
+  const flows = described.flows;
+  const required = (id: string) => auditsFor(PERSONAS.find((p) => p.id === id)!).map((a) => a.meta.id);
   const clean = PERSONAS.map((p) => journeyProject(`${target}@${p.id}`, p.id, { porticoProfile: 'conformant' }, {
     kind: 'clean', profile: 'conformant', persona: p.id, steps: allSteps(flows, p.id), requiredAudits: required(p.id),
   }));
-  const defects = DEFECTS.map((d) =>
+  const defects = described.defects.defects.map((d) =>
     journeyProject(`${target}[${d.id}]@${d.persona}`, d.persona, { porticoProfile: 'conformant', porticoDefects: [d.id] }, {
       kind: 'defect', defectId: d.id, persona: d.persona, step: d.step, proof: d.proof, steps: stepsUpTo(flows, d.persona, d.step), requiredAudits: required(d.persona),
     }));

@@ -11,6 +11,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { AUDITS } from '../composition/registry.ts';
 import { launchSharedChromium } from '../harness/browser/launch.ts';
 import { auditPages, replayArtifacts } from '../harness/page-audit.ts';
 import { parseEngines } from '../composition/cli/audit.ts';
@@ -85,7 +86,7 @@ async function gatherAll(): Promise<Map<string, CaseRun>> {
       const record: CaseRecord = { testcaseId: c.testcaseId, ruleId: c.ruleId, externalHosts: externalHosts(html) };
       const url = `${served.origin}${CONTENT_PREFIX}${c.relativePath}`;
       try {
-        const { bundle, artifacts } = await auditPages([url], { engines: ENGINES, shared, timeoutMs: 15_000 });
+        const { bundle, artifacts } = await auditPages([url], { audits: AUDITS, engines: ENGINES, shared, timeoutMs: 15_000 });
         if (artifacts[0]) {
           record.artifactsFile = artifactsPath(c);
           await mkdir(resolve(record.artifactsFile, '..'), { recursive: true });
@@ -128,7 +129,7 @@ async function replayAll(): Promise<Map<string, CaseRun>> {
     const record = byId.get(c.testcaseId) ?? { testcaseId: c.testcaseId, ruleId: c.ruleId, externalHosts: [], problem: 'not gathered by the last run' };
     if (!record.artifactsFile) { results.set(c.testcaseId, { record }); continue; }
     const artifacts = JSON.parse(await readFile(record.artifactsFile, 'utf8')) as Artifacts;
-    results.set(c.testcaseId, { record, bundle: replayArtifacts([artifacts]), htmlcs: htmlcsOf(artifacts) });
+    results.set(c.testcaseId, { record, bundle: replayArtifacts(AUDITS, [artifacts]), htmlcs: htmlcsOf(artifacts) });
   }
   return results;
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AuditVerdict, Finding, RunBundle } from './types.ts';
+import type { Artifacts, Audit, AuditVerdict, Finding, RunBundle } from './types.ts';
+import { runAudits, type AuditSelector } from './run-audits.ts';
 
 /** Portico's own package.json, from the sources (harness/) or the compiled package (dist/harness/). */
 function porticoVersion(): string {
@@ -65,4 +66,21 @@ export const EXIT = { clean: 0, barriers: 1, incomplete: 2, usage: 64 } as const
 
 export function exitCodeFor(bundle: RunBundle): number {
   return EXIT[bundle.gate ?? bundle.status];
+}
+
+export interface AuditBundleInput extends Omit<BundleInput, 'findings' | 'verdicts' | 'versions'> {
+  audits: Audit[] | AuditSelector;
+  artifacts: Artifacts[];
+  /** Versions known apart from the artifacts (the browser a run launched); the artifacts' own are merged in. */
+  versions?: Record<string, string>;
+  /** What else made the run incomplete, once the verdicts are known (a required audit never tried). */
+  incompleteFrom?: (verdicts: AuditVerdict[]) => RunBundle['incomplete'];
+}
+
+/** The one way a bundle is made from artifacts: run the audits, then assemble (every command, reporter and test uses it). */
+export function auditBundle(input: AuditBundleInput): RunBundle {
+  const { audits, artifacts, versions, incompleteFrom, ...rest } = input;
+  const { findings, verdicts } = runAudits(audits, artifacts);
+  const incomplete = [...rest.incomplete, ...(incompleteFrom?.(verdicts) ?? [])];
+  return buildBundle({ ...rest, incomplete, findings, verdicts, versions: mergedVersions(artifacts, versions) });
 }

@@ -1,14 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Artifacts, RunBundle } from './types.ts';
+import type { Artifacts, Audit, RunBundle } from './types.ts';
 import { launchSharedChromium, type SharedChromium } from './browser/launch.ts';
 import { gatherCheckpoint, toolVersions, type EngineName } from './gatherers/index.ts';
 import { saveArtifacts } from './artifacts/store.ts';
-import { runAudits } from './run-audits.ts';
-import { buildBundle, mergedVersions } from './bundle.ts';
+import { auditBundle } from './bundle.ts';
 import { loadPage } from './navigate.ts';
-import { AUDITS } from '../audits/index.ts';
 
 export { UsageError } from './usage-error.ts';
 import { UsageError } from './usage-error.ts';
@@ -26,6 +24,8 @@ export function toPageUrl(arg: string, cwd = process.cwd()): string {
 }
 
 export interface PageAuditOptions {
+  /** The audits that judge each page (the composition root passes the registry's). */
+  audits: Audit[];
   engines: readonly EngineName[];
   outDir?: string;
   timeoutMs?: number;
@@ -96,14 +96,11 @@ export async function auditPages(urls: string[], options: PageAuditOptions): Pro
   } finally {
     if (!options.shared) await shared.browser.close().catch(() => {});
   }
-  const { findings, verdicts } = runAudits(AUDITS, artifacts);
-  const versions = mergedVersions(artifacts, { ...toolVersions(), chromium: shared.version });
-  const bundle = buildBundle({ startedAt, findings, verdicts, incomplete, versions, meta: { command: 'audit', pages: urls, engines: options.engines } });
+  const bundle = auditBundle({ startedAt, audits: options.audits, artifacts, incomplete, versions: { ...toolVersions(), chromium: shared.version }, meta: { command: 'audit', pages: urls, engines: options.engines } });
   return { bundle, artifacts, artifactFiles };
 }
 
 /** `portico audit --replay DIR`: the same audits over saved artifacts, with no browser at all. */
-export function replayArtifacts(list: Artifacts[], startedAt = new Date().toISOString()): RunBundle {
-  const { findings, verdicts } = runAudits(AUDITS, list);
-  return buildBundle({ startedAt, findings, verdicts, incomplete: [], versions: mergedVersions(list), meta: { command: 'audit --replay' } });
+export function replayArtifacts(audits: Audit[], list: Artifacts[], startedAt = new Date().toISOString()): RunBundle {
+  return auditBundle({ startedAt, audits, artifacts: list, incomplete: [], meta: { command: 'audit --replay' } });
 }

@@ -92,3 +92,21 @@ describe('runAudits when something could not run', () => {
     expect(verdicts[0]).toMatchObject({ auditId: 'boom', outcome: 'error' });
   });
 });
+
+describe('which audits judge a checkpoint', () => {
+  it('a selector chooses them per checkpoint when the audits run (a replay picks up a new audit)', () => {
+    const only = AUDITS.filter((a) => a.meta.id === 'axe');
+    const { verdicts } = runAudits(() => only, [recordedArtifacts('violations')]);
+    expect(verdicts.map((v) => v.auditId)).toEqual(['axe']);
+  });
+  it('where no checkpoint was taken, only the audits that read what was recorded apply (no `untested` noise)', () => {
+    const a = recordedArtifacts('clean');
+    a.gathered = { journey: { stepId: 'x', stepTitle: 'x', personaTitle: 'p', actorKind: 'pointer', blockedCites: { wcag: [] }, observations: [], records: {}, actions: [] } };
+    a.journeyOnly = true;
+    const ids = runAudits(AUDITS, [a]).verdicts.map((v) => v.auditId);
+    expect(ids).toContain('journey-blocked');
+    expect(ids).not.toContain('axe');
+    delete a.journeyOnly;
+    expect(runAudits(AUDITS, [a]).verdicts.find((v) => v.auditId === 'axe')?.outcome).toBe('untested');
+  });
+});

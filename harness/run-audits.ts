@@ -9,6 +9,22 @@ export interface AuditRunOutput {
   verdicts: AuditVerdict[];
 }
 
+/**
+ * Which audits judge a checkpoint: decided when the audits run (so a replay picks up a new audit),
+ * from what the checkpoint is — its persona, for instance — never stamped in at gather time.
+ */
+export type AuditSelector = (artifacts: Artifacts) => Audit[];
+
+/**
+ * Where no checkpoint was taken (the person was stopped before it), only the audits that read what
+ * was recorded apply: the others were not skipped, there was nothing for them to look at.
+ */
+function applicableAudits(audits: Audit[], artifacts: Artifacts): Audit[] {
+  if (!artifacts.journeyOnly) return audits;
+  const keys = Object.keys(artifacts.gathered);
+  return audits.filter((a) => a.meta.requiredArtifacts.every((k) => keys.includes(k)));
+}
+
 /** Why an audit cannot run on these artifacts: a gatherer that was not run, or one that failed. */
 function missingArtifact(audit: Audit, artifacts: Artifacts): AuditResult | null {
   for (const key of audit.meta.requiredArtifacts) {
@@ -51,12 +67,12 @@ export function completeFinding(draft: DraftFinding, audit: Audit, artifacts: Ar
  * artifacts always give the same findings, which is what makes `--replay` trustworthy.
  * An audit that throws becomes `error` for that checkpoint; it never crashes the run or passes.
  */
-export function runAudits(audits: Audit[], artifactsList: Artifacts[]): AuditRunOutput {
+export function runAudits(audits: Audit[] | AuditSelector, artifactsList: Artifacts[]): AuditRunOutput {
   const findings: Finding[] = [];
   const verdicts: AuditVerdict[] = [];
   for (const artifacts of artifactsList) {
     const ctx: AuditContext = { checkpoint: artifacts.checkpoint, url: artifacts.url, pagePath: artifacts.pagePath, context: artifacts.context };
-    const applicable = artifacts.audits ? audits.filter((a) => artifacts.audits!.includes(a.meta.id)) : audits;
+    const applicable = applicableAudits(typeof audits === 'function' ? audits(artifacts) : audits, artifacts);
     for (const audit of applicable) {
       let result = missingArtifact(audit, artifacts);
       if (!result) {

@@ -87,8 +87,8 @@ export interface Artifacts {
   versions: Record<string, string>;
   /** Per-gatherer payloads, keyed by gatherer name. A gatherer that failed stores { error }. */
   gathered: Record<string, unknown>;
-  /** Audit ids that apply here (a persona's audits); absent = every audit. */
-  audits?: string[];
+  /** True where the journey was recorded but no checkpoint was taken (the step never reached its page). */
+  journeyOnly?: boolean;
   /** Evidence files saved with this checkpoint (screenshots, transcripts), attached to its findings. */
   evidence?: Evidence[];
 }

@@ -1,6 +1,5 @@
 import type { Persona } from '../harness/journey/types.ts';
 import { baseData } from './data.ts';
-import { cameraStepProbe } from '../harness/gatherers/probes/camera-step.ts';
 
 export const darkerSkinSelfie: Persona = {
   id: 'darker-skin-selfie',
@@ -15,8 +14,6 @@ export const darkerSkinSelfie: Persona = {
   actor: 'pointer',
   language: 'fr',
   data: { ...baseData, givenNames: 'Jean-Claude', familyNames: 'Étienne', nationality: 'HT', countryOfBirth: 'HT', languages: ['fr', 'ht'], email: 'jc.{run}@example.fr' },
-  engines: ['axe'],
-  probes: [cameraStepProbe],
-  audits: ['capture-parity', 'biometric-alternative'],
+  audits: ['axe', 'capture-parity', 'biometric-alternative'],
   blockedCites: { wcag: [], other: ['508 §403.1 (persuasive)', 'blocked: no way past the biometric check'] },
 };

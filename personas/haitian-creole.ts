@@ -1,6 +1,5 @@
 import type { Persona } from '../harness/journey/types.ts';
 import { baseData } from './data.ts';
-import { languageProbe } from '../harness/gatherers/probes/language.ts';
 
 export const haitianCreole: Persona = {
   id: 'haitian-creole',
@@ -15,8 +14,6 @@ export const haitianCreole: Persona = {
   actor: 'pointer',
   language: 'ht',
   data: { ...baseData, givenNames: 'Wideline', familyNames: 'Jean-Baptiste', nationality: 'HT', countryOfBirth: 'HT', phone: '+509 3456 7890', languages: ['ht'], email: 'wideline.{run}@example.ht' },
-  engines: ['axe'],
-  probes: [languageProbe],
-  audits: ['page-language', 'untranslated-text'],
+  audits: ['axe', 'page-language', 'untranslated-text'],
   blockedCites: { wcag: [], other: ['i18n: a control could not be found by its Kreyòl name'] },
 };

@@ -15,8 +15,6 @@ export const keyboard: Persona = {
   actor: 'keyboard',
   language: 'es',
   data: { ...baseData, email: 'teclado.{run}@example.org' },
-  engines: ['keyboard'],
-  probes: [],
-  audits: [],
+  audits: ['keyboard-trap', 'keyboard-operable', 'focus-visible', 'focus-not-obscured'],
   blockedCites: { wcag: ['2.1.1'], other: ['blocked: cannot continue with the keyboard only'] },
 };

@@ -1,8 +1,5 @@
 import type { Persona } from '../harness/journey/types.ts';
 import { baseData } from './data.ts';
-import { reflowProbe } from '../harness/gatherers/probes/reflow.ts';
-import { textResizeProbe } from '../harness/gatherers/probes/text-resize.ts';
-import { textSpacingProbe } from '../harness/gatherers/probes/text-spacing.ts';
 
 export const lowVision: Persona = {
   id: 'low-vision',
@@ -18,8 +15,6 @@ export const lowVision: Persona = {
   actor: 'pointer',
   language: 'es',
   data: { ...baseData, email: 'vision.{run}@example.org' },
-  engines: ['axe'],
-  probes: [reflowProbe, textResizeProbe, textSpacingProbe],
-  audits: ['reflow', 'resize-text', 'text-spacing'],
+  audits: ['axe', 'reflow', 'resize-text', 'text-spacing'],
   blockedCites: { wcag: [], other: ['blocked: a control could not be found or used by sight'] },
 };

@@ -10,8 +10,6 @@ export const multiAccount: Persona = {
   actor: 'pointer',
   language: 'es',
   data: { ...baseData, givenNames: 'Luis', familyNames: 'Ramírez', email: 'luis.{run}@example.org' },
-  engines: [],
-  probes: [],
   audits: [],
   blockedCites: { wcag: [], other: ['blocked while checking the lottery: a control could not be found or used'] },
 };

@@ -10,8 +10,6 @@ export const noUsAddress: Persona = {
   actor: 'pointer',
   language: 'es',
   data: { ...baseData, givenNames: 'Wilson', familyNames: 'Castillo', nationality: 'VE', countryOfBirth: 'VE', email: 'wilson.{run}@example.org', usAddress: null },
-  engines: [],
-  probes: [],
   audits: [],
   blockedCites: { wcag: [], other: ['blocked: a control could not be found or used'] },
 };

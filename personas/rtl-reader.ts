@@ -1,6 +1,5 @@
 import type { Persona } from '../harness/journey/types.ts';
 import { baseData } from './data.ts';
-import { languageProbe } from '../harness/gatherers/probes/language.ts';
 
 export const rtlReader: Persona = {
   id: 'rtl-reader',
@@ -14,8 +13,6 @@ export const rtlReader: Persona = {
   actor: 'pointer',
   language: 'ar',
   data: { ...baseData, givenNames: 'أحمد', familyNames: 'الحسن', nationality: 'SY', countryOfBirth: 'SY', phone: '+963 944 123 456', languages: ['ar'], email: 'ahmad.{run}@example.sy' },
-  engines: ['axe'],
-  probes: [languageProbe],
-  audits: ['text-direction', 'page-language', 'untranslated-text'],
+  audits: ['axe', 'text-direction', 'page-language', 'untranslated-text'],
   blockedCites: { wcag: [], other: ['i18n: a control could not be found by its Arabic name'] },
 };

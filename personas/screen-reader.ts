@@ -1,9 +1,5 @@
 import type { Persona } from '../harness/journey/types.ts';
 import { baseData } from './data.ts';
-import { transcriptProbe } from '../harness/gatherers/probes/transcript.ts';
-import { formSemanticsProbe } from '../harness/gatherers/probes/form-semantics.ts';
-import { captchaProbe } from '../harness/gatherers/probes/captcha.ts';
-import { cameraStepProbe } from '../harness/gatherers/probes/camera-step.ts';
 
 export const screenReader: Persona = {
   id: 'screen-reader',
@@ -23,8 +19,6 @@ export const screenReader: Persona = {
   actor: 'screen-reader',
   language: 'es',
   data: { ...baseData, email: 'lector.{run}@example.org' },
-  engines: ['axe', 'htmlcs'],
-  probes: [transcriptProbe, formSemanticsProbe, captchaProbe, cameraStepProbe],
-  audits: ['visible-labels', 'error-identified', 'error-announced', 'captcha-alternative', 'headings-landmarks', 'biometric-alternative'],
+  audits: ['axe', 'htmlcs', 'headings-landmarks', 'visible-labels', 'error-identified', 'error-announced', 'captcha-alternative', 'biometric-alternative'],
   blockedCites: { wcag: ['4.1.2'], other: ['blocked: cannot continue by role and accessible name'] },
 };

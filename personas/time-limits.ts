@@ -13,8 +13,6 @@ export const timeLimits: Persona = {
   actor: 'pointer',
   language: 'es',
   data: { ...baseData, givenNames: 'Rosa Elena', email: 'rosa.{run}@example.org', dateOfBirth: { day: 2, month: 11, year: 1951 } },
-  engines: ['axe'],
-  probes: [],
-  audits: [],
+  audits: ['axe'],
   blockedCites: { wcag: [], other: ['blocked: a control could not be found or used'] },
 };

@@ -13,8 +13,6 @@ export const universalEmail: Persona = {
   actor: 'pointer',
   language: 'es',
   data: { ...baseData, email: 'usuario.{run}@ejemplo-prueba.com.ve' },
-  engines: ['axe'],
-  probes: [],
-  audits: [],
+  audits: ['axe'],
   blockedCites: { wcag: [], other: ['blocked: a control could not be found or used'] },
 };

@@ -2,6 +2,7 @@ import type { Flow, RunningTarget, Target } from '../harness/journey/types.ts';
 import { startReferenceApp } from './reference/server.ts';
 import { LOCALES, loadCatalogue } from './reference/i18n/i18n.ts';
 import { flattenCatalogue } from './catalogues.ts';
+import { CATALOGUE, type ProfileId } from './reference/defects.ts';
 import {
   home, accountEmail, accountVerify, registration, registrationErrors, selfieNoCamera, selfieAlternative,
   dashboard, registrationEdit, appointmentRequest, appointmentStatus, help,
@@ -46,6 +47,12 @@ export const referenceTarget: Target = {
   locales: [...LOCALES],
   flows: [registerFlow, helpFlow, emailAcceptanceFlow, sessionTimeoutFlow, flakyNetworkFlow, duplicateAccountsFlow, selfieCaptureFlow],
   catalogues: () => Object.fromEntries(LOCALES.map((l) => [l, flattenCatalogue(loadCatalogue(l))])),
+  defects: CATALOGUE,
+  startsItsOwnApp: true,
+  async serve({ profile, defects, port, testMode }) {
+    const app = await startReferenceApp({ profile: profile as ProfileId, defects, port, testMode });
+    return { url: app.url, note: `mail server on 127.0.0.1:${app.smtpPort}`, close: () => app.close() };
+  },
   async start({ profile, defects }): Promise<RunningTarget> {
     const app = await startReferenceApp({ profile: (profile ?? 'conformant') as 'conformant', defects, port: 0, testMode: true });
     const base = app.url.replace(/\/$/, '');

@@ -1,11 +1,8 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
 import type { JourneyArtifact } from '../../harness/journey/journey-artifact.ts';
+import type { CaptureGrid } from '../../harness/journey/capture-grid.ts';
 
-export interface CaptureGrid {
-  stimulus: string;
-  /** attempts = captures that reached a verdict; errors = captures the harness could not complete (not counted as rejections). */
-  cells: Array<{ mst: number; lighting: string; attempts: number; accepted: number; messages: string[]; errors?: number }>;
-}
+export type { CaptureGrid };
 
 /** Below this ratio to the best tone a tone is flagged (EEOC four-fifths rule, used as an analogy). */
 export const PARITY_THRESHOLD = 0.8;

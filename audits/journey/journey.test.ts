@@ -32,7 +32,6 @@ describe('journey-observations', () => {
       { ruleId: 'email-rejected', message: 'rejected a@b.com.ve', other: ['UASG 004'], selector: 'email:a' },
       { ruleId: 'email-rejected', message: 'rejected c@d.com.br', other: ['UASG 004'], selector: 'email:c' },
     ] });
-    a.audits = ['journey-observations'];
     const { findings } = runAudits([journeyObservationsAudit], [a]);
     expect(findings).toHaveLength(2);
     expect(findings[0].requirements.other).toContain('UASG 004');
@@ -49,7 +48,6 @@ describe('keys: what a journey finding is about, as data', () => {
   });
   it('an observation keeps its key through run-audits', () => {
     const a = journey({ observations: [{ ruleId: 'email-rejected', key: 'idn', message: 'rejected', other: ['UASG 004'], selector: 'email:idn:rejected' }] });
-    a.audits = ['journey-observations'];
     expect(runAudits([journeyObservationsAudit], [a]).findings[0].key).toBe('idn');
   });
 });

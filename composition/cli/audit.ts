@@ -10,7 +10,7 @@ import type { RunBundle } from '../../harness/types.ts';
 import { loadBaselineFile } from '../../harness/baseline/load.ts';
 import { applyGate, hasGate, renderGateText, type GateOptions } from '../../harness/gate/gate.ts';
 import { signingKeyFrom, signingState, writeRunOutputs } from '../../harness/report/run-output.ts';
-import { AUDITS } from '../../audits/index.ts';
+import { AUDITS } from '../registry.ts';
 
 export interface AuditCommandOptions {
   engines?: string;
@@ -66,14 +66,14 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
     const saved = await readIncomplete(resolve(options.replay)).catch((error: Error) => {
       throw new UsageError(`--replay ${options.replay}: ${error.message}`);
     });
-    bundle = withOriginalIncomplete(replayArtifacts(loaded.map((l) => l.artifacts)), saved);
+    bundle = withOriginalIncomplete(replayArtifacts(AUDITS, loaded.map((l) => l.artifacts)), saved);
   } else {
     if (pages.length === 0) throw new UsageError('give at least one URL or HTML file to audit (or --replay DIR)');
     const timeoutMs = options.timeout ? Number(options.timeout) * 1000 : 30_000;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a number of seconds, not "${options.timeout}"`);
     const urls = pages.map((p) => toPageUrl(p));
     prepareOutDir(outDir);
-    const result = await auditPages(urls, { engines: parseEngines(options.engines), outDir, timeoutMs });
+    const result = await auditPages(urls, { audits: AUDITS, engines: parseEngines(options.engines), outDir, timeoutMs });
     bundle = result.bundle;
     await writeIncomplete(resolve(outDir, 'artifacts'), bundle.incomplete);
     if (result.artifactFiles.length) written.push(`${relative(process.cwd(), resolve(outDir, 'artifacts'))}/ (${result.artifactFiles.length} artifacts files)`);

@@ -2,7 +2,6 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { PERSONA_IDS } from '../../personas/ids.ts';
-import { DEFECT_IDS } from '../../targets/reference/defects.ts';
 import { UsageError } from '../../harness/usage-error.ts';
 import { ENGINE_NAMES, DEFAULT_ENGINES } from '../../harness/gatherers/engine-names.ts';
 
@@ -51,9 +50,9 @@ Examples:
   portico audit --engines all --format json https://example.org/ > findings.json
   portico audit --replay portico-out/audit/artifacts`)
   .action(async (pages: string[], options, command: Command) => {
-    const { config, file } = await (await import('../../harness/config/load.ts')).loadConfig(program.opts().config);
+    const { config, file } = await (await import('../config/load.ts')).loadConfig(program.opts().config);
     await useSigningKey(options.signingKey);
-    const merged = (await import('../../harness/config/apply.ts')).auditOptions(options, config, (k) => command.getOptionValueSource(k) === 'cli', file);
+    const merged = (await import('../config/apply.ts')).auditOptions(options, config, (k) => command.getOptionValueSource(k) === 'cli', file);
     process.exitCode = await (await import('./audit.ts')).auditCommand(pages, merged);
   });
 
@@ -62,8 +61,8 @@ program
   .description('Walk whole journeys as each persona on a target, auditing every step; writes findings.json, report.html, summary.txt, artifacts, screenshots, transcripts and traces.')
   .option('--target <id|file>', 'built-in target (reference) or a declarative target file (YAML or JSON)', 'reference')
   .option('--persona <list>', `comma-separated personas (default: every persona with a flow): ${PERSONA_IDS.join(', ')}`)
-  .option('--profile <profile>', 'reference target profile: conformant (default) or cbp-one-2023')
-  .option('--defects <list>', `reference target defects to switch on: ${DEFECT_IDS.join(', ')}`)
+  .option('--profile <profile>', 'the target profile: conformant (default) or another the target declares (reference: cbp-one-2023)')
+  .option('--defects <list>', 'defects to switch on, by id from the target catalogue (an unknown id lists the valid ones)')
   .option('--out <dir>', 'run directory (default portico-out/<profile>)')
   .option('--workers <n>', 'parallel browsers (each with its own target instance)', '2')
   .option('--base-url <url>', "run a described target against another address than its file's baseURL")
@@ -77,9 +76,9 @@ Examples:
   portico run --persona keyboard --defects focus-outline-removed
   portico run --target targets/examples/shop.target.yaml --persona keyboard,screen-reader`)
   .action(async (options, command: Command) => {
-    const { config, file } = await (await import('../../harness/config/load.ts')).loadConfig(program.opts().config);
+    const { config, file } = await (await import('../config/load.ts')).loadConfig(program.opts().config);
     await useSigningKey(options.signingKey);
-    const merged = (await import('../../harness/config/apply.ts')).runOptions(options, config, (k) => command.getOptionValueSource(k) === 'cli', file);
+    const merged = (await import('../config/apply.ts')).runOptions(options, config, (k) => command.getOptionValueSource(k) === 'cli', file);
     process.exitCode = await (await import('./run.ts')).runCommand(merged);
   });
 
@@ -109,7 +108,7 @@ program
   .command('lottery')
   .description("Evidence about a target's appointment lottery: wait times under its design and alternatives, the advantage of holding several accounts, families split, shelter residents flagged by a shared-address rule, and whether every published draw recomputes from its revealed seed. Writes findings.json, report.html, lottery.html, lottery.json and SVG charts.")
   .option('--target <reference|file>', 'reference (driven through its module, its published draw records read over HTTP) or a lottery adapter file (YAML/JSON: a module path and/or a records URL)', 'reference')
-  .option('--profile <profile>', 'reference target profile: conformant (default) or cbp-one-2023')
+  .option('--profile <profile>', 'the target profile: conformant (default) or another the target declares (reference: cbp-one-2023)')
   .option('--defects <list>', 'reference target defects to switch on, e.g. duplicate-accounts-enter-lottery')
   .option('--out <dir>', 'output directory', 'portico-out/lottery')
   .option('--seeds <n>', 'independent simulations (intervals are over these)', '5')

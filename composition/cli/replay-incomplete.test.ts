@@ -1,3 +1,4 @@
+import { AUDITS } from '../registry.ts';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ describe('--replay keeps the original run\'s incomplete list', () => {
     await expect(readIncomplete(dir)).rejects.toThrow(/incomplete\.json: not a portico\.incomplete\/1 file/);
   });
   it('a clean replay of a run that could not load a page stays incomplete (exit 2), listing each cause once', () => {
-    const replayed = replayArtifacts([recordedArtifacts('clean')]);
+    const replayed = replayArtifacts(AUDITS, [recordedArtifacts('clean')]);
     expect(exitCodeFor(replayed)).toBe(0);
     const kept = withOriginalIncomplete(replayed, [{ where: 'http://x/500', cause: 'HTTP 500' }, { where: 'http://x/500', cause: 'HTTP 500' }]);
     expect(kept.status).toBe('incomplete');

@@ -10,7 +10,7 @@ import { UsageError } from '../../harness/usage-error.ts';
 import { EXIT, exitCodeFor } from '../../harness/bundle.ts';
 import { PERSONAS } from '../../personas/index.ts';
 import { resolveTarget } from '../../targets/index.ts';
-import { resolveDefects, PROFILES } from '../../targets/reference/defects.ts';
+import { resolveDefects } from '../../harness/journey/defects.ts';
 import type { RunBundle } from '../../harness/types.ts';
 import { needsAPerson } from '../../harness/report/text.ts';
 
@@ -57,16 +57,17 @@ export function resolveRunOptions(o: RunCommandOptions): ResolvedRun {
   if (walking.length === 0) throw new UsageError(`--persona: none of ${personas.join(', ')} walks any flow of target "${resolved.id}"`);
   const profile = o.profile ?? 'conformant';
   const defects: string[] = o.defects ? o.defects.split(',').map((s) => s.trim()).filter(Boolean) : [];
-  if (resolved.id === 'reference') {
-    if (!(profile in PROFILES)) throw new UsageError(`--profile: unknown profile "${profile}"; choose from ${Object.keys(PROFILES).join(', ')}`);
-    try { resolveDefects(profile, defects); } catch (error) { throw new UsageError(`--defects: ${(error as Error).message}`); }
+  if (resolved.defects) {
+    const { profiles } = resolved.defects;
+    if (!Object.hasOwn(profiles, profile)) throw new UsageError(`--profile: unknown profile "${profile}"; choose from ${Object.keys(profiles).join(', ')}`);
+    try { resolveDefects(resolved.defects, profile, defects); } catch (error) { throw new UsageError(`--defects: ${(error as Error).message}`); }
   } else if (o.profile || o.defects) {
-    throw new UsageError('--profile and --defects apply to the reference target only');
+    throw new UsageError(`--profile and --defects apply to targets with a defect catalogue; "${resolved.id}" has none`);
   }
   const workers = o.workers ? Number(o.workers) : 2;
   if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new UsageError(`--workers must be a whole number from 1 to 8, not "${o.workers}"`);
   if (o.baseUrl !== undefined) {
-    if (resolved.id === 'reference') throw new UsageError('--base-url applies to described targets (files); the reference target starts its own app');
+    if (resolved.startsItsOwnApp) throw new UsageError(`--base-url applies to targets that are already running; "${resolved.id}" starts its own app`);
     try { if (!/^https?:$/.test(new URL(o.baseUrl).protocol)) throw new Error(); } catch { throw new UsageError(`--base-url must be an http(s) URL, not "${o.baseUrl}"`); }
   }
   return { target, personas: walking, profile, defects, outDir: resolve(o.out ?? `portico-out/${profile}`), workers, baseURL: o.baseUrl };

@@ -1,9 +1,9 @@
 import { test, expect } from '../playwright/fixtures.ts';
+import { personaById } from '../registry.ts';
 import { resolveTarget } from '../../targets/index.ts';
-import { personaById } from '../../personas/index.ts';
 import { loadArtifactsDir } from '../../harness/artifacts/store.ts';
 import { runAudits } from '../../harness/run-audits.ts';
-import { AUDITS } from '../../audits/index.ts';
+import { auditsForArtifacts } from '../registry.ts';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { judgeExpectation, type Expectation } from '../../harness/journey/expectation.ts';
@@ -40,7 +40,7 @@ export function describeJourneys(personaId: string) {
         const dir = join(resolve(porticoOut), 'artifacts', persona.id);
         expect(existsSync(dir), `no artifacts were saved under ${dir}`).toBe(true);
         const loaded = await loadArtifactsDir(dir);
-        const { findings, verdicts } = runAudits(AUDITS, loaded.map((l) => l.artifacts));
+        const { findings, verdicts } = runAudits(auditsForArtifacts, loaded.map((l) => l.artifacts));
         const verdict = judgeExpectation(expectation!, findings, verdicts, { artifacts: loaded.map((l) => artifactFact(l.artifacts)) });
         await testInfo.attach('verdict.json', { body: JSON.stringify(verdict, null, 2), contentType: 'application/json' });
         expect(verdict.problems, verdict.summary).toEqual([]);

@@ -6,7 +6,7 @@ import type { EngineName } from '../../harness/gatherers/engine-names.ts';
 import { runAudits } from '../../harness/run-audits.ts';
 import { isBarrier } from '../../harness/bundle.ts';
 import { oneLine } from '../../harness/report/terminal-safe.ts';
-import { AUDITS } from '../../audits/index.ts';
+import { auditsForArtifacts } from '../registry.ts';
 
 export interface NoBarriersOptions {
   /** Engines to run (default axe and HTML_CodeSniffer; HTML_CodeSniffer needs Portico's shared browser). */
@@ -30,7 +30,7 @@ export const expect = base.extend({
       };
     }
     const artifacts = await gatherCheckpoint(page, { checkpoint: 'expect', engines: wanted, cdpPort: shared?.cdpPort ?? 0, browserVersion: page.context().browser()?.version() ?? 'unknown' });
-    const { findings, verdicts } = runAudits(AUDITS, [artifacts]);
+    const { findings, verdicts } = runAudits(auditsForArtifacts, [artifacts]);
     const barriers = findings.filter(isBarrier);
     const couldNot = verdicts.filter((v) => v.outcome === 'error');
     const pass = barriers.length === 0 && couldNot.length === 0;

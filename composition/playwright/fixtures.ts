@@ -15,9 +15,8 @@ import { clearProjectOutput } from '../../harness/journey/fresh-output.ts';
 import { gatherCheckpoint } from '../../harness/gatherers/index.ts';
 import { saveArtifacts } from '../../harness/artifacts/store.ts';
 import type { Artifacts } from '../../harness/types.ts';
+import { personaById, planFor } from '../registry.ts';
 import { resolveTarget } from '../../targets/index.ts';
-import { personaById } from '../../personas/index.ts';
-import { auditIdsFor } from '../../personas/audits-for.ts';
 
 export interface PorticoOptions {
   /** Built-in target id ("reference") or a declarative target file. */
@@ -90,16 +89,16 @@ export const test = base.extend<PorticoTestFixtures & { baseURL: string }, Porti
 
   checkpoint: async ({ page, persona, target, sharedChromium, porticoOut }, use, testInfo) => {
     let n = 0;
+    const plan = planFor(persona);
     await use(async (stepId) => {
       const artifacts = await gatherCheckpoint(page, {
         checkpoint: stepId,
         context: { target: target.id, persona: persona.id, flow: testInfo.title, step: stepId, locale: persona.language },
-        engines: persona.engines,
+        engines: plan.engines.filter((e) => e !== 'lighthouse'),
         cdpPort: sharedChromium.cdpPort,
         browserVersion: sharedChromium.version,
-        extra: Object.fromEntries(persona.probes.map((p) => [p.id, (pg: Page) => p.gather(pg, { locale: persona.language, targetLocales: target.locales, catalogues: target.catalogues?.(), stepId })])),
+        extra: Object.fromEntries(plan.probes.map((p) => [p.id, (pg: Page) => p.gather(pg, { locale: persona.language, targetLocales: target.locales, catalogues: target.catalogues?.(), stepId })])),
       });
-      artifacts.audits = auditIdsFor(persona);
       await saveArtifacts(join(resolve(porticoOut), 'artifacts', persona.id, 'custom'), artifacts, n++);
       return artifacts;
     });
@@ -113,7 +112,7 @@ export const test = base.extend<PorticoTestFixtures & { baseURL: string }, Porti
       await rm(join(outDir, 'artifacts', persona.id, flow.id), { recursive: true, force: true });
       await mkdir(outDir, { recursive: true });
       return walkFlow({
-        page, context, persona, target, running: runningTarget, outDir,
+        page, context, persona, target, running: runningTarget, outDir, plan: planFor(persona),
         cdpPort: sharedChromium.cdpPort,
         browserVersion: sharedChromium.version,
         attach: (name, path, contentType) => testInfo.attach(name, { path, contentType }),

@@ -6,7 +6,7 @@
  *   test('checkout', async ({ page, actor, checkpoint }) => { …; await expect(page).toHaveNoBarriers(); });
  */
 import { test } from './fixtures.ts';
-import { personaById } from '../../personas/index.ts';
+import { personaById } from '../registry.ts';
 export { test };
 export { expect, type NoBarriersOptions } from './expect.ts';
 export type { PorticoOptions, PorticoTestFixtures, PorticoWorkerFixtures } from './fixtures.ts';

@@ -5,7 +5,7 @@ import { loadArtifactsDir } from '../../harness/artifacts/store.ts';
 import { runAudits } from '../../harness/run-audits.ts';
 import { artifactFact, matrixRows, renderMatrix, type MatrixEntry } from '../../harness/journey/matrix.ts';
 import type { Expectation, RunFacts } from '../../harness/journey/expectation.ts';
-import { AUDITS } from '../../audits/index.ts';
+import { auditsForArtifacts } from '../registry.ts';
 
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 200);
 
@@ -45,7 +45,7 @@ export default class MatrixReporter implements Reporter {
       const out = (project.use as { porticoOut?: string }).porticoOut;
       const dir = out ? resolve(out, 'artifacts') : '';
       const loaded = dir && existsSync(dir) ? await loadArtifactsDir(dir) : [];
-      const { findings, verdicts } = runAudits(AUDITS, loaded.map((l) => l.artifacts));
+      const { findings, verdicts } = runAudits(auditsForArtifacts, loaded.map((l) => l.artifacts));
       const run: RunFacts = { artifacts: loaded.map((l) => artifactFact(l.artifacts)), startedAt: this.startedAt, tests: [...(this.tests.get(project.name)?.values() ?? [])] };
       entries.push({ project: project.name, expectation, findings, verdicts, seconds: this.seconds.get(project.name) ?? 0, run });
     }

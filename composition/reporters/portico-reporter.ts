@@ -3,15 +3,12 @@ import { join, relative, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { loadArtifactsDir } from '../../harness/artifacts/store.ts';
 import { writeIncomplete } from '../../harness/artifacts/incomplete.ts';
-import { runAudits } from '../../harness/run-audits.ts';
-import { buildBundle, mergedVersions } from '../../harness/bundle.ts';
+import { auditBundle } from '../../harness/bundle.ts';
 import { toolVersions } from '../../harness/gatherers/index.ts';
 import { untestedEverywhere } from '../../harness/journey/expectation.ts';
 import { renderText } from '../../harness/report/text.ts';
 import { signingKeyFrom, signingState, writeRunOutputs } from '../../harness/report/run-output.ts';
-import { AUDITS } from '../../audits/index.ts';
-import { PERSONAS } from '../../personas/index.ts';
-import { auditIdsFor } from '../../personas/audits-for.ts';
+import { AUDITS, PERSONAS, auditsFor, auditsForArtifacts } from '../registry.ts';
 import type { AuditVerdict, RunBundle } from '../../harness/types.ts';
 
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0];
@@ -46,7 +43,7 @@ export function untestedRequired(verdicts: AuditVerdict[]): RunBundle['incomplet
   return personas.flatMap((id) => {
     const persona = PERSONAS.find((p) => p.id === id);
     if (!persona) return [];
-    return untestedEverywhere(verdicts, id, auditIdsFor(persona)).map((cause) => ({ where: `${id} [${cause.split(',')[0]}]`, cause }));
+    return untestedEverywhere(verdicts, id, auditsFor(persona).map((a) => a.meta.id)).map((cause) => ({ where: `${id} [${cause.split(',')[0]}]`, cause }));
   });
 }
 
@@ -78,16 +75,18 @@ export default class PorticoReporter implements Reporter {
   async onEnd(result: FullResult) {
     const loaded = existsSync(this.outDir) ? await loadArtifactsDir(this.outDir) : [];
     const artifacts = loaded.map((l) => l.artifacts);
-    const { findings, verdicts } = runAudits(AUDITS, artifacts);
-    const incomplete = [...unfinishedJourneys([...this.planned.values()]), ...this.errors, ...untestedRequired(verdicts)];
-    if (result.status !== 'passed' && incomplete.length === 0) incomplete.push({ where: 'run', cause: `Playwright ended the run as ${result.status}` });
-    if (artifacts.length === 0) incomplete.push({ where: 'run', cause: `no checkpoint was audited (Playwright: ${result.status})` });
-    const bundle = buildBundle({
+    const bundle = auditBundle({
       startedAt: this.startedAt,
-      findings,
-      verdicts,
-      incomplete,
-      versions: mergedVersions(artifacts, toolVersions()),
+      audits: auditsForArtifacts,
+      artifacts,
+      incomplete: [...unfinishedJourneys([...this.planned.values()]), ...this.errors],
+      incompleteFrom: (verdicts) => {
+        const more = untestedRequired(verdicts);
+        if (result.status !== 'passed' && this.errors.length + more.length === 0 && unfinishedJourneys([...this.planned.values()]).length === 0) more.push({ where: 'run', cause: `Playwright ended the run as ${result.status}` });
+        if (artifacts.length === 0) more.push({ where: 'run', cause: `no checkpoint was audited (Playwright: ${result.status})` });
+        return more;
+      },
+      versions: toolVersions(),
       meta: { command: 'run', target: process.env.PORTICO_TARGET, profile: process.env.PORTICO_PROFILE, defects: process.env.PORTICO_DEFECTS, personas: process.env.PORTICO_PERSONAS },
     });
     await writeIncomplete(join(this.outDir, 'artifacts'), bundle.incomplete);

@@ -2,7 +2,7 @@ import type { Finding, Impact, RunBundle } from '../types.ts';
 import { isBarrier } from '../bundle.ts';
 import { normaliseSelector } from '../findings/fingerprint.ts';
 import { compareToBaseline, type BaselineFile, type BaselineSummary } from '../baseline/baseline.ts';
-import type { IgnoreEntry, PorticoConfig } from '../config/schema.ts';
+import type { IgnoreEntry, Thresholds } from './schema.ts';
 
 /**
  * The CI gate: which barriers fail the build. Incomplete always stays incomplete. A barrier does
@@ -14,7 +14,7 @@ export interface GateOptions {
   baseline?: { file: string; baseline: BaselineFile };
   ignore?: IgnoreEntry[];
   failOn?: Impact;
-  thresholds?: PorticoConfig['thresholds'];
+  thresholds?: Thresholds;
   now?: Date;
 }
 
@@ -73,7 +73,7 @@ export function applyGate(bundle: RunBundle, o: GateOptions): RunBundle {
     hit.forEach((f) => budgeted.add(f));
     thresholds.push({ kind: 'criterion', key, limit, count: new Set(hit.map((f) => f.fingerprint)).size, exceeded: new Set(hit.map((f) => f.fingerprint)).size > limit });
   }
-  for (const [key, limit] of Object.entries(o.thresholds?.personas ?? {})) {
+  for (const [key, limit] of Object.entries(o.thresholds?.personas ?? {}) as Array<[string, number]>) {
     const hit = candidates.filter((f) => f.context.persona === key);
     hit.forEach((f) => budgeted.add(f));
     thresholds.push({ kind: 'persona', key, limit, count: new Set(hit.map((f) => f.fingerprint)).size, exceeded: new Set(hit.map((f) => f.fingerprint)).size > limit });

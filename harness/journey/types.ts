@@ -1,5 +1,5 @@
+import type { DefectCatalogue } from './defects.ts';
 import type { Page, BrowserContext } from 'playwright';
-import type { EngineName } from '../gatherers/index.ts';
 
 /** What a probe (a persona's own gatherer) knows about where it runs. */
 export interface ProbeContext {
@@ -62,14 +62,15 @@ export interface Persona {
   /** Primary language tag the persona reads (drives locale and i18n checks). */
   language: string;
   data: PersonaData;
-  engines: EngineName[];
-  probes: Probe[];
-  /** Audit ids that apply to this persona (engine audits of its engines are added automatically). */
+  /**
+   * The audits that judge this persona's checkpoints (every persona also gets the journey's own).
+   * The gatherers that run follow from them: an engine or probe runs because one of these reads it.
+   */
   audits: string[];
   /** Network and CPU emulation (Chrome DevTools Protocol), for the low-end phone. */
   network?: { downloadKbps: number; uploadKbps: number; latencyMs: number; cpuSlowdown: number };
   lighthouseCategories?: Array<'accessibility' | 'performance'>;
-  /** Step ids where Lighthouse runs (it costs seconds; run it where it earns its keep). Absent = nowhere. */
+  /** Step ids where Lighthouse runs when one of the audits reads it (it costs seconds). Absent = nowhere. */
   lighthouseAt?: string[];
   /** What a block is filed under when this persona's own way of operating fails (Tab never reaches a control: 2.1.1;
    *  no control has that role and name: 4.1.2). Blocks with a known or unknown other cause carry their own. */
@@ -179,4 +180,10 @@ export interface Target {
   flows: Flow[];
   /** Flattened catalogues per locale, when the target has them. */
   catalogues?(): Record<string, Record<string, string>>;
+  /** Its profiles and defect catalogue, when the target has switchable defects (the defect matrix runs them). */
+  defects?: DefectCatalogue;
+  /** True when `start` launches the app itself, so a --base-url cannot point it elsewhere. */
+  startsItsOwnApp?: boolean;
+  /** `portico serve`: the app in the foreground, when the target can be served. */
+  serve?(options: { profile: string; defects: string[]; port: number; testMode?: boolean }): Promise<{ url: string; note?: string; close(): Promise<void> }>;
 }

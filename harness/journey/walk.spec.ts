@@ -34,7 +34,8 @@ test.beforeAll(async () => {
 test.afterAll(() => { server.closeAllConnections(); server.close(); });
 
 // The screen-reader persona with only its transcript probe: what is tested here is the walk, not the engines.
-const persona: Persona = { ...screenReader, engines: [], probes: [transcriptProbe] };
+const persona: Persona = screenReader;
+const plan = { engines: [], probes: [transcriptProbe] };
 const flows: Flow[] = [
   { id: 'transcript', title: 'Open the form', steps: [{ id: 'form', title: 'Open the form', async arrive(ctx) { await ctx.actor.goto('/'); } }] },
   { id: 'not-found', title: 'Open a page that is not there', steps: [{ id: 'missing', title: 'Open /missing', async arrive(ctx) { await ctx.actor.goto('/missing'); } }] },
@@ -49,7 +50,7 @@ async function walk(sharedChromium: { browser: import('playwright').Browser; cdp
   const context = await sharedChromium.browser.newContext({ baseURL: base });
   const page = await context.newPage();
   try {
-    const result = await walkFlow({ page, context, cdpPort: sharedChromium.cdpPort, browserVersion: sharedChromium.version, target, running: { baseURL: base, hooks: {}, close: async () => {} }, persona, outDir }, flows.find((f) => f.id === flowId)!, 'en');
+    const result = await walkFlow({ page, context, cdpPort: sharedChromium.cdpPort, browserVersion: sharedChromium.version, target, running: { baseURL: base, hooks: {}, close: async () => {} }, persona, plan, outDir }, flows.find((f) => f.id === flowId)!, 'en');
     return { result, outDir, journey: result.artifacts.at(-1)?.gathered.journey as JourneyArtifact };
   } finally {
     await context.close();

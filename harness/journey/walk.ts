@@ -10,10 +10,7 @@ import { BlockedError, actorFor } from './actors.ts';
 import { gatherCheckpoint, pagePathOf, toolVersions } from '../gatherers/index.ts';
 import { saveArtifacts } from '../artifacts/store.ts';
 import { describeNavigationError, responseProblem } from '../navigate.ts';
-import { auditIdsFor } from '../../personas/audits-for.ts';
-import { AUDITS } from '../../audits/index.ts';
-
-const readsOnly = (auditId: string, keys: string[]) => AUDITS.find((a) => a.meta.id === auditId)?.meta.requiredArtifacts.every((k) => keys.includes(k)) ?? false;
+import type { GatherPlan } from '../gatherers/plan.ts';
 
 export interface WalkEnv {
   page: Page;
@@ -23,6 +20,8 @@ export interface WalkEnv {
   target: Target;
   running: RunningTarget;
   persona: Persona;
+  /** The gatherers this persona's audits read (see gatherPlan). */
+  plan: GatherPlan;
   /** Run directory: artifacts/, screenshots/ and transcripts go under it. */
   outDir: string;
   /** Attach a file to the test report (Playwright's testInfo.attach). */
@@ -120,12 +119,12 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
         gathered = await gatherCheckpoint(page, {
           checkpoint: step.id,
           context: { target: target.id, persona: persona.id, flow: flow.id, step: step.partOf ?? step.id, locale },
-          engines: persona.lighthouseAt?.includes(step.id) ? [...persona.engines, 'lighthouse'] : persona.engines,
+          engines: env.plan.engines.filter((e) => e !== 'lighthouse' || persona.lighthouseAt?.includes(step.id)),
           cdpPort: env.cdpPort,
           browserVersion: env.browserVersion,
           emulation: { isMobile: persona.use.isMobile, hasTouch: persona.use.hasTouch, deviceScaleFactor: persona.use.deviceScaleFactor },
           lighthouse: persona.lighthouseCategories ? { categories: persona.lighthouseCategories } : undefined,
-          extra: Object.fromEntries(persona.probes.map((p) => [p.id, (pg: Page) => p.gather(pg, { locale, targetLocales: target.locales, catalogues, stepId: step.id })])),
+          extra: Object.fromEntries(env.plan.probes.map((p) => [p.id, (pg: Page) => p.gather(pg, { locale, targetLocales: target.locales, catalogues, stepId: step.id })])),
         });
       }
       if (!blocked && !incomplete && step.act) {
@@ -179,9 +178,8 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
         gathered: {},
       };
       record.gathered.journey = journey;
-      // Where no checkpoint was taken, only the audits that read the journey apply: the others were
-      // not skipped there, there was nothing for them to look at (no `untested` noise in the verdict).
-      record.audits = gathered ? auditIdsFor(persona) : auditIdsFor(persona).filter((id) => readsOnly(id, Object.keys(record.gathered)));
+      // Where no checkpoint was taken, only the audits that read the journey will apply (run-audits).
+      if (!gathered) record.journeyOnly = true;
       record.evidence = evidence;
       await saveArtifacts(join(env.outDir, 'artifacts', persona.id, slug(flow.id)), record, index);
       artifacts.push(record);

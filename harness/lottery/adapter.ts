@@ -17,7 +17,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { LotteryPort } from '../../targets/reference/lottery/draw.ts';
+import type { LotteryPort } from './draw-types.ts';
 import { columnsDrawer, type ColumnDraw } from './columns-target.ts';
 import type { TargetLottery, TargetRules } from './target.ts';
 

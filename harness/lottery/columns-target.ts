@@ -4,7 +4,7 @@
  * a row per person (a family's members share a group), then rows for the probe accounts — and each
  * simulated day passes the rows of that day's requesters.
  */
-import type { ColumnDrawResult, DrawRules, LotteryPort, RequesterColumns } from '../../targets/reference/lottery/draw.ts';
+import type { ColumnDrawResult, DrawRules, LotteryPort, RequesterColumns } from './draw-types.ts';
 import type { Population } from './population.ts';
 import { mulberry32 } from './random.ts';
 import type { Probes, TargetDrawer } from './target.ts';

@@ -6,7 +6,7 @@ import { chromiumLaunchOptions } from '../../harness/browser/launch.ts';
 import { accountEmail, accountVerify, fillRegistration, home, selfieAlternative } from './steps.ts';
 import { expectArrival } from '../../harness/journey/expect.ts';
 import { cachedStimulus, type Lighting } from '../reference/selfie/stimulus.ts';
-import type { CaptureGrid } from '../../audits/equity/capture-parity.ts';
+import type { CaptureGrid } from '../../harness/journey/capture-grid.ts';
 
 /** The synthetic stimulus grid: Monk Skin Tones × lighting a person can reasonably find. */
 export const CAPTURE_TONES = [1, 3, 5, 7, 9, 10];

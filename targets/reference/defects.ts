@@ -10,6 +10,9 @@
  * prove it (audits or rules, criteria or references, and a key).
  */
 
+import type { DefectProof, DefectSpec as GenericDefectSpec, DefectCatalogue } from '../../harness/journey/defects.ts';
+import { resolveDefects as resolveFrom } from '../../harness/journey/defects.ts';
+
 export type PersonaId =
   | 'screen-reader'
   | 'keyboard'
@@ -37,37 +40,9 @@ export type StepId =
   | 'help'
   | 'lottery-audit';
 
-export interface DefectSpec {
-  id: string;
-  title: string;
-  /** What the switch changes in the app. */
-  changes: string;
-  /** The documented barrier it reproduces, quoting mission.md. */
-  barrier: string;
-  /** The persona that should catch it. */
-  persona: PersonaId;
-  /** The journey step where it shows. */
-  step: StepId;
-  /** What proves it: the defect matrix counts it caught only by a finding that matches all three. */
-  proof: DefectProof;
-}
-
-/**
- * A finding proves a defect when it is a failed barrier of the defect's persona at its step, AND
- * comes from one of `by`, AND cites one of `cites`, AND carries one of `keys` as its `key`.
- */
-export interface DefectProof {
-  /** "audit" (any rule of that audit), "audit/rule", or "*\/rule" (that rule from whichever engine was first). */
-  by: string[];
-  /** WCAG criteria or other references, exactly as findings cite them; a proving finding cites one. */
-  cites: string[];
-  /**
-   * What the finding is about (email address category, form field, control), set as data by the
-   * persona or audit that files it. null: the proving rules are element-level WCAG rules keyed by
-   * the element, and any element they flag at that step proves it.
-   */
-  keys: string[] | null;
-}
+/** The reference target's defects, with its persona and step ids (the shape is the kernel's). */
+export type DefectSpec = GenericDefectSpec<PersonaId, StepId>;
+export type { DefectProof };
 
 /** The email defects are told apart by the address category the universal-email persona keys each finding by. */
 const EMAIL_RULES = ['journey-observations/email-rejected', 'journey-observations/email-silently-lost'];
@@ -317,22 +292,11 @@ export const PROFILES: Record<ProfileId, string[]> = {
   'cbp-one-2023': DEFECT_IDS.slice(),
 };
 
-/**
- * The defect ids a profile plus explicit defects switch on. Throws on an unknown profile or an
- * unknown defect id, listing the valid ones.
- */
+export const CATALOGUE: DefectCatalogue = { profiles: PROFILES, defects: DEFECTS };
+
+/** The defect ids a profile plus explicit defects switch on (throws on unknown ids, listing the valid ones). */
 export function resolveDefects(profile?: string, defects?: string[]): string[] {
-  const profileId = profile ?? 'conformant';
-  if (!Object.hasOwn(PROFILES, profileId)) {
-    throw new Error(`Unknown profile "${profileId}". Valid profiles: ${Object.keys(PROFILES).join(', ')}`);
-  }
-  const extra = (defects ?? []).map((d) => d.trim()).filter((d) => d.length > 0);
-  const unknown = extra.filter((d) => !DEFECT_IDS.includes(d));
-  if (unknown.length > 0) {
-    throw new Error(`Unknown defect id(s): ${unknown.join(', ')}. Valid defect ids: ${DEFECT_IDS.join(', ')}`);
-  }
-  const on = new Set([...PROFILES[profileId as ProfileId], ...extra]);
-  return DEFECT_IDS.filter((d) => on.has(d));
+  return resolveFrom(CATALOGUE, profile, defects);
 }
 
 export function defectById(id: string): DefectSpec | undefined {

@@ -1,6 +1,6 @@
 import type { PorticoConfig } from './schema.ts';
-import type { GateOptions } from '../gate/gate.ts';
-import { DEFAULT_ENGINES } from '../gatherers/engine-names.ts';
+import type { GateOptions } from '../../harness/gate/gate.ts';
+import { DEFAULT_ENGINES } from '../../harness/gatherers/engine-names.ts';
 import { resolve, dirname } from 'node:path';
 
 /** Which options the person typed (flags win over the config file). */

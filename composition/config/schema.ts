@@ -1,19 +1,7 @@
 import { z } from 'zod';
-import { ENGINE_NAMES } from '../gatherers/engine-names.ts';
+import { ENGINE_NAMES } from '../../harness/gatherers/engine-names.ts';
+import { ignoreSchema, impactSchema, thresholdsSchema } from '../../harness/gate/schema.ts';
 import { PERSONA_IDS } from '../../personas/ids.ts';
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date as YYYY-MM-DD');
-const impact = z.enum(['critical', 'serious', 'moderate', 'minor']);
-const criterion = z.string().regex(/^\d\.\d{1,2}\.\d{1,2}$/, 'a WCAG criterion such as "1.4.3"');
-
-/** One accepted exception: a fingerprint, or a rule on a selector; always with a reason. */
-export const ignoreSchema = z.object({
-  fingerprint: z.string().regex(/^[0-9a-f]{20}$/, 'a 20-hex-digit fingerprint from findings.json').optional(),
-  rule: z.string().min(1).optional(),
-  selector: z.string().min(1).optional(),
-  reason: z.string().min(1, 'say why this is ignored'),
-  expires: day.optional(),
-}).strict().refine((e) => e.fingerprint !== undefined || e.rule !== undefined, { message: 'give a fingerprint, or a rule (with an optional selector)' });
 
 export const REPORTER_NAMES = ['list', 'dot', 'json', 'html', 'text', 'sarif', 'junit', 'earl', 'openacr', 'pdf'] as const;
 
@@ -32,18 +20,15 @@ export const configSchema = z.object({
     htmlcs: z.object({ standard: z.enum(['WCAG2A', 'WCAG2AA', 'WCAG2AAA']).optional() }).strict().optional(),
     lighthouse: z.boolean().optional(),
   }).strict().optional(),
-  failOn: impact.optional(),
-  thresholds: z.object({
-    criteria: z.record(criterion, z.number().int().min(0)).optional(),
-    personas: z.partialRecord(z.enum(PERSONA_IDS), z.number().int().min(0)).optional(),
-  }).strict().optional(),
+  failOn: impactSchema.optional(),
+  thresholds: thresholdsSchema(z.enum(PERSONA_IDS)).optional(),
   baseline: z.string().min(1).optional(),
   ignore: z.array(ignoreSchema).optional(),
   reporters: z.array(z.enum(REPORTER_NAMES)).min(1).optional(),
 }).strict();
 
 export type PorticoConfig = z.infer<typeof configSchema>;
-export type IgnoreEntry = z.infer<typeof ignoreSchema>;
+export type { IgnoreEntry } from '../../harness/gate/schema.ts';
 
 /** For `portico.config.ts`: `export default defineConfig({ … })`, with types. */
 export function defineConfig(config: PorticoConfig): PorticoConfig {

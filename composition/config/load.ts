@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../harness/usage-error.ts';
 import { configSchema, type PorticoConfig } from './schema.ts';
 
 export const CONFIG_FILES = ['portico.config.ts', 'portico.config.mjs', 'portico.config.js', 'portico.config.yaml', 'portico.config.yml', 'portico.config.json'];

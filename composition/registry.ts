@@ -1,0 +1,34 @@
+/**
+ * The registries, wired: every audit, persona, probe and target Portico knows, and the few rules
+ * that join them. The kernel (harness/) takes these as arguments; only composition/ imports them all.
+ */
+import type { Artifacts, Audit } from '../harness/types.ts';
+import type { Persona } from '../harness/journey/types.ts';
+import type { AuditSelector } from '../harness/run-audits.ts';
+import { gatherPlan, type GatherPlan } from '../harness/gatherers/plan.ts';
+import { PROBES } from '../harness/gatherers/probes/index.ts';
+import { AUDITS } from '../audits/index.ts';
+import { PERSONAS, personaById } from '../personas/index.ts';
+import { auditIdsFor } from '../personas/audits-for.ts';
+
+export { AUDITS, PERSONAS, PROBES, personaById };
+
+/** The audits that judge a persona's checkpoints, in the registry's order (the order findings merge in). */
+export function auditsFor(persona: Persona): Audit[] {
+  const ids = auditIdsFor(persona);
+  return AUDITS.filter((a) => ids.includes(a.meta.id));
+}
+
+/** The gatherers a persona's checkpoints run: what its audits read. */
+export function planFor(persona: Persona): GatherPlan {
+  return gatherPlan(auditsFor(persona), PROBES);
+}
+
+/**
+ * Which audits judge a checkpoint, decided when the audits run: a persona's checkpoint by that
+ * persona's audits, a page audited on its own (`portico audit`) by every audit.
+ */
+export const auditsForArtifacts: AuditSelector = (artifacts: Artifacts) => {
+  const persona = PERSONAS.find((p) => p.id === artifacts.context.persona);
+  return persona ? auditsFor(persona) : AUDITS;
+};

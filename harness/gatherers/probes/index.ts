@@ -1,0 +1,14 @@
+import type { Probe } from '../../journey/types.ts';
+import { transcriptProbe } from './transcript.ts';
+import { formSemanticsProbe } from './form-semantics.ts';
+import { captchaProbe } from './captcha.ts';
+import { cameraStepProbe } from './camera-step.ts';
+import { languageProbe } from './language.ts';
+import { reflowProbe } from './reflow.ts';
+import { textResizeProbe } from './text-resize.ts';
+import { textSpacingProbe } from './text-spacing.ts';
+
+/** Portico's own gatherers, by the artifact key each one writes (an audit names that key in `requiredArtifacts`). */
+export const PROBES: Probe[] = [
+  transcriptProbe, formSemanticsProbe, captchaProbe, cameraStepProbe, languageProbe, reflowProbe, textResizeProbe, textSpacingProbe,
+];
