@@ -27,6 +27,7 @@ function applicableAudits(audits: Audit[], artifacts: Artifacts): Audit[] {
 
 /** Why an audit cannot run on these artifacts: a gatherer that was not run, or one that failed. */
 function missingArtifact(audit: Audit, artifacts: Artifacts): AuditResult | null {
+  if (artifacts.unreadable) return { outcome: 'error', findings: [], notes: [`could not read the artifacts: ${artifacts.unreadable}`] };
   for (const key of audit.meta.requiredArtifacts) {
     const value = artifacts.gathered[key];
     if (value === undefined) return { outcome: 'untested', findings: [], notes: [`artifact "${key}" was not gathered`] };

@@ -87,6 +87,8 @@ export interface Artifacts {
   versions: Record<string, string>;
   /** Per-gatherer payloads, keyed by gatherer name. A gatherer that failed stores { error }. */
   gathered: Record<string, unknown>;
+  /** Set when the file could not be read as artifacts (bad JSON, a missing field): why, naming the file. */
+  unreadable?: string;
   /** True where the journey was recorded but no checkpoint was taken (the step never reached its page). */
   journeyOnly?: boolean;
   /** Evidence files saved with this checkpoint (screenshots, transcripts), attached to its findings. */

@@ -1,0 +1,134 @@
+/**
+ * A schema per gatherer's artifact (the types are inferred from them, harness/gatherers/types.ts).
+ * Artifacts read back from disk are checked against these before any audit sees them: a malformed
+ * file gives the audits that read it an `error` verdict naming the file and the field — never a
+ * crash, never a pass. Unknown extra fields are kept (older and newer gatherers add facts).
+ */
+import { z } from 'zod';
+
+const domPath = z.string().nullable();
+const rect = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
+const axeNode = z.looseObject({ target: z.array(z.union([z.string(), z.array(z.string())])), html: z.string(), failureSummary: z.string().optional(), domPath });
+const axeRule = z.looseObject({ id: z.string(), impact: z.string().nullable().optional(), tags: z.array(z.string()), description: z.string(), help: z.string(), helpUrl: z.string(), nodes: z.array(axeNode) });
+export const axeSchema = z.looseObject({
+  version: z.string(),
+  violations: z.array(axeRule),
+  incomplete: z.array(axeRule),
+  passes: z.array(z.string()),
+  inapplicable: z.array(z.string()),
+});
+
+const htmlcsIssue = z.looseObject({ code: z.string(), type: z.enum(['error', 'warning', 'notice']), message: z.string(), selector: z.string(), context: z.string().nullable(), domPath });
+export const htmlcsSchema = z.looseObject({ version: z.string(), pa11yVersion: z.string(), standard: z.string(), issues: z.array(htmlcsIssue) });
+
+const lighthouseItem = z.looseObject({ selector: z.string().optional(), path: z.string().optional(), snippet: z.string().optional(), explanation: z.string().optional(), nodeLabel: z.string().optional(), domPath });
+const lighthouseAudit = z.looseObject({
+  id: z.string(), title: z.string(), description: z.string(), score: z.number().nullable(), scoreDisplayMode: z.string(),
+  items: z.array(lighthouseItem), numericValue: z.number().optional(), displayValue: z.string().optional(),
+});
+export const lighthouseSchema = z.looseObject({
+  version: z.string(),
+  mode: z.enum(['snapshot', 'navigation']),
+  categories: z.record(z.string(), z.object({ score: z.number().nullable(), auditIds: z.array(z.string()) })),
+  audits: z.array(lighthouseAudit),
+  runWarnings: z.array(z.string()),
+});
+
+export const pageInfoSchema = z.looseObject({
+  url: z.string(),
+  title: z.string(),
+  lang: z.string().nullable(),
+  dir: z.string().nullable(),
+  status: z.number().optional(), // HTTP status of the main document, when the gatherer saw the navigation
+  viewport: z.object({ width: z.number(), height: z.number() }).nullable(),
+  textSample: z.string(),
+});
+
+const focusStop = z.looseObject({
+  index: z.number(), domPath, tag: z.string(), role: z.string().nullable(), name: z.string(), rect: rect.nullable(),
+  // Did the element look any different focused vs not (pixel comparison of its box)? null = not checked.
+  visibleFocus: z.boolean().nullable(),
+  // Fraction of the element's box covered by other content (sticky headers…) when focused.
+  obscured: z.number(),
+});
+const element = z.looseObject({ domPath: z.string(), tag: z.string(), name: z.string() });
+export const keyboardSchema = z.looseObject({
+  // Tab presses made, and where focus went after each.
+  presses: z.number(),
+  sequence: z.array(focusStop),
+  // Elements a keyboard user should reach (tabbable by the DOM's rules) but never did.
+  unreached: z.array(element),
+  // Controls that respond to the pointer but cannot take focus.
+  pointerOnly: z.array(element.extend({ html: z.string() })),
+  // A cycle of focus that Tab and Shift+Tab could not leave.
+  trap: z.object({ domPaths: z.array(z.string()), escapedWithShiftTab: z.boolean() }).nullable(),
+});
+
+const impact = z.enum(['critical', 'serious', 'moderate', 'minor']);
+export const journeyObservationSchema = z.object({
+  ruleId: z.string(), key: z.string().optional(), message: z.string(), wcag: z.array(z.string()).optional(), other: z.array(z.string()).optional(),
+  impact: impact.optional(), outcome: z.enum(['failed', 'cantTell', 'passed']).optional(), selector: z.string().optional(), snippet: z.string().optional(),
+});
+export const journeySchema = z.looseObject({
+  stepId: z.string(),
+  stepTitle: z.string(),
+  personaTitle: z.string(),
+  actorKind: z.string(),
+  blocked: z.object({ cause: z.string(), how: z.string(), key: z.string().optional() }).optional(),
+  incomplete: z.string().optional(),
+  blockedCites: z.object({ wcag: z.array(z.string()), other: z.array(z.string()).optional() }),
+  observations: z.array(journeyObservationSchema),
+  records: z.record(z.string(), z.unknown()),
+  actions: z.array(z.string()),
+});
+
+/** The schema of each artifact key Portico's kernel writes; probes may register theirs (ARTIFACT_SCHEMAS is open). */
+export const ARTIFACT_SCHEMAS: Record<string, z.ZodType> = {
+  pageInfo: pageInfoSchema,
+  axe: axeSchema,
+  htmlcs: htmlcsSchema,
+  lighthouse: lighthouseSchema,
+  keyboard: keyboardSchema,
+  journey: journeySchema,
+};
+
+const envelopeSchema = z.looseObject({
+  schema: z.literal('portico.artifacts/1'),
+  checkpoint: z.string(),
+  url: z.string(),
+  pagePath: z.string(),
+  context: z.looseObject({}),
+  gatheredAt: z.string(),
+  versions: z.record(z.string(), z.string()),
+  gathered: z.record(z.string(), z.unknown()),
+});
+
+const at = (path: PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+
+/** The envelope's problems (file-level: the checkpoint cannot be judged at all), or null. */
+export function envelopeProblem(raw: unknown): string | null {
+  const result = envelopeSchema.safeParse(raw);
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  return `${at(issue.path) || '(top level)'}: ${issue.message}`;
+}
+
+/**
+ * Checks each gathered payload against its schema. A payload that does not match is replaced by
+ * { error } naming the file and the field, so the audits that read it say `error` (the run is
+ * incomplete) and every other audit still judges what was recorded correctly.
+ */
+export function checkGathered(gathered: Record<string, unknown>, file: string, schemas: Record<string, z.ZodType> = ARTIFACT_SCHEMAS): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(gathered)) {
+    const schema = schemas[key];
+    const isError = !!value && typeof value === 'object' && 'error' in value && typeof (value as { error: unknown }).error === 'string';
+    if (!schema || isError) { out[key] = value; continue; }
+    const result = schema.safeParse(value);
+    if (result.success) { out[key] = value; continue; }
+    const issue = result.error.issues[0];
+    out[key] = { error: `malformed artifact in ${file}: ${key}.${at(issue.path)}: ${issue.message}` };
+  }
+  return out;
+}
