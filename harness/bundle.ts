@@ -46,6 +46,11 @@ export function buildBundle(input: BundleInput): RunBundle {
     const where = [v.context?.persona, v.context?.flow, v.checkpoint, v.url].filter(Boolean).join(' › ');
     incomplete.push({ where: `${where} [${v.auditId}]`, cause: v.notes?.join('; ') || 'audit could not run' });
   }
+  const seen = new Set<string>();
+  // The same cause from two sources (a shard's saved list and a re-audit) is said once.
+  const unique = incomplete.filter((i) => { const k = `${i.where}\u0000${i.cause}`; if (seen.has(k)) return false; seen.add(k); return true; });
+  incomplete.length = 0;
+  incomplete.push(...unique);
   const status: RunBundle['status'] = incomplete.length ? 'incomplete' : input.findings.some(isBarrier) ? 'barriers' : 'clean';
   return {
     schema: 'portico.run/1',

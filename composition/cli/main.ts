@@ -67,6 +67,8 @@ program
   .option('--workers <n>', 'parallel browsers (each with its own target instance)', '2')
   .option('--base-url <url>', "run a described target against another address than its file's baseURL")
   .option('--trace', 'keep a Playwright trace of every journey (default: only of journeys that did not finish)')
+  .option('--quiet', 'a dot per journey instead of a line')
+  .option('--shard <i/n>', 'walk only the i-th of n parts of the journeys, e.g. on n CI machines; join the parts with portico merge')
   .option('--baseline <file>', 'accepted barriers (portico baseline): exit 1 only on new ones')
   .option('--signing-key <file>', 'sign the evidence manifest with this Ed25519 key (portico keygen); default PORTICO_SIGNING_KEY')
   .addHelpText('after', `
@@ -80,6 +82,21 @@ Examples:
     await useSigningKey(options.signingKey);
     const merged = (await import('../config/apply.ts')).runOptions(options, config, (k) => command.getOptionValueSource(k) === 'cli', file);
     process.exitCode = await (await import('./run.ts')).runCommand(merged);
+  });
+
+program
+  .command('merge')
+  .description('Join the run directories of `portico run --shard i/n` into one run: artifacts and evidence copied, everything re-audited, what any shard could not check kept as incomplete.')
+  .argument('<dirs...>', 'the shard run directories')
+  .option('--out <dir>', 'the merged run directory', 'portico-out/merged')
+  .option('--expect-shards <n>', 'how many shards there should be: fewer finished makes the merge incomplete')
+  .addHelpText('after', `
+Examples:
+  portico run --shard 1/2 --out shard-1    # on one machine
+  portico run --shard 2/2 --out shard-2    # on another
+  portico merge shard-1 shard-2 --expect-shards 2 --out portico-out/run`)
+  .action(async (dirs: string[], options) => {
+    process.exitCode = await (await import('./merge.ts')).mergeCommand(dirs, options);
   });
 
 program

@@ -30,6 +30,8 @@ export interface RunCommandOptions {
   /** Keep a Playwright trace of every journey (default: only of journeys that did not finish). */
   trace?: boolean;
   baseline?: string;
+  /** "i/n": walk only the i-th of n parts of the journeys. */
+  shard?: string;
   /** Gate settings from the config file (ignore, failOn, thresholds). */
   gate?: GateOptions;
 }
@@ -42,6 +44,8 @@ export interface ResolvedRun {
   outDir: string;
   workers: number;
   baseURL?: string;
+  /** "i/n": this machine walks the i-th of n parts of the journeys (merge the parts with `portico merge`). */
+  shard?: string;
 }
 
 /** Validates every option before anything starts; errors say what is wrong and what is allowed. */
@@ -70,7 +74,14 @@ export function resolveRunOptions(o: RunCommandOptions): ResolvedRun {
     if (resolved.startsItsOwnApp) throw new UsageError(`--base-url applies to targets that are already running; "${resolved.id}" starts its own app`);
     try { if (!/^https?:$/.test(new URL(o.baseUrl).protocol)) throw new Error(); } catch { throw new UsageError(`--base-url must be an http(s) URL, not "${o.baseUrl}"`); }
   }
-  return { target, personas: walking, profile, defects, outDir: resolve(o.out ?? `portico-out/${profile}`), workers, baseURL: o.baseUrl };
+  let shard: string | undefined;
+  if (o.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(o.shard);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. 2/3), not "${o.shard}"`);
+    shard = o.shard;
+  }
+  const out = o.out ?? `portico-out/${profile}${shard ? `-shard-${shard.replace('/', '-of-')}` : ''}`;
+  return { target, personas: walking, profile, defects, outDir: resolve(out), workers, baseURL: o.baseUrl, shard };
 }
 
 /** Runs the persona × target matrix through Playwright; returns the exit code from the bundle. */
@@ -91,7 +102,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     PORTICO_TRACE: o.trace ? 'on' : 'retain-on-failure',
   };
   const cli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
-  const args = [cli, 'test', '--config', join(root, `playwright.config${ext}`), '--workers', String(run.workers), '--reporter', `${o.quiet ? 'dot' : 'list'},${join(root, 'composition', 'reporters', `portico-reporter${ext}`)},${join(root, 'harness', 'report', `timing-reporter${ext}`)}`];
+  const args = [cli, 'test', '--config', join(root, `playwright.config${ext}`), '--workers', String(run.workers), ...(run.shard ? ['--shard', run.shard] : []), '--reporter', `${o.quiet ? 'dot' : 'list'},${join(root, 'composition', 'reporters', `portico-reporter${ext}`)},${join(root, 'harness', 'report', `timing-reporter${ext}`)}`];
   console.error(`portico run: target ${run.target}, profile ${run.profile}${run.defects.length ? ` + ${run.defects.join(',')}` : ''}, personas ${run.personas.join(', ')} → ${run.outDir}`);
   const code = await new Promise<number>((done) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });

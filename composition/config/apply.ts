@@ -7,7 +7,7 @@ import { resolve, dirname } from 'node:path';
 export type GivenOnCli = (key: string) => boolean;
 
 export interface AuditFlags { engines?: string; out?: string; timeout?: string; baseline?: string; format?: string; replay?: string }
-export interface RunFlags { target?: string; persona?: string; profile?: string; workers?: string; out?: string; baseline?: string; defects?: string; baseUrl?: string; quiet?: boolean; trace?: boolean }
+export interface RunFlags { target?: string; persona?: string; profile?: string; workers?: string; out?: string; baseline?: string; defects?: string; baseUrl?: string; quiet?: boolean; trace?: boolean; shard?: string }
 
 function enginesFrom(config: PorticoConfig): string | undefined {
   const e = config.engines;
