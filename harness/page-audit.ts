@@ -7,6 +7,7 @@ import { gatherCheckpoint, toolVersions, type EngineName } from './gatherers/ind
 import { saveArtifacts } from './artifacts/store.ts';
 import { auditBundle } from './bundle.ts';
 import { loadPage } from './navigate.ts';
+import type { EngineSettings } from './gatherers/engine-settings.ts';
 
 export { UsageError } from './usage-error.ts';
 import { UsageError } from './usage-error.ts';
@@ -27,6 +28,7 @@ export interface PageAuditOptions {
   /** The audits that judge each page (the composition root passes the registry's). */
   audits: Audit[];
   engines: readonly EngineName[];
+  engineSettings?: EngineSettings;
   outDir?: string;
   timeoutMs?: number;
   /** Pages audited at once on the one browser (default 2). */
@@ -72,6 +74,7 @@ export async function auditPages(urls: string[], options: PageAuditOptions): Pro
               cdpPort: shared.cdpPort,
               browserVersion: shared.version,
               status: load.status,
+              engineSettings: options.engineSettings,
               timeoutMs: Math.max(timeoutMs, 60_000),
             });
             slots[index].artifacts = gathered;

@@ -9,7 +9,8 @@ import { renderText } from '../../harness/report/text.ts';
 import type { RunBundle } from '../../harness/types.ts';
 import { loadBaselineFile } from '../../harness/baseline/load.ts';
 import { applyGate, hasGate, renderGateText, type GateOptions } from '../../harness/gate/gate.ts';
-import { signingKeyFrom, signingState, writeRunOutputs } from '../../harness/report/run-output.ts';
+import { signingKeyFrom, signingState, writeRunOutputs, type Format } from '../../harness/report/run-output.ts';
+import type { EngineSettings } from '../../harness/gatherers/engine-settings.ts';
 import { AUDITS } from '../registry.ts';
 
 export interface AuditCommandOptions {
@@ -19,6 +20,8 @@ export interface AuditCommandOptions {
   replay?: string;
   timeout?: string;
   baseline?: string;
+  engineSettings?: EngineSettings;
+  formats?: Format[];
   /** Gate settings from the config file (ignore, failOn, thresholds). */
   gate?: GateOptions;
 }
@@ -33,8 +36,8 @@ export function parseEngines(value: string | undefined): EngineName[] {
   return list as EngineName[];
 }
 
-async function writeOutputs(bundle: RunBundle, outDir: string): Promise<string[]> {
-  return writeRunOutputs(outDir, bundle, `Portico: page audit`, { audits: AUDITS.map((a) => a.meta) });
+async function writeOutputs(bundle: RunBundle, outDir: string, formats?: Format[]): Promise<string[]> {
+  return writeRunOutputs(outDir, bundle, `Portico: page audit`, { audits: AUDITS.map((a) => a.meta), formats });
 }
 
 /**
@@ -73,13 +76,13 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a number of seconds, not "${options.timeout}"`);
     const urls = pages.map((p) => toPageUrl(p));
     prepareOutDir(outDir);
-    const result = await auditPages(urls, { audits: AUDITS, engines: parseEngines(options.engines), outDir, timeoutMs });
+    const result = await auditPages(urls, { audits: AUDITS, engineSettings: options.engineSettings, engines: parseEngines(options.engines), outDir, timeoutMs });
     bundle = result.bundle;
     await writeIncomplete(resolve(outDir, 'artifacts'), bundle.incomplete);
     if (result.artifactFiles.length) written.push(`${relative(process.cwd(), resolve(outDir, 'artifacts'))}/ (${result.artifactFiles.length} artifacts files)`);
   }
   if (hasGate(gate)) bundle = applyGate(bundle, gate);
-  const files = await writeOutputs(bundle, outDir);
+  const files = await writeOutputs(bundle, outDir, options.formats);
   written.unshift(...files.map((f) => relative(process.cwd(), f)));
   if (format === 'json') process.stdout.write(JSON.stringify(bundle, null, 2) + '\n');
   else process.stdout.write(renderText(bundle, { written, signing: signingState(signingKeyFrom({})) }) + (bundle.gateReport ? '\n\n' + renderGateText(bundle) : '') + '\n');

@@ -86,3 +86,18 @@ test('portico.config.yaml in the working directory: ignore entries and out, flag
   expect(bad.stderr).toMatch(/portico\.config\.yaml: failOn: /);
   expect(existsSync(join(work, 'never'))).toBe(false);
 });
+
+test('portico.config engines and reporters apply: a disabled axe rule is not run, the HTML_CodeSniffer standard is the one asked for, only the chosen outputs are written', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'portico-tuning-'));
+  writeFileSync(join(work, 'shop.html'), page(IMG));
+  writeFileSync(join(work, 'portico.config.yaml'), 'engines: { use: [axe, htmlcs], axe: { disableRules: [image-alt] }, htmlcs: { standard: WCAG2A } }\nreporters: [sarif]\nout: tuned\n');
+  const r = await portico(['audit', 'shop.html'], work);
+  const bundle = JSON.parse(readFileSync(join(work, 'tuned', 'findings.json'), 'utf8')) as RunBundle;
+  expect(bundle.findings.filter((f) => f.engineRules.axe === 'image-alt'), r.stderr).toEqual([]);
+  expect(bundle.findings.some((f) => f.engines.includes('htmlcs') && f.requirements.wcag.includes('1.1.1')), 'HTML_CodeSniffer still reports the image').toBe(true);
+  const artifacts = readFileSync(join(work, 'tuned', 'artifacts', (await import('node:fs')).readdirSync(join(work, 'tuned', 'artifacts')).find((f) => f.endsWith('.json') && f !== 'incomplete.json')!), 'utf8');
+  expect(JSON.parse(artifacts).gathered.htmlcs.standard).toBe('WCAG2A');
+  const { existsSync } = await import('node:fs');
+  expect(existsSync(join(work, 'tuned', 'report.sarif'))).toBe(true);
+  expect(existsSync(join(work, 'tuned', 'report.html'))).toBe(false);
+});

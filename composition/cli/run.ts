@@ -7,6 +7,8 @@ import { applyGate, hasGate, renderGateText, type GateOptions } from '../../harn
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../harness/usage-error.ts';
+import { ENGINE_SETTINGS_ENV, type EngineSettings } from '../../harness/gatherers/engine-settings.ts';
+import { FORMATS_ENV, type Format } from '../../harness/report/run-output.ts';
 import { EXIT, exitCodeFor } from '../../harness/bundle.ts';
 import { PERSONAS } from '../../personas/index.ts';
 import { resolveTarget } from '../../targets/index.ts';
@@ -30,6 +32,8 @@ export interface RunCommandOptions {
   /** Keep a Playwright trace of every journey (default: only of journeys that did not finish). */
   trace?: boolean;
   baseline?: string;
+  engineSettings?: EngineSettings;
+  formats?: Format[];
   /** "i/n": walk only the i-th of n parts of the journeys. */
   shard?: string;
   /** Gate settings from the config file (ignore, failOn, thresholds). */
@@ -100,6 +104,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     PORTICO_PW_OUTPUT: join(run.outDir, 'playwright'),
     ...(run.baseURL ? { PORTICO_BASE_URL: run.baseURL } : {}),
     PORTICO_TRACE: o.trace ? 'on' : 'retain-on-failure',
+    ...(o.engineSettings ? { [ENGINE_SETTINGS_ENV]: JSON.stringify(o.engineSettings) } : {}),
+    ...(o.formats ? { [FORMATS_ENV]: o.formats.join(',') } : {}),
   };
   const cli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
   const args = [cli, 'test', '--config', join(root, `playwright.config${ext}`), '--workers', String(run.workers), ...(run.shard ? ['--shard', run.shard] : []), '--reporter', `${o.quiet ? 'dot' : 'list'},${join(root, 'composition', 'reporters', `portico-reporter${ext}`)},${join(root, 'harness', 'report', `timing-reporter${ext}`)}`];

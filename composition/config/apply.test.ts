@@ -22,3 +22,17 @@ describe('flags override the config file', () => {
     expect(runOptions({ target: 'shop' }, config, only('target'), '/repo/portico.config.yaml').target).toBe('/repo/targets/shop.target.yaml');
   });
 });
+
+describe('engine settings and outputs from the config', () => {
+  it('engines.axe / engines.htmlcs become the gatherers\' settings; reporters choose the outputs', () => {
+    const config = { engines: { axe: { disableRules: ['image-alt'] }, htmlcs: { standard: 'WCAG2A' as const } }, reporters: ['sarif' as const, 'junit' as const, 'dot' as const] };
+    expect(auditOptions({}, config, none)).toMatchObject({ engineSettings: { axe: { disableRules: ['image-alt'] }, htmlcs: { standard: 'WCAG2A' } }, formats: ['sarif', 'junit'] });
+    expect(runOptions({}, config, none)).toMatchObject({ quiet: true, formats: ['sarif', 'junit'] });
+    expect(runOptions({ quiet: false }, config, only('quiet')).quiet).toBe(false);
+  });
+  it('no reporters key: every output; no engine keys: default settings', () => {
+    const o = auditOptions({}, {}, none);
+    expect(o.formats).toBeUndefined();
+    expect(o.engineSettings).toBeUndefined();
+  });
+});

@@ -2,6 +2,20 @@ import type { PorticoConfig } from './schema.ts';
 import type { GateOptions } from '../../harness/gate/gate.ts';
 import { DEFAULT_ENGINES } from '../../harness/gatherers/engine-names.ts';
 import { resolve, dirname } from 'node:path';
+import type { EngineSettings } from '../../harness/gatherers/engine-settings.ts';
+import { FORMATS, type Format } from '../../harness/report/run-output.ts';
+
+/** What the config tunes beyond flags: the engines, and which outputs are written. */
+export interface Tuning { engineSettings?: EngineSettings; formats?: Format[] }
+
+export function tuningFrom(config: PorticoConfig): Tuning {
+  const engineSettings: EngineSettings = {};
+  if (config.engines?.axe) engineSettings.axe = config.engines.axe;
+  if (config.engines?.htmlcs) engineSettings.htmlcs = config.engines.htmlcs;
+  // `json` is findings.json (always written); `list` and `dot` are how a run shows progress.
+  const formats = config.reporters?.filter((r): r is Format => (FORMATS as readonly string[]).includes(r));
+  return { engineSettings: Object.keys(engineSettings).length ? engineSettings : undefined, formats: config.reporters ? formats : undefined };
+}
 
 /** Which options the person typed (flags win over the config file). */
 export type GivenOnCli = (key: string) => boolean;
@@ -25,9 +39,10 @@ export function gateFrom(config: PorticoConfig): GateOptions {
   return { ignore: config.ignore, failOn: config.failOn, thresholds: config.thresholds };
 }
 
-export function auditOptions(flags: AuditFlags, config: PorticoConfig, cli: GivenOnCli, file?: string): AuditFlags & { gate: GateOptions } {
+export function auditOptions(flags: AuditFlags, config: PorticoConfig, cli: GivenOnCli, file?: string): AuditFlags & Tuning & { gate: GateOptions } {
   return {
     ...flags,
+    ...tuningFrom(config),
     engines: cli('engines') ? flags.engines : (enginesFrom(config) ?? flags.engines),
     out: cli('out') ? flags.out : (near(file, config.out) ?? flags.out),
     timeout: cli('timeout') ? flags.timeout : (config.timeout !== undefined ? String(config.timeout) : flags.timeout),
@@ -36,13 +51,16 @@ export function auditOptions(flags: AuditFlags, config: PorticoConfig, cli: Give
   };
 }
 
-export function runOptions(flags: RunFlags, config: PorticoConfig, cli: GivenOnCli, file?: string): RunFlags & { gate: GateOptions } {
+export function runOptions(flags: RunFlags, config: PorticoConfig, cli: GivenOnCli, file?: string): RunFlags & Tuning & { gate: GateOptions } {
   // --target / `target:` may name an entry of `targets:`; a file named in the config is relative to it.
   let target = cli('target') ? flags.target : (config.target ?? flags.target);
   if (target !== undefined && config.targets?.[target] !== undefined) target = near(file, config.targets[target]);
   else if (!cli('target') && config.target !== undefined && config.target !== 'reference') target = near(file, config.target);
+  const quietFromConfig = config.reporters ? config.reporters.includes('dot') && !config.reporters.includes('list') : undefined;
   return {
     ...flags,
+    ...tuningFrom(config),
+    quiet: cli('quiet') ? flags.quiet : (quietFromConfig ?? flags.quiet),
     target,
     persona: cli('persona') ? flags.persona : (config.personas?.join(',') ?? flags.persona),
     profile: cli('profile') ? flags.profile : (config.profile ?? flags.profile),

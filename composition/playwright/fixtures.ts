@@ -13,6 +13,7 @@ import { actorFor } from '../../harness/journey/actors.ts';
 import { walkFlow, type WalkResult } from '../../harness/journey/walk.ts';
 import { clearProjectOutput } from '../../harness/journey/fresh-output.ts';
 import { gatherCheckpoint } from '../../harness/gatherers/index.ts';
+import { engineSettingsFromEnv } from '../../harness/gatherers/engine-settings.ts';
 import { saveArtifacts } from '../../harness/artifacts/store.ts';
 import type { Artifacts } from '../../harness/types.ts';
 import { personaById, planFor } from '../registry.ts';
@@ -97,6 +98,7 @@ export const test = base.extend<PorticoTestFixtures & { baseURL: string }, Porti
         engines: plan.engines.filter((e) => e !== 'lighthouse'),
         cdpPort: sharedChromium.cdpPort,
         browserVersion: sharedChromium.version,
+        engineSettings: engineSettingsFromEnv(),
         extra: Object.fromEntries(plan.probes.map((p) => [p.id, (pg: Page) => p.gather(pg, { locale: persona.language, targetLocales: target.locales, catalogues: target.catalogues?.(), stepId })])),
       });
       await saveArtifacts(join(resolve(porticoOut), 'artifacts', persona.id, 'custom'), artifacts, n++);
@@ -112,7 +114,7 @@ export const test = base.extend<PorticoTestFixtures & { baseURL: string }, Porti
       await rm(join(outDir, 'artifacts', persona.id, flow.id), { recursive: true, force: true });
       await mkdir(outDir, { recursive: true });
       return walkFlow({
-        page, context, persona, target, running: runningTarget, outDir, plan: planFor(persona),
+        page, context, persona, target, running: runningTarget, outDir, plan: planFor(persona), engineSettings: engineSettingsFromEnv(),
         cdpPort: sharedChromium.cdpPort,
         browserVersion: sharedChromium.version,
         attach: (name, path, contentType) => testInfo.attach(name, { path, contentType }),

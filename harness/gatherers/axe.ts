@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright';
 import type { AxeArtifact, AxeRuleArtifact } from './types.ts';
 import { resolveDomPaths } from './dom-path.ts';
+import type { EngineSettings } from './engine-settings.ts';
 
 /**
  * WCAG 2.0 / 2.1 / 2.2 A and AA, plus best-practice, AAA and experimental rules (axe runs
@@ -21,8 +22,10 @@ export type AxeArtifactWithDocument = AxeArtifact & { document?: AxeDocumentFact
 
 type AxeResult = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
-export async function gatherAxe(page: Page): Promise<AxeArtifactWithDocument> {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+export async function gatherAxe(page: Page, settings: EngineSettings['axe'] = {}): Promise<AxeArtifactWithDocument> {
+  let builder = new AxeBuilder({ page }).withTags(settings.tags?.length ? settings.tags : AXE_TAGS);
+  if (settings.disableRules?.length) builder = builder.disableRules(settings.disableRules);
+  const results = await builder.analyze();
   const toArtifact = async (rules: AxeResult[]): Promise<AxeRuleArtifact[]> => {
     const out: AxeRuleArtifact[] = [];
     for (const rule of rules) {

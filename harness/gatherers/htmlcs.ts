@@ -19,7 +19,7 @@ export interface Emulation {
   deviceScaleFactor?: number;
 }
 
-export async function gatherHtmlcs(page: Page, cdpPort: number, emulation: Emulation = {}, timeoutMs = 30_000): Promise<HtmlcsArtifact> {
+export async function gatherHtmlcs(page: Page, cdpPort: number, emulation: Emulation = {}, timeoutMs = 30_000, standard: 'WCAG2A' | 'WCAG2AA' | 'WCAG2AAA' = 'WCAG2AA'): Promise<HtmlcsArtifact> {
   const browser = await connectPuppeteer(cdpPort);
   const pPage = await puppeteerPageFor(page, cdpPort);
   const viewport = page.viewportSize();
@@ -28,7 +28,7 @@ export async function gatherHtmlcs(page: Page, cdpPort: number, emulation: Emula
     page: pPage,
     ignoreUrl: true,
     runners: ['htmlcs'],
-    standard: 'WCAG2AA',
+    standard,
     // Warnings tied to a criterion become cantTell findings (never barriers); notices are never findings.
     includeWarnings: true,
     includeNotices: false,
@@ -42,7 +42,7 @@ export async function gatherHtmlcs(page: Page, cdpPort: number, emulation: Emula
   return {
     version: htmlcsVersion,
     pa11yVersion,
-    standard: 'WCAG2AA',
+    standard,
     issues: issues.map((issue, i) => ({
       code: issue.code,
       type: issue.type as 'error' | 'warning' | 'notice',

@@ -8,6 +8,7 @@ import { gatherHtmlcs, type Emulation } from './htmlcs.ts';
 import { gatherLighthouse, type LighthouseOptions } from './lighthouse.ts';
 import { gatherKeyboard, type KeyboardOptions } from './keyboard.ts';
 import { gatherPageInfo } from './page-info.ts';
+import type { EngineSettings } from './engine-settings.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -31,6 +32,8 @@ export interface GatherOptions {
   keyboard?: KeyboardOptions;
   extra?: Record<string, ExtraGatherer>;
   timeoutMs?: number;
+  /** axe tags and disabled rules, the HTML_CodeSniffer standard (portico.config `engines`). */
+  engineSettings?: EngineSettings;
 }
 
 function withTimeout<T>(what: string, ms: number, work: Promise<T>): Promise<T> {
@@ -95,8 +98,8 @@ export async function gatherCheckpoint(page: Page, options: GatherOptions): Prom
   };
   const engines = new Set(options.engines);
   await run('pageInfo', () => gatherPageInfo(page, options.status));
-  if (engines.has('axe')) await run('axe', () => gatherAxe(page));
-  if (engines.has('htmlcs')) await run('htmlcs', () => gatherHtmlcs(page, options.cdpPort, options.emulation));
+  if (engines.has('axe')) await run('axe', () => gatherAxe(page, options.engineSettings?.axe));
+  if (engines.has('htmlcs')) await run('htmlcs', () => gatherHtmlcs(page, options.cdpPort, options.emulation, undefined, options.engineSettings?.htmlcs?.standard));
   if (engines.has('lighthouse')) await run('lighthouse', () => gatherLighthouse(page, options.cdpPort, options.lighthouse));
   for (const [name, gatherer] of Object.entries(options.extra ?? {})) await run(name, () => gatherer(page));
   if (engines.has('keyboard')) await run('keyboard', () => gatherKeyboard(page, options.keyboard));

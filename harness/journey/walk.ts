@@ -11,6 +11,7 @@ import { gatherCheckpoint, pagePathOf, toolVersions } from '../gatherers/index.t
 import { saveArtifacts } from '../artifacts/store.ts';
 import { describeNavigationError, responseProblem } from '../navigate.ts';
 import type { GatherPlan } from '../gatherers/plan.ts';
+import type { EngineSettings } from '../gatherers/engine-settings.ts';
 
 export interface WalkEnv {
   page: Page;
@@ -22,6 +23,8 @@ export interface WalkEnv {
   persona: Persona;
   /** The gatherers this persona's audits read (see gatherPlan). */
   plan: GatherPlan;
+  /** axe tags / disabled rules and the HTML_CodeSniffer standard, when configured. */
+  engineSettings?: EngineSettings;
   /** Run directory: artifacts/, screenshots/ and transcripts go under it. */
   outDir: string;
   /** Attach a file to the test report (Playwright's testInfo.attach). */
@@ -122,6 +125,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
           engines: env.plan.engines.filter((e) => e !== 'lighthouse' || persona.lighthouseAt?.includes(step.id)),
           cdpPort: env.cdpPort,
           browserVersion: env.browserVersion,
+          engineSettings: env.engineSettings,
           emulation: { isMobile: persona.use.isMobile, hasTouch: persona.use.hasTouch, deviceScaleFactor: persona.use.deviceScaleFactor },
           lighthouse: persona.lighthouseCategories ? { categories: persona.lighthouseCategories } : undefined,
           extra: Object.fromEntries(env.plan.probes.map((p) => [p.id, (pg: Page) => p.gather(pg, { locale, targetLocales: target.locales, catalogues, stepId: step.id })])),

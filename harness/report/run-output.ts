@@ -32,7 +32,16 @@ export const FILE_OF: Record<Format, string> = {
 
 export const AUDITS_FILE = 'audits.json';
 
+/** `portico run` hands the chosen outputs to its reporter in the environment. */
+export const FORMATS_ENV = 'PORTICO_FORMATS';
+export function formatsFromEnv(env: NodeJS.ProcessEnv = process.env): Format[] | undefined {
+  const raw = env[FORMATS_ENV];
+  return raw ? (raw.split(',').filter((f) => (FORMATS as readonly string[]).includes(f)) as Format[]) : undefined;
+}
+
 export interface RunOutputOptions {
+  /** Only these outputs beside findings.json and the manifest (portico.config `reporters`); all when absent. */
+  formats?: readonly Format[];
   /** The audits' declared meta (the composition root passes the registry's). Written to audits.json. */
   audits?: AuditInfo[];
   /** Private key file; default PORTICO_SIGNING_KEY. No key: the manifest is written unsigned, and says so. */
@@ -99,10 +108,11 @@ export async function writeRunOutputs(outDir: string, bundle: RunBundle, title: 
   await put('findings.json', JSON.stringify(bundle, null, 2));
   await put(AUDITS_FILE, JSON.stringify(audits, null, 2) + '\n');
   const input: RenderInput = { bundle, audits, title, signing: signingState(key), files: new Set(listRunFiles(outDir)) };
-  for (const format of FORMATS) if (format !== 'pdf') await put(FILE_OF[format], renderFormat(format, input));
+  const wanted = (f: Format) => !options.formats || options.formats.includes(f);
+  for (const format of FORMATS) if (format !== 'pdf' && wanted(format)) await put(FILE_OF[format], renderFormat(format, input));
   const sealed = sealRunDir(outDir, runMetadata(bundle, options.commandLine ?? commandLineFromEnv()), key);
   written.push(...sealed.files);
-  if (options.pdf !== false) {
+  if (options.pdf !== false && wanted('pdf')) {
     try {
       written.push(...(await writeComplaint(outDir, { ...input, manifest: { sha256: sealed.manifestSha256, path: 'manifest.json' } }, key)));
     } catch (error) {
