@@ -85,6 +85,6 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
   const files = await writeOutputs(bundle, outDir, options.formats);
   written.unshift(...files.map((f) => relative(process.cwd(), f)));
   if (format === 'json') process.stdout.write(JSON.stringify(bundle, null, 2) + '\n');
-  else process.stdout.write(renderText(bundle, { written, signing: signingState(signingKeyFrom({})) }) + (bundle.gateReport ? '\n\n' + renderGateText(bundle) : '') + '\n');
+  else process.stdout.write(renderText(bundle, { written, signing: signingState(signingKeyFrom({})) }) + '\n');
   return exitCodeFor(bundle);
 }

@@ -39,6 +39,9 @@ test('a baseline gate fails only on new barriers; fingerprints survive an unrela
   expect(same.code, same.stdout).toBe(0);
   expect(barrierPrints(join(work, 'same'))).toEqual(barrierPrints(join(work, 'first')));
   expect(same.stdout).toMatch(/0 new barrier\(s\)[\s\S]*Gate: PASS/);
+  // The gate is in what people read later too: summary.txt and report.html.
+  expect(readFileSync(join(work, 'same', 'summary.txt'), 'utf8')).toMatch(/CI gate:[\s\S]*Gate: PASS/);
+  expect(readFileSync(join(work, 'same', 'report.html'), 'utf8')).toMatch(/<h2 id="gate-h">CI gate: pass<\/h2>/);
 
   // A new barrier fails the gate, and only it is new.
   writeFileSync(join(work, 'shop.html'), page(`<p>Welcome.</p>${IMG}<form><input type="text"></form>`));

@@ -1,16 +1,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { prepareOutDir } from './out-dir.ts';
-import { writeFileSync } from 'node:fs';
 import { loadBaselineFile } from '../../harness/baseline/load.ts';
 import { applyGate, hasGate, renderGateText, type GateOptions } from '../../harness/gate/gate.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../harness/usage-error.ts';
 import { ENGINE_SETTINGS_ENV, type EngineSettings } from '../../harness/gatherers/engine-settings.ts';
-import { FORMATS_ENV, type Format } from '../../harness/report/run-output.ts';
+import { FORMATS_ENV, writeRunOutputs, type Format } from '../../harness/report/run-output.ts';
 import { EXIT, exitCodeFor } from '../../harness/bundle.ts';
-import { PERSONAS } from '../../personas/index.ts';
+import { AUDITS, PERSONAS } from '../registry.ts';
 import { resolveTarget } from '../../targets/index.ts';
 import { resolveDefects } from '../../harness/journey/defects.ts';
 import type { RunBundle } from '../../harness/types.ts';
@@ -122,7 +121,9 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   let bundle = JSON.parse(readFileSync(findings, 'utf8')) as RunBundle;
   if (hasGate(gate)) {
     bundle = applyGate(bundle, gate);
-    writeFileSync(findings, JSON.stringify(bundle, null, 2));
+    // The reports were written before the gate was known: write them again with it.
+    const title = `Portico: ${run.target} (${run.profile}${run.defects.length ? ` + ${run.defects.join(',')}` : ''})`;
+    await writeRunOutputs(run.outDir, bundle, title, { audits: AUDITS.map((a) => a.meta), formats: o.formats });
     process.stdout.write('\n' + renderGateText(bundle) + '\n');
   }
   const exit = exitAfterPlaywright(code, bundle);

@@ -9,6 +9,7 @@ import { STANDARD_LINKS, section508Url, wcagUnderstandingUrl } from './links.ts'
 import { clip, h, safeHref } from './safe-text.ts';
 import { signingText, type RenderInput } from './render-input.ts';
 import type { RunBundle } from '../types.ts';
+import { renderGateText } from '../gate/gate.ts';
 
 const link = (href: string | undefined, text: string) => {
   const safe = safeHref(href);
@@ -185,6 +186,7 @@ export function renderHtml(input: RenderInput | RunBundle, title = 'Portico repo
 <li><strong>${counts.issues}</strong> barrier issue(s), met <strong>${counts.occurrences}</strong> time(s) in all; <strong>${counts.blocking}</strong> block a journey.</li>
 <li>${bestPractice.length} best-practice issue(s), reported apart and not counted as barriers.</li>
 <li>${review} finding(s) need a person to review (cannot tell automatically).</li></ul></section>
+${bundle.gateReport ? `<section aria-labelledby="gate-h"><h2 id="gate-h">CI gate: ${h(bundle.gateReport.status === 'clean' ? 'pass' : bundle.gateReport.status === 'barriers' ? 'fail' : 'incomplete')}</h2><ul>${renderGateText(bundle).split('\n').map((l) => `<li>${h(l)}</li>`).join('')}</ul></section>` : ''}
 ${bundle.incomplete.length ? `<section aria-labelledby="incomplete-h"><h2 id="incomplete-h">Could not check</h2><ul>${bundle.incomplete.map((i) => `<li><strong>${h(i.where)}</strong>: ${h(i.cause)}</li>`).join('')}</ul></section>` : ''}
 ${grid(bundle, issues)}
 ${criteriaTable(issues)}

@@ -2,6 +2,7 @@ import type { Finding, RunBundle } from '../types.ts';
 import { isBarrier } from '../bundle.ts';
 import { describeCriterion } from '../standards/requirements.ts';
 import { terminalSafe } from './terminal-safe.ts';
+import { renderGateText } from '../gate/gate.ts';
 import { countIssues, groupIssues, issueCountText, type Issue } from './issues.ts';
 import { stripControls } from './safe-text.ts';
 import { signingText, type SigningState } from './render-input.ts';
@@ -91,6 +92,7 @@ export function renderText(bundle: RunBundle, options: { written?: string[]; max
     if (group.issues.length > max) lines.push(`  … and ${group.issues.length - max} more (see report.html)`);
   }
   if (bestPractice.length) lines.push('', `Best practice (reported apart, not counted as barriers): ${issueCountText(countIssues(bestPractice))} — ${[...new Set(bestPractice.map((i) => i.ruleId))].join(', ')}`);
+  if (bundle.gateReport) lines.push('', 'CI gate:', ...renderGateText(bundle).split('\n').map((l) => `  ${terminalSafe(l)}`));
   if (options.written?.length) lines.push('', 'Written:', ...options.written.map((w) => `  ${w}`));
   // Each entry is one line: whatever a page or an engine put into it cannot start another.
   return terminalSafe(lines.map((l) => stripControls(l).replace(/[\r\n]+/g, ' ')).join('\n'));
