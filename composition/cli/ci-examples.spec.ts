@@ -36,7 +36,11 @@ const examples = {
     const steps = wf.jobs.portico.steps as Array<{ run?: string; uses?: string; with?: Record<string, string> }>;
     return {
       commands: steps.map((s) => s.run ?? '').filter((r) => r.startsWith('npx portico')),
-      files: steps.flatMap((s) => [s.with?.sarif_file, s.with?.path]).filter((f): f is string => Boolean(f)),
+      files: [
+        ...steps.flatMap((s) => [s.with?.sarif_file, s.with?.path]).filter((f): f is string => Boolean(f)),
+        // `cat FILE >> "$GITHUB_STEP_SUMMARY"`: the file the summary step reads.
+        ...steps.map((s) => /^cat (\S+) >> "\$GITHUB_STEP_SUMMARY"$/.exec(s.run ?? '')?.[1]).filter((f): f is string => Boolean(f)),
+      ],
     };
   },
   'GitLab CI': () => {
@@ -55,6 +59,7 @@ for (const [name, read] of Object.entries(examples)) {
       const r = portico(line, dir);
       expect(r.code, r.out).toBe(0);
     }
+    expect(files.length).toBeGreaterThan(1);
     for (const f of files) expect(existsSync(join(dir, f)), f).toBe(true);
     appendFileSync(join(dir, 'site', 'index.html'), '<img src="new-chart.png">');
     const failing = portico(commands.at(-1)!, dir);

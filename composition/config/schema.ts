@@ -3,7 +3,7 @@ import { ENGINE_NAMES } from '../../harness/gatherers/engine-names.ts';
 import { ignoreSchema, impactSchema, thresholdsSchema } from '../../harness/gate/schema.ts';
 import { PERSONA_IDS } from '../../personas/ids.ts';
 
-export const REPORTER_NAMES = ['list', 'dot', 'json', 'html', 'text', 'sarif', 'junit', 'earl', 'openacr', 'pdf'] as const;
+export const REPORTER_NAMES = ['list', 'dot', 'json', 'html', 'text', 'markdown', 'sarif', 'junit', 'earl', 'openacr', 'pdf'] as const;
 
 /** portico.config.(ts|mjs|js|yaml|yml|json): every key optional; flags override them. */
 export const configSchema = z.object({

@@ -53,6 +53,14 @@ describe('a hostile page stays data in every format', () => {
     expect(text).toContain('UNSIGNED');
   });
 
+  it('summary.md: no raw tags, links or table breaks from the page, no control characters', () => {
+    const md = renderFormat('markdown', input());
+    expect(md).not.toMatch(RAW_CONTROLS);
+    expect(md).not.toMatch(/<(script|img|a|evil|iframe)\b/i);
+    expect(md).not.toMatch(/\]\(javascript:/i);
+    for (const row of md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| rule'))) expect(row.split(/(?<!\\)\|/).length, row).toBe(7);
+  });
+
   it('JUnit: well-formed XML, ]]> and </script> are text, controls replaced', () => {
     const xml = renderFormat('junit', input());
     expect(XMLValidator.validate(xml)).toBe(true);

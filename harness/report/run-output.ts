@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { KeyObject } from 'node:crypto';
 import type { RunBundle } from '../types.ts';
 import { renderText } from './text.ts';
+import { renderMarkdown } from './markdown.ts';
 import { renderHtml } from './html.ts';
 import { renderSarif } from './sarif.ts';
 import { renderJunit } from './junit.ts';
@@ -17,12 +18,13 @@ import { listRunFiles, COMPLAINT, COMPLAINT_SIGNATURE } from '../evidence/manife
 import { keyFingerprint, loadPrivateKey, signBytes } from '../evidence/sign.ts';
 import { runMetadata, sealRunDir } from '../evidence/seal.ts';
 
-export const FORMATS = ['html', 'text', 'sarif', 'junit', 'earl', 'openacr', 'pdf'] as const;
+export const FORMATS = ['html', 'text', 'markdown', 'sarif', 'junit', 'earl', 'openacr', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const FILE_OF: Record<Format, string> = {
   html: 'report.html',
   text: 'summary.txt',
+  markdown: 'summary.md',
   sarif: 'report.sarif',
   junit: 'junit.xml',
   earl: 'earl.jsonld',
@@ -70,6 +72,7 @@ export function renderFormat(format: Exclude<Format, 'pdf'>, input: RenderInput)
   switch (format) {
     case 'html': return renderHtml(input);
     case 'text': return renderText(input.bundle, { maxPerGroup: 1000, signing: input.signing }) + '\n';
+    case 'markdown': return renderMarkdown(input.bundle, input.title);
     case 'sarif': return JSON.stringify(renderSarif(input), null, 2) + '\n';
     case 'junit': return renderJunit(input);
     case 'earl': return JSON.stringify(renderEarl(input), null, 2) + '\n';
