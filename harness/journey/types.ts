@@ -154,6 +154,8 @@ export interface Step {
   act?(ctx: StepContext): Promise<void>;
   /** Set false for steps that only act (no audit of the page). */
   checkpoint?: boolean;
+  /** The person enters data on this step (a form): personas that linger or lose the connection mid-form act here. */
+  form?: boolean;
 }
 
 export interface Flow {

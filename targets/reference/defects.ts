@@ -203,7 +203,7 @@ export const DEFECTS: DefectSpec[] = [
   {
     id: 'exposure-gate-absolute-brightness',
     title: 'Selfie quality gate on absolute face brightness',
-    changes: 'POST /selfie accepts a photo only if the face region\'s mean luma is ≥ 60 (gate "naive-absolute"); conformant uses the fair gate (face-metered exposure, contrast and noise).',
+    changes: 'The capture keeps the camera\'s whole-frame metering (no exposure compensation metered on the face) and POST /selfie accepts a photo only if the face region\'s mean luma is ≥ 60 (gate "naive-absolute"); conformant meters the exposure on the detected face and uses the fair gate (contrast and noise relative to the face).',
     barrier:
       'mission.md: "Registration and each login required a live photo or video checked by facial recognition. It failed disproportionately for Black asylum seekers (darker skin tones), who reported being unable to get past the capture step."',
     persona: 'darker-skin-selfie',
