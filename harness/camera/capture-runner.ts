@@ -123,7 +123,7 @@ async function oneAttempt(page: Page, url: string, spec: CaptureStepSpec, timeou
     return { outcome: 'no-result', message: `no result after taking the photo (${describeMatcher(spec.accepted)} / ${describeMatcher(spec.rejected)}): ${(error as Error).message.split('\n')[0]}` };
   }
   if (await accepted.first().isVisible().catch(() => false)) return { outcome: 'accepted' };
-  const message = ((await rejected.first().textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
+  const message = ((await rejected.first().innerText().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
   return { outcome: 'rejected', message };
 }
 

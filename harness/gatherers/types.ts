@@ -67,6 +67,19 @@ export interface LighthouseArtifact {
   categories: Record<string, { score: number | null; auditIds: string[] }>;
   audits: LighthouseAuditArtifact[];
   runWarnings: string[];
+  /**
+   * Whether the persona's network/CPU throttling applied to Lighthouse's measurement: the same URL
+   * measured again in a fresh, unthrottled context of the same browser (metric values in ms).
+   */
+  throttleCheck?: ThrottleCheck;
+}
+
+export interface ThrottleCheck {
+  throttled: Record<string, number | null>;
+  unthrottled: Record<string, number | null>;
+  /** Median over the timing metrics of throttled / unthrottled (null when none could be compared). */
+  ratio: number | null;
+  error?: string;
 }
 
 export interface PageInfoArtifact {

@@ -69,6 +69,8 @@ export interface Persona {
   /** Network and CPU emulation (Chrome DevTools Protocol), for the low-end phone. */
   network?: { downloadKbps: number; uploadKbps: number; latencyMs: number; cpuSlowdown: number };
   lighthouseCategories?: Array<'accessibility' | 'performance'>;
+  /** Stay on every form step (`form: true`) this long before sending it, on the browser clock (harness/journey/linger.ts). */
+  lingerOnForms?: { seconds?: number; chunkSeconds?: number };
   /** Step ids where Lighthouse runs (it costs seconds; run it where it earns its keep). Absent = nowhere. */
   lighthouseAt?: string[];
   /** What a block is filed under when this persona's own way of operating fails (Tab never reaches a control: 2.1.1;
