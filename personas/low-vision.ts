@@ -3,6 +3,7 @@ import { baseData } from './data.ts';
 import { reflowProbe } from '../harness/gatherers/probes/reflow.ts';
 import { textResizeProbe } from '../harness/gatherers/probes/text-resize.ts';
 import { textSpacingProbe } from '../harness/gatherers/probes/text-spacing.ts';
+import { forcedColorsProbe } from '../harness/gatherers/probes/forced-colors.ts';
 
 export const lowVision: Persona = {
   id: 'low-vision',
@@ -13,13 +14,14 @@ export const lowVision: Persona = {
     'reflow at 320 CSS px: no two-way scrolling, nothing clipped (1.4.10)',
     'text spacing overrides do not clip text (1.4.12)',
     'contrast of text and controls (1.4.3, 1.4.11) through axe-core',
+    'forced colours (a contrast theme): controls keep their boundary, icons and focus indicators stay visible, text kept in author colours stays readable (1.4.11, 1.4.3, 2.4.7)',
   ],
   use: { locale: 'es', viewport: { width: 1280, height: 900 } },
   actor: 'pointer',
   language: 'es',
   data: { ...baseData, email: 'vision.{run}@example.org' },
   engines: ['axe'],
-  probes: [reflowProbe, textResizeProbe, textSpacingProbe],
-  audits: ['reflow', 'resize-text', 'text-spacing'],
+  probes: [reflowProbe, textResizeProbe, textSpacingProbe, forcedColorsProbe],
+  audits: ['reflow', 'resize-text', 'text-spacing', 'forced-colors'],
   blockedCites: { wcag: [], other: ['blocked: a control could not be found or used by sight'] },
 };

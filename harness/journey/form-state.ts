@@ -59,6 +59,10 @@ export interface OfflineSubmitFacts {
   /** What the person did to get back to the form. */
   wayBack: 'none' | 'back';
   url: string;
+  /** Requests the page tried to make while offline (all failed as a dropped connection does). */
+  requestsWhileOffline: number;
+  /** navigator.onLine as the page saw it while offline. */
+  pageSawOffline: boolean;
 }
 
 /**
@@ -69,12 +73,24 @@ export interface OfflineSubmitFacts {
 export async function submitWhileOffline(page: Page, context: BrowserContext, submit: () => Promise<void>, options: { offlineMs?: number } = {}): Promise<OfflineSubmitFacts> {
   const before = await snapshotForm(page);
   const formUrl = page.url();
+  // setOffline makes the page see the connection drop (navigator.onLine, offline events); the route
+  // makes sure no request gets through whatever other network emulation is in force (a CDP
+  // throttle set on another session can otherwise keep the connection up).
+  let requestsWhileOffline = 0;
+  const cut = (route: import('playwright').Route) => {
+    requestsWhileOffline++;
+    return route.abort('internetdisconnected');
+  };
   await context.setOffline(true);
+  await context.route('**/*', cut);
+  let pageSawOffline = false;
   try {
+    pageSawOffline = await page.evaluate(() => navigator.onLine === false).catch(() => false);
     await submit().catch(() => undefined);
     await page.waitForLoadState('load', { timeout: 10_000 }).catch(() => undefined);
     await page.waitForTimeout(options.offlineMs ?? 500);
   } finally {
+    await context.unroute('**/*', cut);
     await context.setOffline(false);
   }
   const landedOn = page.url().startsWith('chrome-error:') || page.url() === 'about:blank' ? 'browser-error' : 'app';
@@ -84,5 +100,5 @@ export async function submitWhileOffline(page: Page, context: BrowserContext, su
     await page.goBack({ waitUntil: 'load' }).catch(() => undefined);
   }
   const after = await snapshotForm(page).catch(() => ({}) as FormSnapshot);
-  return { before, after, lost: lostEntries(before, after), landedOn, wayBack, url: page.url() };
+  return { before, after, lost: lostEntries(before, after), landedOn, wayBack, url: page.url(), requestsWhileOffline, pageSawOffline };
 }
