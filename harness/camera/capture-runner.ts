@@ -77,6 +77,8 @@ export interface CaptureGridOptions {
   /** Stop starting cells after this long (default 170 s); what is left is recorded as skipped. */
   budgetMs?: number;
   onAttempt?(fact: CaptureAttemptFact): void;
+  /** Called on each cell's fresh context before its first page (routes, headers a target needs). */
+  setupContext?(context: BrowserContext): Promise<void>;
 }
 
 export const ALL_TONES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -177,6 +179,7 @@ export async function runCaptureGrid(options: CaptureGridOptions): Promise<Captu
       const scene = cameraScene(mst, lighting);
       const context = await browser.newContext({ ...options.contextOptions, storageState });
       try {
+        await options.setupContext?.(context);
         const camera = await installSyntheticCamera(context, { scene, variant: attemptVariant(0, cellIndex) });
         const page = await context.newPage();
         for (let n = 0; n < attempts; n++) {
