@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { cameraScene } from './stimulus.ts';
 import { attemptVariant, installSyntheticCamera } from './synthetic-camera.ts';
-import { runCaptureGrid } from './capture-runner.ts';
+import { captureIncomplete, runCaptureGrid } from './capture-runner.ts';
 import { captureParityAudit } from '../../audits/equity/capture-parity.ts';
 import type { Artifacts } from '../types.ts';
 
@@ -78,7 +78,7 @@ test.describe('synthetic camera and capture runner (any target)', () => {
   for (const mode of ['absolute', 'any', 'stuck'] as const) {
     test(`a grid through the page's own control: ${mode}`, async ({ context }) => {
       test.setTimeout(120_000);
-      const serve = (c: import('playwright').BrowserContext) => c.route('http://localhost:9/capture/**', (r) => r.fulfill({ contentType: 'text/html', body: page(mode) }));
+      const serve = async (c: import('playwright').BrowserContext) => { await c.route('http://localhost:9/capture/**', (r) => r.fulfill({ contentType: 'text/html', body: page(mode) })); };
       const facts = await runCaptureGrid({ from: context, setupContext: serve, url: 'http://localhost:9/capture/photo', spec, tones: [1, 10], lightings: ['even', 'backlit'], attempts: 3, attemptTimeoutMs: mode === 'stuck' ? 1500 : 15_000 });
       expect(facts.attempts).toHaveLength(12);
       expect(facts.alternative).toEqual({ role: 'link', name: 'Verify another way', found: true });
@@ -97,7 +97,9 @@ test.describe('synthetic camera and capture runner (any target)', () => {
         expect(facts.attempts.every((a) => a.outcome === 'no-result')).toBe(true);
         expect(facts.attempts[0].message).toMatch(/never became usable/);
         expect(verdict.outcome).toBe('cantTell');
+        expect(captureIncomplete(facts)).toMatch(/result for 0 of 12 captures/);
       }
+      if (mode !== 'stuck') expect(captureIncomplete(facts)).toBeNull();
     });
   }
 });

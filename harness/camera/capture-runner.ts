@@ -77,6 +77,8 @@ export interface CaptureGridOptions {
   /** Stop starting cells after this long (default 170 s); what is left is recorded as skipped. */
   budgetMs?: number;
   onAttempt?(fact: CaptureAttemptFact): void;
+  /** Cells run at once (default 1; each is its own context in the one browser). */
+  concurrency?: number;
   /** Called on each cell's fresh context before its first page (routes, headers a target needs). */
   setupContext?(context: BrowserContext): Promise<void>;
 }
@@ -167,42 +169,61 @@ export async function runCaptureGrid(options: CaptureGridOptions): Promise<Captu
     durationMs: 0,
   };
   let skipped = 0;
-  let cellIndex = 0;
-  for (const lighting of lightings) {
-    for (const mst of tones) {
-      cellIndex++;
-      if (Date.now() - started > budgetMs) {
-        skipped += attempts;
-        for (let n = 0; n < attempts; n++) facts.attempts.push({ mst, lighting, attempt: n + 1, outcome: 'no-result', message: 'not run: the time budget for the grid was spent', ms: 0 });
-        continue;
-      }
-      const scene = cameraScene(mst, lighting);
-      const context = await browser.newContext({ ...options.contextOptions, storageState });
-      try {
-        await options.setupContext?.(context);
-        const camera = await installSyntheticCamera(context, { scene, variant: attemptVariant(0, cellIndex) });
-        const page = await context.newPage();
-        for (let n = 0; n < attempts; n++) {
-          camera.set(scene, attemptVariant(n, cellIndex));
-          const t0 = Date.now();
-          const r = await oneAttempt(page, options.url, options.spec, timeoutMs);
-          const fact: CaptureAttemptFact = { mst, lighting, attempt: n + 1, ...r, ms: Date.now() - t0 };
-          facts.attempts.push(fact);
-          options.onAttempt?.(fact);
-          if (n === 0 && options.spec.alternative && !facts.alternative) {
-            // Whether the capture page offers a way through without a photo (looked for on the page as served).
-            await page.goto(options.url, { waitUntil: 'load', timeout: timeoutMs }).catch(() => undefined);
-            const alt = options.spec.alternative;
-            const found = (await page.getByRole(alt.role, { name: alt.name }).count().catch(() => 0)) > 0;
-            facts.alternative = { role: String(alt.role), name: String(alt.name), found };
-          }
-        }
-      } finally {
-        await context.close().catch(() => undefined);
-      }
+  const cells: Array<{ lighting: Lighting; mst: number; index: number }> = [];
+  for (const lighting of lightings) for (const mst of tones) cells.push({ lighting, mst, index: cells.length + 1 });
+  const byCell = new Map<number, CaptureAttemptFact[]>();
+  const runCell = async ({ lighting, mst, index }: { lighting: Lighting; mst: number; index: number }) => {
+    const out: CaptureAttemptFact[] = [];
+    byCell.set(index, out);
+    if (Date.now() - started > budgetMs) {
+      skipped += attempts;
+      for (let n = 0; n < attempts; n++) out.push({ mst, lighting, attempt: n + 1, outcome: 'no-result', message: 'not run: the time budget for the grid was spent', ms: 0 });
+      return;
     }
-  }
+    const scene = cameraScene(mst, lighting);
+    const context = await browser.newContext({ ...options.contextOptions, storageState });
+    try {
+      await options.setupContext?.(context);
+      const camera = await installSyntheticCamera(context, { scene, variant: attemptVariant(0, index) });
+      const page = await context.newPage();
+      for (let n = 0; n < attempts; n++) {
+        camera.set(scene, attemptVariant(n, index));
+        const t0 = Date.now();
+        const r = await oneAttempt(page, options.url, options.spec, timeoutMs);
+        const fact: CaptureAttemptFact = { mst, lighting, attempt: n + 1, ...r, ms: Date.now() - t0 };
+        out.push(fact);
+        options.onAttempt?.(fact);
+        if (n === 0 && options.spec.alternative && !facts.alternative) {
+          // Whether the capture page offers a way through without a photo (looked for on the page as served).
+          facts.alternative = { role: String(options.spec.alternative.role), name: String(options.spec.alternative.name), found: false };
+          await page.goto(options.url, { waitUntil: 'load', timeout: timeoutMs }).catch(() => undefined);
+          const alt = options.spec.alternative;
+          facts.alternative.found = (await page.getByRole(alt.role, { name: alt.name }).count().catch(() => 0)) > 0;
+        }
+      }
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < cells.length) await runCell(cells[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(4, options.concurrency ?? 1)) }, worker));
+  for (const cell of cells) facts.attempts.push(...(byCell.get(cell.index) ?? []));
   if (skipped) facts.skipped = skipped;
   facts.durationMs = Date.now() - started;
   return facts;
+}
+
+/**
+ * Why a grid is too incomplete to judge (most captures got no result: the harness, not the page,
+ * failed), or null. A journey step throws this (the run is incomplete, never clean); a grid with a
+ * few captures without result is judged by the audit as cantTell for those cells.
+ */
+export function captureIncomplete(facts: CaptureFacts, minShare = 0.5): string | null {
+  const judged = facts.attempts.filter((a) => a.outcome !== 'no-result').length;
+  if (facts.attempts.length > 0 && judged / facts.attempts.length >= minShare) return null;
+  const first = facts.attempts.find((a) => a.outcome === 'no-result')?.message ?? 'no capture was attempted';
+  return `the capture runner got a result for ${judged} of ${facts.attempts.length} captures (${first})`;
 }

@@ -79,11 +79,18 @@ export async function lingerOnForm(ctx: StepContext, stepId: string, options: Li
   return facts;
 }
 
-/** What the walker reports about the pause (2.2.1): nothing when warned with a way to extend. */
-export function lingerObservation(facts: LingerFacts): JourneyObservation | null {
+/**
+ * What the walker reports about the pause (2.2.1), once the step is over: nothing when warned with a
+ * way to extend, nothing when no time limit was met (the form went through: no session ended), a
+ * barrier when the session ended (the step says so, or the person was stopped) without a warning
+ * offering more time, and cantTell when only the browser clock could move and nothing happened.
+ */
+export function lingerObservation(facts: LingerFacts, sessionEnded: boolean): JourneyObservation | null {
   if (facts.warning?.extend) return null;
   const minutes = Math.round(facts.seconds / 60);
-  if (!facts.warning && !facts.serverClock && !facts.navigatedTo) {
+  const ended = sessionEnded || facts.navigatedTo !== null || facts.warning !== null;
+  if (!ended && facts.serverClock) return null;
+  if (!ended) {
     return {
       ruleId: 'time-limit-no-warning',
       key: 'session',
@@ -106,26 +113,30 @@ export function lingerObservation(facts: LingerFacts): JourneyObservation | null
   };
 }
 
+/** The flag a flow sets (ctx.state) when it found the session had ended (it had to sign in again). */
+export const SESSION_ENDED = 'sessionEnded';
+
 /**
  * For the walker: on a form step, the first press of a button waits first (the person lingers
- * between filling in and sending). Returns a function that undoes the wrapping.
+ * between filling in and sending). `finish(blocked)` undoes the wrapping and returns what to report.
  */
-export function lingerBeforeSubmit(ctx: StepContext, stepId: string, options: LingerOptions, report: { observe(o: JourneyObservation): void; record(key: string, value: unknown): void }): () => void {
+export function lingerBeforeSubmit(ctx: StepContext, stepId: string, options: LingerOptions, report: { record(key: string, value: unknown): void }): { finish(stepBlocked: boolean): JourneyObservation | null } {
   const actor = ctx.actor;
   const click = actor.click.bind(actor);
-  let done = false;
+  let facts: LingerFacts | null = null;
+  delete ctx.state[SESSION_ENDED];
   actor.click = async (role, name) => {
-    if (!done && role === 'button') {
-      done = true;
-      const facts = await lingerOnForm(ctx, stepId, options);
+    if (!facts && role === 'button') {
+      facts = await lingerOnForm(ctx, stepId, options);
       ctx.state.lingerEntered = facts.entered;
       report.record('linger', facts);
-      const o = lingerObservation(facts);
-      if (o) report.observe(o);
     }
     return click(role, name);
   };
-  return () => {
-    actor.click = click;
+  return {
+    finish(stepBlocked) {
+      actor.click = click;
+      return facts ? lingerObservation(facts, stepBlocked || ctx.state[SESSION_ENDED] === true) : null;
+    },
   };
 }

@@ -133,14 +133,15 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
         });
       }
       if (!blocked && !incomplete && step.act) {
-        const unwrap = persona.lingerOnForms && step.form ? lingerBeforeSubmit(ctx, step.id, persona.lingerOnForms, { observe: ctx.observe, record: ctx.record }) : undefined;
+        const linger = persona.lingerOnForms && step.form ? lingerBeforeSubmit(ctx, step.id, persona.lingerOnForms, { record: ctx.record }) : undefined;
         try {
           await step.act(ctx);
           if (badResponse || crashed) throw new Error(badResponse ?? 'crash');
         } catch (error) {
           fail(error as Error);
         } finally {
-          unwrap?.();
+          const o = linger?.finish(blocked !== undefined);
+          if (o) ctx.observe(o);
         }
       }
       // Evidence: what the person saw when the step ended (or where they got stuck).

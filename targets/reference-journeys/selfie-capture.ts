@@ -1,7 +1,7 @@
 import type { Flow, StepContext } from '../../harness/journey/types.ts';
 import { accountEmail, accountVerify, fillRegistration, home, selfieAlternative } from './steps.ts';
 import { expectArrival } from '../../harness/journey/expect.ts';
-import { runCaptureGrid, type CaptureStepSpec } from '../../harness/camera/capture-runner.ts';
+import { captureIncomplete, runCaptureGrid, type CaptureStepSpec } from '../../harness/camera/capture-runner.ts';
 
 /**
  * What the reference app's photo step looks like to the capture runner (the same fields a YAML
@@ -52,6 +52,8 @@ export const selfieCaptureFlow: Flow = {
           spec: referenceCaptureSpec(ctx),
         });
         ctx.record('captureGrid', facts);
+        const incomplete = captureIncomplete(facts);
+        if (incomplete) throw new Error(incomplete);
       },
     },
     { ...selfieAlternative, async arrive(ctx) { await ctx.actor.goto('/selfie'); await selfieAlternative.arrive!(ctx); } },

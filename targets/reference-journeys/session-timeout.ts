@@ -2,6 +2,7 @@ import type { Flow } from '../../harness/journey/types.ts';
 import { accountEmail, accountVerify, enterCode, fillRegistration, home } from './steps.ts';
 import { expectArrival } from '../../harness/journey/expect.ts';
 import { lostEntries, snapshotForm, type FormSnapshot } from '../../harness/journey/form-state.ts';
+import { SESSION_ENDED } from '../../harness/journey/linger.ts';
 
 /**
  * An older user who takes their time: fills in the registration, then is away from it for longer
@@ -28,6 +29,7 @@ export const sessionTimeoutFlow: Flow = {
         await ctx.page.waitForLoadState('load');
         // Re-authenticate the way the app asks (email then code), if it asks.
         if ((await ctx.page.getByRole('heading', { level: 1, name: ctx.t('signin.title') }).count()) > 0) {
+          ctx.state[SESSION_ENDED] = true;
           await ctx.actor.fill(ctx.t('account.email.label'), ctx.data.email);
           await ctx.actor.click('button', ctx.t('account.email.submit'));
           await ctx.page.waitForLoadState('load');
