@@ -77,7 +77,7 @@ export interface CaptureGridOptions {
   /** Stop starting cells after this long (default 170 s); what is left is recorded as skipped. */
   budgetMs?: number;
   onAttempt?(fact: CaptureAttemptFact): void;
-  /** Cells run at once (default 1; each is its own context in the one browser). */
+  /** Cells run at once (default 2, for 2 cores; each is its own context in the one browser). */
   concurrency?: number;
   /** Called on each cell's fresh context before its first page (routes, headers a target needs). */
   setupContext?(context: BrowserContext): Promise<void>;
@@ -209,7 +209,7 @@ export async function runCaptureGrid(options: CaptureGridOptions): Promise<Captu
   const worker = async () => {
     while (next < cells.length) await runCell(cells[next++]);
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(4, options.concurrency ?? 1)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(4, options.concurrency ?? 2)) }, worker));
   for (const cell of cells) facts.attempts.push(...(byCell.get(cell.index) ?? []));
   if (skipped) facts.skipped = skipped;
   facts.durationMs = Date.now() - started;
