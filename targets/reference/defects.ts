@@ -142,6 +142,17 @@ export const DEFECTS: DefectSpec[] = [
     proof: { by: ['journey-observations/data-lost-on-error'], cites: ['data loss on server error'], keys: ['registration'] },
   },
   {
+    id: 'offline-submit-loses-form',
+    title: 'A form sent while the connection is down comes back empty',
+    changes:
+      'The pages send a form whatever the connection: offline, the browser shows its own error page and Back brings the form back empty (conformant keeps the page when navigator.onLine is false and says "You are offline: nothing was sent, and what you entered is still here").',
+    barrier:
+      'mission.md: "About half of the people interviewed in one study got an error message during registration and had to start again."',
+    persona: 'low-end-network',
+    step: 'registration',
+    proof: { by: ['journey-observations/data-lost-offline'], cites: ['data loss when the connection drops (3.3.7 Redundant Entry, analogy)'], keys: ['registration'] },
+  },
+  {
     id: 'us-address-required',
     title: 'A US address is required',
     changes:

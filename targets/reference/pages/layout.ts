@@ -80,7 +80,7 @@ ${opts.head ?? ''}
   </div>
 </header>
 <main id="main" class="container" tabindex="-1">
-<p id="offline-notice" class="error-summary" role="alert" hidden>${t('common.offline')}</p>
+${ctx.has('offline-submit-loses-form') ? '' : html`<p id="offline-notice" class="offline-notice" hidden>${t('common.offline')}</p>`}
 ${sessionWarning(ctx, remaining)}
 ${body}
 </main>

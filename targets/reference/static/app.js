@@ -12,6 +12,8 @@
     document.addEventListener('submit', function (e) {
       if (navigator.onLine !== false) return;
       e.preventDefault();
+      // Made an alert as it is shown, so it is announced.
+      offline.setAttribute('role', 'alert');
       offline.hidden = false;
     }, true);
     window.addEventListener('online', function () { offline.hidden = true; });
