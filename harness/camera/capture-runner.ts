@@ -120,8 +120,13 @@ async function oneAttempt(page: Page, url: string, spec: CaptureStepSpec, timeou
   }
   const accepted = matcherLocator(page, spec.accepted);
   const rejected = matcherLocator(page, spec.rejected);
+  // A result already on the page before the photo (a message left from before) is not this photo's:
+  // then wait for the page to change first.
+  const stale = await accepted.or(rejected).first().isVisible().catch(() => false);
   try {
+    const changed = stale ? page.waitForEvent('framenavigated', { timeout: timeoutMs }) : null;
     await control.first().click({ timeout: 5_000 });
+    if (changed) await changed;
     await accepted.or(rejected).first().waitFor({ state: 'visible', timeout: timeoutMs });
   } catch (error) {
     return { outcome: 'no-result', message: `no result after taking the photo (${describeMatcher(spec.accepted)} / ${describeMatcher(spec.rejected)}): ${(error as Error).message.split('\n')[0]}` };
