@@ -8,6 +8,7 @@ import { keyboardOperableAudit } from './wcag/keyboard-operable.ts';
 import { focusVisibleAudit } from './wcag/focus-visible.ts';
 import { focusNotObscuredAudit } from './wcag/focus-not-obscured.ts';
 import { reflowAudit } from './wcag/reflow.ts';
+import { forcedColorsAudit } from './wcag/forced-colors.ts';
 import { resizeTextAudit } from './wcag/resize-text.ts';
 import { textSpacingAudit } from './wcag/text-spacing.ts';
 import { textDirectionAudit } from './wcag/text-direction.ts';
@@ -39,6 +40,7 @@ export const AUDITS: Audit[] = [
   captchaAlternativeAudit,
   headingsLandmarksAudit,
   reflowAudit,
+  forcedColorsAudit,
   resizeTextAudit,
   textSpacingAudit,
   textDirectionAudit,

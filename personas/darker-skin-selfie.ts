@@ -6,8 +6,8 @@ export const darkerSkinSelfie: Persona = {
   title: 'Person with darker skin at the selfie step',
   summary: 'Black asylum seekers reported being unable to get past CBP One\'s live photo check. Acceptance must not depend on skin tone, and there must be a way that needs no photo.',
   checks: [
-    'takes the identity photo through the app with a synthetic camera, for Monk Skin Tones 1–10 under even and side light',
-    'acceptance per tone per lighting with counts and the ratio to the best tone, flagged below 0.8 (EEOC four-fifths, as an analogy)',
+    'takes the identity photo through the app\'s own capture control with a synthetic camera (harness/camera), for Monk Skin Tones 1–10 under even, side, dim and backlit light, 3 slightly varied attempts each',
+    'acceptance per tone per lighting with Wilson 95% intervals and the ratio to the best tone; a failure below 0.8 (EEOC four-fifths, as an analogy) or when every photo is rejected; cantTell when the harness could not capture',
     'an alternative that needs no photo (Section 508 §403.1, persuasive)',
   ],
   use: { locale: 'fr' },

@@ -7,8 +7,9 @@ export const lowEndNetwork: Persona = {
   summary: 'An old Android phone on a shared, slow mobile connection at a shelter; the server or the connection fails mid-form.',
   checks: [
     'mobile viewport, slow network (≈400 kbit/s, 400 ms) and 4× CPU slowdown on every step',
+    'the connection drops as the form is sent (context.setOffline): back online and back on the form, nothing entered is lost',
     'the journey completes and nothing entered is lost when the server fails mid-registration',
-    'Lighthouse performance and accessibility on the home page under these conditions',
+    'Lighthouse performance and accessibility on the home page under these conditions, measured again unthrottled to prove the throttling applied (cantTell below a 1.5× slow-down)',
   ],
   use: { locale: 'es', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
   actor: 'pointer',

@@ -10,6 +10,7 @@ export const lowVision: Persona = {
     'reflow at 320 CSS px: no two-way scrolling, nothing clipped (1.4.10)',
     'text spacing overrides do not clip text (1.4.12)',
     'contrast of text and controls (1.4.3, 1.4.11) through axe-core',
+    'forced colours (a contrast theme): controls keep their boundary, icons and focus indicators stay visible, text kept in author colours stays readable (1.4.11, 1.4.3, 2.4.7)',
   ],
   use: { locale: 'es', viewport: { width: 1280, height: 900 } },
   actor: 'pointer',

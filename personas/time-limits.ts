@@ -6,9 +6,11 @@ export const timeLimits: Persona = {
   title: 'Older user who needs more time',
   summary: 'Reads slowly, looks documents up, gets interrupted. Takes longer than the session allows.',
   checks: [
+    'stays on every form step for 25 minutes (PORTICO_LINGER_SECONDS) on the browser clock before sending it',
     'a warning before the session ends, with a way to extend it (2.2.1)',
     'nothing entered is lost when signing in again after a time-out (2.2.5)',
   ],
+  lingerOnForms: { seconds: 1500, chunkSeconds: 30 },
   use: { locale: 'es' },
   actor: 'pointer',
   language: 'es',

@@ -37,3 +37,22 @@ describe('biometric-alternative', () => {
     expect(run(biometricAlternativeAudit, recorded('sr-form-labelled')).outcome).toBe('inapplicable');
   });
 });
+
+describe('biometric-alternative: the alternative the capture step names', () => {
+  const withNamed = (found: boolean): Artifacts => ({
+    schema: 'portico.artifacts/1', checkpoint: 'selfie', url: 'http://x/selfie', pagePath: '/selfie', context: {}, gatheredAt: '', versions: {},
+    gathered: {
+      'camera-step': { isCameraStep: false, signals: [], videos: [], captureInputs: [], controls: [], alternatives: [], guidance: [] },
+      journey: { stepId: 'selfie', stepTitle: 'Selfie', personaTitle: 'P', actorKind: 'pointer', blockedCites: { wcag: [] }, observations: [], actions: [], records: { captureGrid: { kind: 'capture-grid', alternative: { role: 'link', name: 'I cannot take a photo', found } } } },
+    },
+  } as unknown as Artifacts);
+  it('fails when the capture runner did not find the named alternative on the capture page', () => {
+    const r = run(biometricAlternativeAudit, withNamed(false));
+    expect(r.outcome).toBe('failed');
+    expect(r.findings[0]).toMatchObject({ ruleId: 'biometric-alternative', other: ['journey blocked: no alternative to biometric capture'] });
+    expect(r.findings[0].message).toMatch(/link "I cannot take a photo"/);
+  });
+  it('stays inapplicable when the named alternative was found and the page is not a camera step', () => {
+    expect(run(biometricAlternativeAudit, withNamed(true)).outcome).toBe('inapplicable');
+  });
+});

@@ -1,5 +1,7 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
 import type { CameraStepArtifact } from '../../harness/gatherers/probes/camera-step.ts';
+import type { JourneyArtifact } from '../../harness/journey/journey-artifact.ts';
+import type { CaptureFacts } from '../../harness/camera/capture-runner.ts';
 
 export const BIOMETRIC_REF = 'Section 508 §403.1 (biometrics, persuasive)';
 
@@ -23,7 +25,14 @@ export const biometricAlternativeAudit: Audit = {
   },
   audit(artifacts: Artifacts): AuditResult {
     const cam = artifacts.gathered['camera-step'] as CameraStepArtifact;
-    if (!cam.isCameraStep) return { outcome: 'inapplicable', findings: [], notes: ['no camera capture on the page'] };
+    // The capture runner looked for the alternative the journey names (its `capture:` step) on the capture page.
+    const named = ((artifacts.gathered.journey as JourneyArtifact | undefined)?.records?.captureGrid as CaptureFacts | undefined)?.alternative;
+    if (!cam.isCameraStep) {
+      if (named && !named.found) {
+        return { outcome: 'failed', findings: [{ engines: ['portico'], ruleId: 'biometric-alternative', outcome: 'failed', impact: 'critical', message: `The photo step offers no ${named.role} "${named.name}" (the way through without a photo this journey expects), and no other alternative was found.`, domPath: '(capture) alternative', wcag: [], other: ['journey blocked: no alternative to biometric capture'] }] };
+      }
+      return { outcome: 'inapplicable', findings: [], notes: ['no camera capture on the page'] };
+    }
     const findings: DraftFinding[] = [];
     const notes: string[] = [];
     const where = cam.videos[0]?.domPath ?? cam.captureInputs[0]?.domPath;
@@ -50,6 +59,7 @@ export const biometricAlternativeAudit: Audit = {
     } else {
       notes.push(`alternative: ${cam.alternatives.map((a) => `${a.role} "${a.text}"${a.href ? ` → ${a.href}` : ''}`).join('; ')}`);
       if (!cam.guidance.length) notes.push('no live region gives non-visual guidance during capture');
+      if (named && !named.found) notes.push(`the alternative the journey names (${named.role} "${named.name}") was not found on the capture page; another was`);
     }
     return { outcome: findings.some((f) => f.outcome === 'failed') ? 'failed' : 'passed', findings, notes: notes.length ? notes : undefined };
   },

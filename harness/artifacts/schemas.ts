@@ -33,6 +33,13 @@ export const lighthouseSchema = z.looseObject({
   categories: z.record(z.string(), z.object({ score: z.number().nullable(), auditIds: z.array(z.string()) })),
   audits: z.array(lighthouseAudit),
   runWarnings: z.array(z.string()),
+  // Whether the persona's throttling applied: the same URL measured again unthrottled (metric values in ms).
+  throttleCheck: z.object({
+    throttled: z.record(z.string(), z.number().nullable()),
+    unthrottled: z.record(z.string(), z.number().nullable()),
+    ratio: z.number().nullable(), // median of throttled / unthrottled over the timing metrics
+    error: z.string().optional(),
+  }).optional(),
 });
 
 export const pageInfoSchema = z.looseObject({

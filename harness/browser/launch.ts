@@ -1,6 +1,9 @@
 import { createServer } from 'node:net';
 import { chromium, type Browser, type LaunchOptions } from 'playwright';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CHROMIUM_ARGS, requireChromium } from '../setup/find-chromium.mjs';
+import { neutralCameraFile } from '../camera/stimulus.ts';
 
 export interface SharedChromium {
   browser: Browser;
@@ -24,11 +27,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Every browser Portico launches has a camera: Chromium's fake device filming a neutral grey wall,
+ * with the permission prompt answered yes, so no persona is ever blocked for lack of a camera and no
+ * verdict depends on what it films (the capture runner gives a context its own synthetic camera).
+ * A later --use-file-for-fake-video-capture in extraArgs wins (Chromium keeps the last value).
+ */
+export function fakeCameraArgs(): string[] {
+  return ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${neutralCameraFile(join(tmpdir(), 'portico-camera'))}`];
+}
+
 /** Launch options for any Chromium Portico drives (Playwright test projects use these too). */
 export function chromiumLaunchOptions(extraArgs: string[] = []): LaunchOptions {
   return {
     executablePath: requireChromium(),
-    args: [...CHROMIUM_ARGS, ...extraArgs],
+    args: [...CHROMIUM_ARGS, ...fakeCameraArgs(), ...extraArgs],
     headless: true,
   };
 }

@@ -6,6 +6,29 @@ import { puppeteerPageFor } from './puppeteer-bridge.ts';
 export interface LighthouseOptions {
   /** 'accessibility' always; 'performance' for the personas that need it (forces a navigation). */
   categories?: Array<'accessibility' | 'performance'>;
+  /**
+   * With performance: measure the same URL again in a fresh context without the persona's throttling
+   * and record both, so an audit can tell whether the throttling applied at all.
+   */
+  compareUnthrottled?: boolean;
+}
+
+/** The timing metrics compared throttled vs unthrottled. */
+export const THROTTLE_METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'speed-index', 'interactive'] as const;
+
+function timings(lhr: { audits: Record<string, { numericValue?: number }> }): Record<string, number | null> {
+  return Object.fromEntries(THROTTLE_METRICS.map((id) => [id, typeof lhr.audits[id]?.numericValue === 'number' ? lhr.audits[id].numericValue! : null]));
+}
+
+/** Median of throttled/unthrottled over the metrics both runs measured (> 0). */
+export function throttleRatio(throttled: Record<string, number | null>, unthrottled: Record<string, number | null>): number | null {
+  const ratios = Object.keys(throttled)
+    .map((k) => (throttled[k] && unthrottled[k] ? throttled[k]! / unthrottled[k]! : null))
+    .filter((r): r is number => r !== null && Number.isFinite(r))
+    .sort((a, b) => a - b);
+  if (!ratios.length) return null;
+  const mid = ratios.length >> 1;
+  return ratios.length % 2 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2;
 }
 
 type LhItem = { node?: { selector?: string; path?: string; snippet?: string; explanation?: string; nodeLabel?: string } };
@@ -73,12 +96,32 @@ export async function gatherLighthouse(page: Page, cdpPort: number, options: Lig
       })),
     });
   }
+  let throttleCheck: LighthouseArtifact['throttleCheck'];
+  if (withPerformance && options.compareUnthrottled) {
+    const throttled = timings(lhr as never);
+    const browser = page.context().browser();
+    const viewport = page.viewportSize();
+    const fresh = browser ? await browser.newContext(viewport ? { viewport } : {}) : null;
+    try {
+      if (!fresh) throw new Error('no browser to open an unthrottled context in');
+      const other = await fresh.newPage();
+      const otherP = await puppeteerPageFor(other, cdpPort);
+      const base = await (await lighthouseModule()).navigation(otherP as never, page.url(), { config, flags });
+      const unthrottled = base && !base.lhr.runtimeError ? timings(base.lhr as never) : Object.fromEntries(THROTTLE_METRICS.map((k) => [k, null]));
+      throttleCheck = { throttled, unthrottled, ratio: throttleRatio(throttled, unthrottled) };
+    } catch (error) {
+      throttleCheck = { throttled, unthrottled: {}, ratio: null, error: (error as Error).message.split('\n')[0] };
+    } finally {
+      await fresh?.close().catch(() => undefined);
+    }
+  }
   return {
     version: lhr.lighthouseVersion,
     mode: withPerformance ? 'navigation' : 'snapshot',
     categories: categoryOut,
     audits,
     runWarnings: lhr.runWarnings ?? [],
+    ...(throttleCheck ? { throttleCheck } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ export type HtmlcsArtifact = z.infer<typeof htmlcsSchema>;
 export type HtmlcsIssueArtifact = HtmlcsArtifact['issues'][number];
 export type LighthouseArtifact = z.infer<typeof lighthouseSchema>;
 export type LighthouseAuditArtifact = LighthouseArtifact['audits'][number];
+export type ThrottleCheck = NonNullable<LighthouseArtifact['throttleCheck']>;
 export type LighthouseItemArtifact = LighthouseAuditArtifact['items'][number];
 export type PageInfoArtifact = z.infer<typeof pageInfoSchema>;
 export type KeyboardArtifact = z.infer<typeof keyboardSchema>;

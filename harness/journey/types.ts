@@ -70,6 +70,8 @@ export interface Persona {
   /** Network and CPU emulation (Chrome DevTools Protocol), for the low-end phone. */
   network?: { downloadKbps: number; uploadKbps: number; latencyMs: number; cpuSlowdown: number };
   lighthouseCategories?: Array<'accessibility' | 'performance'>;
+  /** Stay on every form step (`form: true`) this long before sending it, on the browser clock (harness/journey/linger.ts). */
+  lingerOnForms?: { seconds?: number; chunkSeconds?: number };
   /** Step ids where Lighthouse runs when one of the audits reads it (it costs seconds). Absent = nowhere. */
   lighthouseAt?: string[];
   /** What a block is filed under when this persona's own way of operating fails (Tab never reaches a control: 2.1.1;
@@ -155,6 +157,8 @@ export interface Step {
   act?(ctx: StepContext): Promise<void>;
   /** Set false for steps that only act (no audit of the page). */
   checkpoint?: boolean;
+  /** The person enters data on this step (a form): personas that linger or lose the connection mid-form act here. */
+  form?: boolean;
 }
 
 export interface Flow {

@@ -1,3 +1,4 @@
+import { lingerBeforeSubmit } from './linger.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { newRunToken } from '../findings/fingerprint.ts';
 import { join, relative } from 'node:path';
@@ -93,6 +94,9 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
     expectServerError: () => { serverErrorsAllowed++; },
   };
 
+  // A person who lingers on forms: the page's timers run on the browser clock from the first page on.
+  if (persona.lingerOnForms) await page.clock.install();
+
   const stepDir = (index: number, step: Step) => join(persona.id, slug(flow.id), `${String(index).padStart(2, '0')}-${slug(step.id)}`);
   try {
     for (const [index, step] of flow.steps.entries()) {
@@ -127,16 +131,20 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
           browserVersion: env.browserVersion,
           engineSettings: env.engineSettings,
           emulation: { isMobile: persona.use.isMobile, hasTouch: persona.use.hasTouch, deviceScaleFactor: persona.use.deviceScaleFactor },
-          lighthouse: persona.lighthouseCategories ? { categories: persona.lighthouseCategories } : undefined,
+          lighthouse: persona.lighthouseCategories ? { categories: persona.lighthouseCategories, compareUnthrottled: Boolean(persona.network) } : undefined,
           extra: Object.fromEntries(env.plan.probes.map((p) => [p.id, (pg: Page) => p.gather(pg, { locale, targetLocales: target.locales, catalogues, stepId: step.id })])),
         });
       }
       if (!blocked && !incomplete && step.act) {
+        const linger = persona.lingerOnForms && step.form ? lingerBeforeSubmit(ctx, step.id, persona.lingerOnForms, { record: ctx.record }) : undefined;
         try {
           await step.act(ctx);
           if (badResponse || crashed) throw new Error(badResponse ?? 'crash');
         } catch (error) {
           fail(error as Error);
+        } finally {
+          const o = linger?.finish(blocked !== undefined);
+          if (o) ctx.observe(o);
         }
       }
       // Evidence: what the person saw when the step ended (or where they got stuck).

@@ -1,6 +1,7 @@
 import type { Flow } from '../../harness/journey/types.ts';
 import { accountEmail, accountVerify, fillRegistration, home, selfieNoCamera, selfieAlternative, dashboard, appointmentRequest } from './steps.ts';
 import { expectArrival } from '../../harness/journey/expect.ts';
+import { submitWhileOffline } from '../../harness/journey/form-state.ts';
 
 /**
  * A low-end phone on a slow, flaky connection: the registration is sent just as the server fails
@@ -16,9 +17,26 @@ export const flakyNetworkFlow: Flow = {
     accountVerify,
     {
       id: 'registration',
-      title: 'Fill in the registration; the server fails as it is sent; go back to the form',
+      title: 'Fill in the registration; the connection drops as it is sent, then the server fails; go back to the form each time',
+      form: true,
       async act(ctx) {
         await fillRegistration(ctx);
+        // The connection drops just as the form is sent (a shelter's shared mobile data): back online,
+        // Back to the form, and everything entered must still be there.
+        const offline = await submitWhileOffline(ctx.page, ctx.context, () => ctx.actor.click('button', ctx.t('registration.submit')));
+        ctx.record('offlineSubmit', offline);
+        if (offline.lost.length) {
+          ctx.observe({
+            ruleId: 'data-lost-offline',
+            key: 'registration',
+            message: `The connection dropped as the registration was sent; back online and back on the form, what the person had entered was gone: ${offline.lost.map((l) => `${l.label} "${l.before}" → ${l.after === null ? 'empty' : `"${l.after}"`}`).join(', ')}. They must type it all again (${offline.landedOn === 'browser-error' ? "the browser's offline page, then Back" : 'the app stayed on its page'}).`,
+            other: ['data loss when the connection drops (3.3.7 Redundant Entry, analogy)'],
+            impact: 'serious',
+            selector: 'registration-form',
+          });
+        }
+        if ((await ctx.page.getByRole('heading', { level: 1, name: ctx.t('registration.title') }).count()) === 0) await ctx.page.goto('/registration');
+        if (offline.lost.length) await fillRegistration(ctx);
         await ctx.hooks.failNextPost?.('/registration');
         ctx.expectServerError();
         await ctx.actor.click('button', ctx.t('registration.submit'));

@@ -132,6 +132,7 @@ export async function fillRegistration(ctx: StepContext, overrides: { phone?: st
 
 export const registration: Step = {
   id: 'registration',
+  form: true,
   title: 'Fill in the registration (with one mistake: a phone number too short)',
   async act(ctx) {
     await fillRegistration(ctx, { phone: '12' });
@@ -143,6 +144,7 @@ export const registration: Step = {
 /** The page after the mistake: how errors are shown and announced; then the person corrects it. */
 export const registrationErrors: Step = {
   id: 'registration-errors',
+  form: true,
   partOf: 'registration',
   title: 'Read the error, correct the phone number and continue',
   async act(ctx) {
@@ -186,6 +188,7 @@ export const dashboard: Step = { id: 'dashboard', title: 'See the account page' 
 
 export const registrationEdit: Step = {
   id: 'registration-edit',
+  form: true,
   title: 'Correct a detail of the registration',
   async arrive(ctx) {
     await requireOffered(ctx, 'dashboard.edit', { what: 'the account page offers no way to correct the registration', key: 'registration-edit', other: ['journey blocked: registration cannot be corrected', '508 §602.3 (persuasive)'] });
@@ -201,6 +204,7 @@ export const registrationEdit: Step = {
 
 export const appointmentRequest: Step = {
   id: 'appointment-request',
+  form: true,
   title: 'Ask for an appointment at a port of entry',
   async arrive(ctx) {
     await followLink(ctx, 'dashboard.request', 'appointments.request.title');

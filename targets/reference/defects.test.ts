@@ -114,6 +114,15 @@ describe('each defect changes only what it claims', () => {
     }
   });
 
+  defectTest('offline-submit-loses-form', 'the pages carry the offline notice that keeps a form from being sent offline (conformant only)', async () => {
+    const { on, off } = await both('offline-submit-loses-form');
+    for (const [app, guarded] of [[off, true], [on, false]] as const) {
+      const c = await signUp(app.url, 'o@example.com');
+      const page = await c.get('/registration');
+      expect(page.html.includes('id="offline-notice"')).toBe(guarded);
+    }
+  });
+
   defectTest('us-address-required', 'registration without a US address is refused', async () => {
     const { on, off } = await both('us-address-required');
     await signUpAndRegister(off.url, 'a@example.com');

@@ -117,6 +117,17 @@ export const DEFECTS: DefectSpec[] = [
     proof: { by: ['journey-observations/data-lost-on-error'], cites: ['data loss on server error'], keys: ['registration'] },
   },
   {
+    id: 'offline-submit-loses-form',
+    title: 'A form sent while the connection is down comes back empty',
+    changes:
+      'The pages send a form whatever the connection: offline, the browser shows its own error page and Back brings the form back empty (conformant keeps the page when navigator.onLine is false and says "You are offline: nothing was sent, and what you entered is still here").',
+    barrier:
+      'mission.md: "About half of the people interviewed in one study got an error message during registration and had to start again."',
+    persona: 'low-end-network',
+    step: 'registration',
+    proof: { by: ['journey-observations/data-lost-offline'], cites: ['data loss when the connection drops (3.3.7 Redundant Entry, analogy)'], keys: ['registration'] },
+  },
+  {
     id: 'us-address-required',
     title: 'A US address is required',
     changes:
@@ -178,7 +189,7 @@ export const DEFECTS: DefectSpec[] = [
   {
     id: 'exposure-gate-absolute-brightness',
     title: 'Selfie quality gate on absolute face brightness',
-    changes: 'POST /selfie accepts a photo only if the face region\'s mean luma is ≥ 60 (gate "naive-absolute"); conformant uses the fair gate (face-metered exposure, contrast and noise).',
+    changes: 'The capture keeps the camera\'s whole-frame metering (no exposure compensation metered on the face) and POST /selfie accepts a photo only if the face region\'s mean luma is ≥ 60 (gate "naive-absolute"); conformant meters the exposure on the detected face and uses the fair gate (contrast and noise relative to the face).',
     barrier:
       'mission.md: "Registration and each login required a live photo or video checked by facial recognition. It failed disproportionately for Black asylum seekers (darker skin tones), who reported being unable to get past the capture step."',
     persona: 'darker-skin-selfie',

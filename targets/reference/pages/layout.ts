@@ -80,6 +80,7 @@ ${opts.head ?? ''}
   </div>
 </header>
 <main id="main" class="container" tabindex="-1">
+${ctx.has('offline-submit-loses-form') ? '' : html`<p id="offline-notice" class="offline-notice" hidden>${t('common.offline')}</p>`}
 ${sessionWarning(ctx, remaining)}
 ${body}
 </main>

@@ -16,6 +16,9 @@ const KNOWN_REASONS = new Set(['no-face', 'too-dark', 'too-bright', 'low-contras
 
 function selfiePage(ctx: Ctx, error?: string): string {
   const t = ctx.t;
+  // Conformant: the exposure is metered on the detected face and the fair gate judges it. The
+  // absolute-brightness defect is CBP One's path: whole-frame metering and a brightness threshold.
+  const naive = ctx.has('exposure-gate-absolute-brightness');
   const alternative = !ctx.has('no-selfie-alternative');
   return layout(
     ctx,
@@ -33,7 +36,7 @@ function selfiePage(ctx: Ctx, error?: string): string {
 <p><button type="button" class="button" id="selfie-take">${t('selfie.capture')}</button></p>
 <div id="selfie-status" role="status" aria-live="polite">${t('selfie.needsJs')}</div>
 </div>
-<form method="post" action="/selfie" id="selfie-form" hidden ${raw(SELFIE_STATUS_KEYS.map((k) => `data-msg-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${escape(t(`selfie.status.${k}`))}"`).join(' '))}>
+<form method="post" action="/selfie" id="selfie-form" hidden data-gate="${naive ? 'naive-absolute' : 'fair'}" data-exposure="${naive ? 'frame' : 'face'}" ${raw(SELFIE_STATUS_KEYS.map((k) => `data-msg-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${escape(t(`selfie.status.${k}`))}"`).join(' '))}>
 ${csrfField(ctx)}
 <input type="hidden" name="metrics" id="selfie-metrics" value="">
 <input type="hidden" name="faceFound" id="selfie-face-found" value="">

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../../harness/browser/launch.ts';
 import { evaluateSelfie, type SelfieGate, type SelfieMetrics, type SelfieRejection } from './gate.ts';
-import { writeStimulus, type Lighting } from './stimulus.ts';
+import { writeStimulus, type Lighting } from '../../../harness/camera/stimulus.ts';
 import { startSelfieTestServer } from './testServer.ts';
 
 export interface MeasureOptions {

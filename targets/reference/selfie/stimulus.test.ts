@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { autoExposureGain, captureFrame, MST_HEX, renderScene, writeStimulus, y4mHeader } from './stimulus.ts';
+import { autoExposureGain, captureFrame, MST_HEX, renderScene, writeStimulus, y4mHeader } from '../../../harness/camera/stimulus.ts';
 // @ts-expect-error plain browser JS module without type declarations
 import { exposureMetrics, noiseEstimate } from './client/selfie.js';
 
@@ -92,7 +92,7 @@ describe('selfie.js metrics', () => {
 
 describe('cachedStimulus', () => {
   it('keys files by generator version and every parameter, and writes them atomically', async () => {
-    const { cachedStimulus, stimulusKey, STIMULUS_GENERATOR_VERSION } = await import('./stimulus.ts');
+    const { cachedStimulus, stimulusKey, STIMULUS_GENERATOR_VERSION } = await import('../../../harness/camera/stimulus.ts');
     const { readdirSync, statSync } = await import('node:fs');
     const cache = mkdtempSync(join(tmpdir(), 'portico-stimulus-cache-'));
     const a = cachedStimulus(cache, { mst: 9, lighting: 'backlit', frames: 2, width: 64, height: 48 });

@@ -1,6 +1,7 @@
 /**
  * A tiny static server for exercising selfie.js on its own (no dependency on the reference app):
- * GET /selfie?gate=fair|naive-absolute → a minimal capture page; the selfie static dirs; POST /selfie
+ * GET /selfie?gate=fair|naive-absolute[&exposure=face|frame] → a minimal capture page (exposure defaults to
+ * 'frame' for the naive gate, as the defect behaves, and 'face' otherwise); the selfie static dirs; POST /selfie
  * → evaluates the submitted metrics with the gate and renders the verdict (#verdict data-*).
  */
 import { createReadStream, statSync } from 'node:fs';
@@ -27,13 +28,13 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function selfiePageHtml(gate: SelfieGate): string {
+export function selfiePageHtml(gate: SelfieGate, exposure: 'face' | 'frame' = gate === 'naive-absolute' ? 'frame' : 'face'): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Take a photo of your face</title></head>
 <body><main>
 <h1>Take a photo of your face</h1>
-<form id="selfie-form" method="post" action="/selfie" data-gate="${escapeHtml(gate)}">
+<form id="selfie-form" method="post" action="/selfie" data-gate="${escapeHtml(gate)}" data-exposure="${exposure}">
   <video id="selfie-video" playsinline muted width="320" height="240"></video>
   <canvas id="selfie-canvas" hidden></canvas>
   <input type="hidden" name="gate" value="${escapeHtml(gate)}">
@@ -80,7 +81,8 @@ export async function startSelfieTestServer(): Promise<SelfieTestServer> {
       if (req.method === 'GET' && url.pathname === '/selfie') {
         const gate = (url.searchParams.get('gate') ?? 'fair') as SelfieGate;
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(selfiePageHtml(gate));
+        const exposure = url.searchParams.get('exposure');
+        res.end(selfiePageHtml(gate, exposure === 'face' || exposure === 'frame' ? exposure : undefined));
         return;
       }
       if (req.method === 'POST' && url.pathname === '/selfie') {

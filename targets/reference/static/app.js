@@ -5,6 +5,20 @@
   var summary = document.getElementById('error-summary');
   if (summary) summary.focus();
 
+  // A dropped connection: do not send a form into the void (the browser's offline page, then Back,
+  // loses what was entered); say so, keep the page, and let the person send it once connected.
+  var offline = document.getElementById('offline-notice');
+  if (offline) {
+    document.addEventListener('submit', function (e) {
+      if (navigator.onLine !== false) return;
+      e.preventDefault();
+      // Made an alert as it is shown, so it is announced.
+      offline.setAttribute('role', 'alert');
+      offline.hidden = false;
+    }, true);
+    window.addEventListener('online', function () { offline.hidden = true; });
+  }
+
   // Session time limit: warn before the session ends and let the person extend it.
   var body = document.body;
   var remaining = Number(body.getAttribute('data-session-remaining'));

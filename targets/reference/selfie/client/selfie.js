@@ -15,8 +15,10 @@
 // data-model-base and data-wasm-path. Nothing is fetched from the network beyond our own server.
 //
 // Face presence: BlazeFace (from @vladmandic/human, its shipped weights) on the tfjs WASM backend.
-// Exposure metrics are measured on the detected face box from the canvas pixels (BT.601 luma)
-// and posted; the server applies the gate (the form's data-gate names it) and decides.
+// Taking a photo: detect the face; meter the exposure ON THE FACE (data-exposure="face", the
+// default) by setting the camera's exposureCompensation where it offers one; average a burst of
+// frames; detect again. Exposure metrics are measured on the detected face box from the canvas
+// pixels (BT.601 luma) and posted; the server applies the gate (the form's data-gate) and decides.
 
 const MESSAGES = {
   loading: 'Loading the face detector…',
@@ -29,6 +31,11 @@ const MESSAGES = {
   faceFound: 'Face found. Sending the photo for checking…',
   failed: 'The photo could not be checked on this device. Sending it for review…',
 };
+
+/** Face-metered exposure brings the face's mean linear luminance to mid-grey (18%). */
+const FACE_TARGET_LINEAR = 0.18;
+/** Frames averaged into the photo. */
+const BURST_FRAMES = 12;
 
 /** BT.601 luma (full range) of an RGBA pixel buffer, as a Float32Array. */
 export function lumaPlane(rgba, width, height) {
@@ -145,6 +152,8 @@ async function main() {
   const modelBasePath = form.dataset.modelBase || new URL('human/models/', assets).href;
   const wasmPath = form.dataset.wasmPath || new URL('tfjs-wasm/', assets).href;
   const gate = form.dataset.gate || 'fair';
+  // 'face' (meter the exposure on the detected face) or 'frame' (leave the camera's whole-frame metering).
+  const exposure = form.dataset.exposure === 'frame' ? 'frame' : 'face';
 
   if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
     say('noCamera');
@@ -217,6 +226,72 @@ async function main() {
     say('ready');
   };
 
+  const videoTrack = () => (video.srcObject && video.srcObject.getVideoTracks ? video.srcObject.getVideoTracks()[0] : null);
+  // The next frame the camera delivers (requestVideoFrameCallback where there is one).
+  const nextFrame = () =>
+    new Promise((resolve) => {
+      if (typeof video.requestVideoFrameCallback === 'function') {
+        let done = false;
+        const timer = setTimeout(() => { if (!done) { done = true; resolve(); } }, 200);
+        video.requestVideoFrameCallback(() => { if (!done) { done = true; clearTimeout(timer); resolve(); } });
+      } else setTimeout(resolve, 1000 / 30);
+    });
+  const detectFace = async () => {
+    try {
+      const detector = human || (await loadDetector());
+      const result = await detector.detect(canvas);
+      return { face: (result.face || []).slice().sort((a, b) => (b.boxScore ?? b.score) - (a.boxScore ?? a.score))[0] || null, error: null };
+    } catch (error) {
+      return { face: null, error: String(error && error.message ? error.message : error) };
+    }
+  };
+
+  /**
+   * Exposure metered on the FACE (the detector's box), not on the whole frame: a phone meters the
+   * whole frame by default, so a bright window or a dark room leaves the face under-exposed, darker
+   * skin the most. When the camera offers exposureCompensation (Image Capture constraints), set it so
+   * the face's mean comes to mid-grey, within the camera's range. Returns the EV applied, or null.
+   */
+  const meterOnFace = async (ctx, width, height, face) => {
+    const track = videoTrack();
+    const caps = track && typeof track.getCapabilities === 'function' ? track.getCapabilities() : {};
+    const range = caps && caps.exposureCompensation;
+    if (!range || typeof track.applyConstraints !== 'function') return null;
+    const box = { x: face.box[0], y: face.box[1], width: face.box[2], height: face.box[3] };
+    const m = exposureMetrics(ctx.getImageData(0, 0, width, height).data, width, height, box);
+    const s = Math.max(m.faceMeanLuma, 1) / 255;
+    const linear = s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    const current = (track.getSettings && track.getSettings().exposureCompensation) || 0;
+    const step = range.step || 1 / 3;
+    const ev = Math.min(range.max, Math.max(range.min, Math.round((current + Math.log2(FACE_TARGET_LINEAR / linear)) / step) * step));
+    if (Math.abs(ev - current) < step / 2) return current;
+    try {
+      await track.applyConstraints({ advanced: [{ exposureCompensation: ev }] });
+    } catch {
+      return null;
+    }
+    for (let i = 0; i < 4; i++) await nextFrame(); // let the new exposure reach the preview
+    return ev;
+  };
+
+  /**
+   * A burst of frames averaged (multi-frame noise reduction, as phone cameras do in low light): at
+   * the camera's gain limit a dim face has few photons whatever its exposure; averaging N frames
+   * divides the sensor noise by √N.
+   */
+  const burst = async (ctx, width, height) => {
+    const sum = new Float32Array(width * height * 4);
+    for (let i = 0; i < BURST_FRAMES; i++) {
+      await nextFrame();
+      ctx.drawImage(video, 0, 0, width, height);
+      const px = ctx.getImageData(0, 0, width, height).data;
+      for (let j = 0; j < px.length; j++) sum[j] += px[j];
+    }
+    const out = ctx.createImageData(width, height);
+    for (let j = 0; j < sum.length; j++) out.data[j] = Math.round(sum[j] / BURST_FRAMES);
+    ctx.putImageData(out, 0, 0);
+  };
+
   const takePhoto = async () => {
     await startCamera();
     if (!video.srcObject) return;
@@ -228,18 +303,15 @@ async function main() {
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     ctx.drawImage(video, 0, 0, width, height);
     say('detecting');
-    let face = null;
-    let detectorError = null;
-    try {
-      const detector = human || (await loadDetector());
-      const result = await detector.detect(canvas);
-      face = (result.face || []).slice().sort((a, b) => (b.boxScore ?? b.score) - (a.boxScore ?? a.score))[0] || null;
-    } catch (error) {
-      detectorError = String(error && error.message ? error.message : error);
-    }
+    let { face, error: detectorError } = await detectFace();
+    let exposureCompensation = null;
+    if (face && exposure === 'face') exposureCompensation = await meterOnFace(ctx, width, height, face);
+    await burst(ctx, width, height);
+    ({ face, error: detectorError } = await detectFace());
     const pixels = ctx.getImageData(0, 0, width, height).data;
     const box = face ? { x: face.box[0], y: face.box[1], width: face.box[2], height: face.box[3] } : null;
-    const metrics = round({ ...exposureMetrics(pixels, width, height, box), gate, faceScore: face ? face.boxScore ?? face.score : 0 });
+    const metrics = round({ ...exposureMetrics(pixels, width, height, box), gate, exposure, burst: BURST_FRAMES, faceScore: face ? face.boxScore ?? face.score : 0 });
+    if (exposureCompensation !== null) metrics.exposureCompensation = exposureCompensation;
     if (detectorError) metrics.detectorError = detectorError;
     metricsField.value = JSON.stringify(metrics);
     faceField.value = face ? 'true' : 'false';

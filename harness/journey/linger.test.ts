@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { lingerObservation, lingerSeconds, type LingerFacts } from './linger.ts';
+
+const facts = (over: Partial<LingerFacts>): LingerFacts => ({ step: 'registration', seconds: 1500, entered: {}, browserClock: true, serverClock: true, hooksUsed: ['advanceClock'], warning: null, navigatedTo: null, ...over });
+
+describe('lingerObservation (2.2.1)', () => {
+  it('says nothing when a warning offered a way to extend', () => {
+    expect(lingerObservation(facts({ warning: { atSeconds: 780, text: 'Your session ends in 2 minutes', extend: 'Stay signed in' } }), true)).toBeNull();
+  });
+  it('says nothing when no time limit was met (the form went through)', () => {
+    expect(lingerObservation(facts({}), false)).toBeNull();
+  });
+  it('is a barrier when the session ended with no warning', () => {
+    const o = lingerObservation(facts({}), true);
+    expect(o).toMatchObject({ ruleId: 'time-limit-no-warning', key: 'session', wcag: ['2.2.1'] });
+    expect(o?.outcome).toBeUndefined();
+    expect(o?.message).toMatch(/25 minutes.*no warning/);
+  });
+  it('is a barrier when the warning has no way to extend', () => {
+    expect(lingerObservation(facts({ warning: { atSeconds: 600, text: 'Session ending', extend: null } }), false)?.message).toMatch(/no way to extend/);
+    expect(lingerObservation(facts({ navigatedTo: 'https://x/signed-out' }), false)?.message).toMatch(/went to https:\/\/x\/signed-out/);
+  });
+  it('is cantTell, not a barrier, when only the browser clock could move and nothing happened', () => {
+    expect(lingerObservation(facts({ serverClock: false, hooksUsed: [] }), false)?.outcome).toBe('cantTell');
+    expect(lingerObservation(facts({ serverClock: false, hooksUsed: [] }), true)?.outcome).toBeUndefined();
+  });
+});
+
+describe('lingerSeconds', () => {
+  it('defaults past common session limits and can be configured', () => {
+    expect(lingerSeconds(undefined, {})).toBeGreaterThan(1200);
+    expect(lingerSeconds({ seconds: 60 }, {})).toBe(60);
+    expect(lingerSeconds({ seconds: 60 }, { PORTICO_LINGER_SECONDS: '2400' })).toBe(2400);
+  });
+});

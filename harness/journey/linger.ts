@@ -1,0 +1,142 @@
+/**
+ * A person who needs more time: on a form step (a step the journey marks `form: true`) they fill in
+ * the form, then stay on it — reading, looking documents up, interrupted — for longer than common
+ * session limits before pressing the form's send button. Target-agnostic:
+ *
+ * - Time passes on the browser's clock (page.clock, installed before the first page loads), so the
+ *   page's own timers — a warning, a countdown, a client-side sign-out — run as they would.
+ * - A session the SERVER ends cannot be moved by the browser clock: when the target offers the
+ *   `advanceClock` hook it is moved too (the one hook this needs); without it, a server-side expiry is
+ *   not observable in a test's time, and "no warning" is cantTell rather than a barrier.
+ * - Every chunk of time, it looks for a warning (a visible alertdialog, dialog or alert with text) and
+ *   a way to extend inside it (a button). The person is away: they do not press it.
+ *
+ * Facts (records.linger) and a 2.2.1 observation when the time ran out with no warning or no way to
+ * extend. What was entered is snapshotted first, so a later step can check it is kept after signing
+ * in again (2.2.5).
+ */
+import type { JourneyObservation, StepContext } from './types.ts';
+import { snapshotForm, type FormSnapshot } from './form-state.ts';
+
+/** Longer than common session limits (15–20 minutes): 25 minutes. */
+export const DEFAULT_LINGER_SECONDS = 1500;
+
+export interface LingerOptions {
+  seconds?: number;
+  /** Time between looks at the page (default 30 s). */
+  chunkSeconds?: number;
+}
+
+export interface LingerFacts {
+  step: string;
+  seconds: number;
+  /** What had been entered before the pause. */
+  entered: FormSnapshot;
+  browserClock: boolean;
+  /** Whether the target's server clock could be moved too (hook `advanceClock`). */
+  serverClock: boolean;
+  hooksUsed: string[];
+  warning: { atSeconds: number; text: string; extend: string | null } | null;
+  /** The page went elsewhere by itself during the pause (a client-side sign-out). */
+  navigatedTo: string | null;
+}
+
+export function lingerSeconds(options: LingerOptions | undefined, env = process.env): number {
+  const fromEnv = Number(env.PORTICO_LINGER_SECONDS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : (options?.seconds ?? DEFAULT_LINGER_SECONDS);
+}
+
+export async function lingerOnForm(ctx: StepContext, stepId: string, options: LingerOptions = {}): Promise<LingerFacts> {
+  const { page } = ctx;
+  const seconds = lingerSeconds(options);
+  const chunk = options.chunkSeconds ?? 30;
+  const entered = await snapshotForm(page).catch(() => ({}));
+  const startUrl = page.url();
+  const serverClock = typeof ctx.hooks.advanceClock === 'function';
+  const facts: LingerFacts = { step: stepId, seconds, entered, browserClock: true, serverClock, hooksUsed: serverClock ? ['advanceClock'] : [], warning: null, navigatedTo: null };
+  const warning = page.getByRole('alertdialog').or(page.getByRole('dialog')).or(page.getByRole('alert')).filter({ hasText: /\S/ });
+  for (let elapsed = 0; elapsed < seconds; ) {
+    const dt = Math.min(chunk, seconds - elapsed);
+    if (serverClock) await ctx.hooks.advanceClock!(dt);
+    await page.clock.runFor(dt * 1000).catch(() => { facts.browserClock = false; });
+    elapsed += dt;
+    // Let the page's own requests (a status poll) land before looking.
+    await page.waitForLoadState('load').catch(() => undefined);
+    if (page.url() !== startUrl) {
+      facts.navigatedTo = page.url();
+      break;
+    }
+    if (!facts.warning) {
+      const visible = await warning.filter({ visible: true }).first();
+      if (await visible.isVisible().catch(() => false)) {
+        const text = ((await visible.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+        const button = visible.getByRole('button').first();
+        const extend = (await button.count().catch(() => 0)) > 0 ? ((await button.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim() || '(unnamed button)' : null;
+        facts.warning = { atSeconds: elapsed, text, extend };
+      }
+    }
+  }
+  return facts;
+}
+
+/**
+ * What the walker reports about the pause (2.2.1), once the step is over: nothing when warned with a
+ * way to extend, nothing when no time limit was met (the form went through: no session ended), a
+ * barrier when the session ended (the step says so, or the person was stopped) without a warning
+ * offering more time, and cantTell when only the browser clock could move and nothing happened.
+ */
+export function lingerObservation(facts: LingerFacts, sessionEnded: boolean): JourneyObservation | null {
+  if (facts.warning?.extend) return null;
+  const minutes = Math.round(facts.seconds / 60);
+  const ended = sessionEnded || facts.navigatedTo !== null || facts.warning !== null;
+  if (!ended && facts.serverClock) return null;
+  if (!ended) {
+    return {
+      ruleId: 'time-limit-no-warning',
+      key: 'session',
+      outcome: 'cantTell',
+      message: `The person stayed ${minutes} minutes on the form and no warning appeared; the browser clock ran, but the target offers no way to move its server's clock, so whether the session ended is not known.`,
+      wcag: ['2.2.1'],
+      impact: 'critical',
+      selector: 'session-warning',
+    };
+  }
+  return {
+    ruleId: 'time-limit-no-warning',
+    key: 'session',
+    message: facts.warning
+      ? `A warning appeared after ${Math.round(facts.warning.atSeconds / 60)} minutes ("${facts.warning.text}") but offered no way to extend the time.`
+      : `The person stayed ${minutes} minutes on the form (longer than common session limits): no warning appeared and nothing offered more time${facts.navigatedTo ? `; the page went to ${facts.navigatedTo} by itself` : ''}. The session ends without notice.`,
+    wcag: ['2.2.1'],
+    impact: 'critical',
+    selector: 'session-warning',
+  };
+}
+
+/** The flag a flow sets (ctx.state) when it found the session had ended (it had to sign in again). */
+export const SESSION_ENDED = 'sessionEnded';
+
+/**
+ * For the walker: on a form step, the first press of a button waits first (the person lingers
+ * between filling in and sending). `finish(blocked)` undoes the wrapping and returns what to report.
+ */
+export function lingerBeforeSubmit(ctx: StepContext, stepId: string, options: LingerOptions, report: { record(key: string, value: unknown): void }): { finish(stepBlocked: boolean): JourneyObservation | null } {
+  const actor = ctx.actor;
+  const click = actor.click.bind(actor);
+  let facts: LingerFacts | null = null;
+  delete ctx.state[SESSION_ENDED];
+  actor.click = async (role, name) => {
+    if (!facts && role === 'button') {
+      facts = await lingerOnForm(ctx, stepId, options);
+      ctx.state.lingerEntered = facts.entered;
+      report.record('linger', facts);
+    }
+    return click(role, name);
+  };
+  return {
+    finish(stepBlocked) {
+      actor.click = click;
+      return facts ? lingerObservation(facts, stepBlocked || ctx.state[SESSION_ENDED] === true) : null;
+    },
+  };
+}
