@@ -42,9 +42,16 @@ export function completeFinding(draft: DraftFinding, audit: Audit, artifacts: Ar
   const context = { ...artifacts.context, checkpoint: artifacts.checkpoint, url: artifacts.url };
   // Page-level rules (title, lang…) are reported on <html>, <head> or <title> depending on the engine: key them by page.
   const element = PAGE_LEVEL_RULES.has(draft.ruleId) ? '(page)' : (draft.domPath ?? normaliseSelector(draft.selector));
-  const { wcag, tags, other, evidence, engineRules, category, ...rest } = draft;
+  const declared = typeof audit.meta.rules === 'object' ? audit.meta.rules[draft.ruleId] : undefined;
+  const { tags, evidence, engineRules, category, ...rest } = draft;
+  // The declared rule is where a finding's mapping comes from; a draft may add criteria of its own (a persona's).
+  const wcag = [...new Set([...(declared?.wcag ?? []), ...draft.wcag])];
+  const other = [...new Set([...(declared?.other ?? []), ...(draft.other ?? [])])];
+  delete (rest as Partial<DraftFinding>).wcag;
+  delete (rest as Partial<DraftFinding>).other;
   return {
     ...rest,
+    impact: draft.impact ?? declared?.impact,
     fingerprint: fingerprint({
       ruleId: draft.ruleId,
       element,

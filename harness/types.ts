@@ -101,6 +101,18 @@ export interface GathererError {
 
 export type AuditMode = 'automatic' | 'semiAuto' | 'manual';
 
+/** One rule an audit can emit: its finding's title, criteria and impact are declared here, once. */
+export interface RuleMeta {
+  title: string;
+  /** WCAG criteria the rule's findings cite (a finding may add its own, e.g. a persona's). */
+  wcag: string[];
+  /** Other references (UASG 004, Section 508 §403.1, …). */
+  other?: string[];
+  impact?: Impact;
+  /** What to do about it, in a sentence. */
+  help?: string;
+}
+
 export interface AuditMeta {
   id: string;
   title: string;
@@ -111,6 +123,11 @@ export interface AuditMeta {
   /** WCAG criteria (and other references) this audit tests. */
   requirements: Partial<Requirements>;
   mode: AuditMode;
+  /**
+   * Every rule this audit can emit (SARIF rules, OpenACR rows and EARL tests are made from these).
+   * Engine audits (axe, HTML_CodeSniffer, Lighthouse) emit the engine's own rules and say `engine`.
+   */
+  rules?: Record<string, RuleMeta> | 'engine';
 }
 
 export interface AuditContext {

@@ -62,6 +62,7 @@ export const axeAudit: Audit = {
     requiredArtifacts: ['axe'],
     requirements: {},
     mode: 'automatic',
+    rules: 'engine',
   },
   audit(artifacts: Artifacts): AuditResult {
     const axe = artifacts.gathered.axe as AxeArtifactWithDocument;

@@ -23,6 +23,7 @@ export const htmlcsAudit: Audit = {
     requiredArtifacts: ['htmlcs'],
     requirements: {},
     mode: 'automatic',
+    rules: 'engine',
   },
   audit(artifacts: Artifacts): AuditResult {
     const htmlcs = artifacts.gathered.htmlcs as HtmlcsArtifact;

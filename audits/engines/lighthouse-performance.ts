@@ -20,6 +20,9 @@ export const lighthousePerformanceAudit: Audit = {
     requiredArtifacts: ['lighthouse'],
     requirements: { other: ['performance on a low-end device (Lighthouse)'] },
     mode: 'automatic',
+    rules: {
+      'lighthouse-performance': { title: 'The page is slow on a low-end phone (Lighthouse performance)', wcag: [], other: ['performance on a low-end device (Lighthouse)'], impact: 'serious', help: 'Send less, and less script, before the first paint: the persona browses at 400 kbit/s on a slow CPU.' },
+    },
   },
   audit(artifacts: Artifacts): AuditResult {
     const lh = artifacts.gathered.lighthouse as LighthouseArtifact;

@@ -17,6 +17,7 @@ export const lighthouseAccessibilityAudit: Audit = {
     requiredArtifacts: ['lighthouse'],
     requirements: {},
     mode: 'automatic',
+    rules: 'engine',
   },
   audit(artifacts: Artifacts): AuditResult {
     const lh = artifacts.gathered.lighthouse as LighthouseArtifact;

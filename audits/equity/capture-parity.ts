@@ -115,6 +115,10 @@ export const captureParityAudit: Audit = {
     requiredArtifacts: ['journey'],
     requirements: { other: ['capture parity (EEOC four-fifths, analogy)', 'Section 508 §403.1 (biometrics, persuasive)'] },
     mode: 'automatic',
+    rules: {
+      'capture-parity': { title: 'Photos are accepted less often for some skin tones', wcag: [], other: ['capture parity: condition-acceptance ratio < 0.8 (EEOC four-fifths, analogy)'], impact: 'critical', help: 'Meter exposure on the face, and offer a way that needs no photo.' },
+      'capture-all-rejected': { title: 'Every photo is rejected', wcag: [], other: ['capture: every photo rejected'], impact: 'critical', help: 'The capture gate accepts no one in these conditions.' },
+    },
   },
   audit(artifacts: Artifacts): AuditResult {
     const grid = (artifacts.gathered.journey as JourneyArtifact).records?.captureGrid as CaptureFacts | LegacyCaptureGrid | undefined;

@@ -11,6 +11,8 @@ export const journeyBlockedAudit: Audit = {
     requiredArtifacts: ['journey'],
     requirements: {},
     mode: 'automatic',
+    // The criteria come from the persona (how it operates the page) or the block's own cause.
+    rules: { 'journey-blocked': { title: 'The person is blocked at this step', wcag: [], impact: 'critical', help: 'Make the step doable the way this person operates a page.' } },
   },
   audit(artifacts: Artifacts): AuditResult {
     const j = artifacts.gathered.journey as JourneyArtifact;

@@ -10,6 +10,9 @@ export const lotteryDrawRecomputeAudit: Audit = {
     requiredArtifacts: ['lottery'],
     requirements: { other: ['Draw-record verifiability (commit-reveal, recomputation)'] },
     mode: 'automatic',
+    rules: {
+      'lottery-draw-recompute': { title: 'A published draw does not recompute from its revealed seed', wcag: [], other: ['Draw-record verifiability: the published draw does not recompute'], impact: 'critical', help: 'Publish the seed hash before the draw and the seed after it, with a record anyone can recompute.' },
+    },
   },
   audit(artifacts: Artifacts): AuditResult {
     const records = lotteryReport(artifacts).records;

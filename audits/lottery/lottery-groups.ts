@@ -10,6 +10,9 @@ export const lotteryGroupsAudit: Audit = {
     requiredArtifacts: ['lottery'],
     requirements: { other: ['Fairness: families kept together'] },
     mode: 'automatic',
+    rules: {
+      'lottery-groups': { title: 'The draw splits families and groups', wcag: [], other: ['Fairness: families split by the draw'], impact: 'serious', help: 'Draw a registered group as one entry.' },
+    },
   },
   audit(artifacts: Artifacts): AuditResult {
     const report = lotteryReport(artifacts);

@@ -14,6 +14,9 @@ export const lotteryMultipleAccountsAudit: Audit = {
     requiredArtifacts: ['lottery'],
     requirements: { other: ['Fairness: multiple-account advantage'] },
     mode: 'automatic',
+    rules: {
+      'lottery-multiple-accounts': { title: 'Holding several accounts wins more often than one', wcag: [], other: ['Fairness: multiple-account advantage'], impact: 'critical', help: 'Count a person once, whatever the number of accounts (a per-person signal, not a shared address).' },
+    },
   },
   audit(artifacts: Artifacts): AuditResult {
     const report = lotteryReport(artifacts);

@@ -10,6 +10,9 @@ export const lotterySheltersAudit: Audit = {
     requiredArtifacts: ['lottery'],
     requirements: { other: ['Fairness: shared-address rule and shelter residents'] },
     mode: 'automatic',
+    rules: {
+      'lottery-shelters': { title: 'Shelter residents are flagged by a shared-address rule', wcag: [], other: ['Fairness: shelter residents flagged by a shared-address rule'], impact: 'critical', help: 'Do not treat a shared address as fraud: shelters house many unrelated people.' },
+    },
   },
   audit(artifacts: Artifacts): AuditResult {
     const report = lotteryReport(artifacts);

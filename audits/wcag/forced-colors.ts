@@ -19,6 +19,12 @@ export const forcedColorsAudit: Audit = {
     requiredArtifacts: ['forced-colors'],
     requirements: { wcag: ['1.4.11', '1.4.3', '2.4.7'] },
     mode: 'automatic',
+    rules: {
+      'forced-colors-boundary': { title: 'A control loses its boundary in forced colours', wcag: ['1.4.11'], impact: 'serious', help: 'Give controls a border (a transparent one shows in forced colours).' },
+      'forced-colors-icon': { title: 'An icon vanishes in forced colours', wcag: ['1.4.11'], impact: 'serious', help: 'Draw icons with currentColor, or give the control text.' },
+      'forced-colors-focus': { title: 'The focus indicator vanishes in forced colours', wcag: ['2.4.7'], impact: 'serious', help: 'Show focus with an outline (a transparent one shows in forced colours), not only a box-shadow.' },
+      'forced-colors-adjust-none': { title: 'Text kept in author colours is unreadable in forced colours', wcag: ['1.4.3'], impact: 'serious', help: 'Avoid forced-color-adjust: none on text, or keep its contrast.' },
+    },
   },
   audit(artifacts: Artifacts): AuditResult {
     const r = artifacts.gathered['forced-colors'] as ForcedColorsArtifact;

@@ -1,7 +1,7 @@
 import type { AuditMeta, RunBundle } from '../types.ts';
 
 /** What a reporter knows about an audit: its declared meta (from audits.json in a run directory). */
-export type AuditInfo = Pick<AuditMeta, 'id' | 'title' | 'failureTitle' | 'description' | 'requirements' | 'mode'>;
+export type AuditInfo = Pick<AuditMeta, 'id' | 'title' | 'failureTitle' | 'description' | 'requirements' | 'mode' | 'rules'>;
 
 /** Whether a run's manifest is (or will be) signed, and by which key. */
 export interface SigningState {

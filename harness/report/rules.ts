@@ -46,6 +46,11 @@ export function ruleCatalogue(findings: Finding[], audits: AuditInfo[]): RuleInf
     if (f.impact && (!seen.impact || RANK[f.impact] > RANK[seen.impact])) seen.impact = f.impact;
   }
   for (const a of audits) {
+    // Every rule the audit declares it can emit, found or not (an ACR and an EARL report need what was tested).
+    for (const [id, r] of Object.entries(typeof a.rules === 'object' ? a.rules : {})) {
+      if (rules.has(id)) { const seen = rules.get(id)!; seen.title = r.title; seen.description = r.help ?? seen.description; continue; }
+      rules.set(id, { id, auditId: a.id, title: r.title, description: r.help ?? a.description, wcag: [...r.wcag].sort(compareSc), other: [...(r.other ?? [])], impact: r.impact });
+    }
     if (rules.has(a.id) || [...rules.values()].some((r) => r.auditId === a.id)) continue;
     rules.set(a.id, { id: a.id, auditId: a.id, title: a.title, description: a.description, wcag: [...(a.requirements.wcag ?? [])].sort(compareSc), other: [...(a.requirements.other ?? [])] });
   }
@@ -54,5 +59,6 @@ export function ruleCatalogue(findings: Finding[], audits: AuditInfo[]): RuleInf
 
 /** The criteria an audit is declared to test. Engine audits (axe …) declare none: they test rule by rule. */
 export function declaredCriteria(audits: AuditInfo[]): Map<string, string[]> {
-  return new Map(audits.map((a) => [a.id, a.requirements.wcag ?? []]));
+  const ofRules = (a: AuditInfo) => Object.values(typeof a.rules === 'object' ? a.rules : {}).flatMap((r) => r.wcag);
+  return new Map(audits.map((a) => [a.id, [...new Set([...(a.requirements.wcag ?? []), ...ofRules(a)])]]));
 }
