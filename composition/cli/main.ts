@@ -43,6 +43,7 @@ program
   .option('--timeout <seconds>', 'page load timeout', '30')
   .option('--replay <dir>', 're-audit artifacts saved by an earlier run, with no browser at all')
   .option('--baseline <file>', 'accepted barriers (portico baseline): exit 1 only on new ones')
+  .option('--reporter <list>', 'outputs to write and how to show progress (repeatable): list, dot, json, html, text, markdown, sarif, junit, earl, openacr, pdf', (v: string, prev: string[] = []) => [...prev, v])
   .option('--signing-key <file>', 'sign the evidence manifest with this Ed25519 key (portico keygen); default PORTICO_SIGNING_KEY')
   .addHelpText('after', `
 Examples:
@@ -70,6 +71,7 @@ program
   .option('--quiet', 'a dot per journey instead of a line')
   .option('--shard <i/n>', 'walk only the i-th of n parts of the journeys, e.g. on n CI machines; join the parts with portico merge')
   .option('--baseline <file>', 'accepted barriers (portico baseline): exit 1 only on new ones')
+  .option('--reporter <list>', 'outputs to write and how to show progress (repeatable): list, dot, json, html, text, markdown, sarif, junit, earl, openacr, pdf', (v: string, prev: string[] = []) => [...prev, v])
   .option('--signing-key <file>', 'sign the evidence manifest with this Ed25519 key (portico keygen); default PORTICO_SIGNING_KEY')
   .addHelpText('after', `
 Examples:

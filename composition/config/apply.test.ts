@@ -36,3 +36,14 @@ describe('engine settings and outputs from the config', () => {
     expect(o.engineSettings).toBeUndefined();
   });
 });
+
+describe('--reporter', () => {
+  it('repeatable and comma-separated; replaces the config\'s reporters; json prints JSON; dot alone is quiet', () => {
+    const o = auditOptions({ reporter: ['sarif,junit', 'json'] }, { reporters: ['html'] }, none);
+    expect(o).toMatchObject({ formats: ['sarif', 'junit'], format: 'json' });
+    expect(runOptions({ reporter: ['dot', 'html'] }, {}, none)).toMatchObject({ quiet: true, formats: ['html'] });
+  });
+  it('an unknown reporter is a usage error that lists the valid ones', () => {
+    expect(() => auditOptions({ reporter: ['sarif,xml'] }, {}, none)).toThrow(/--reporter: unknown reporter\(s\) xml; choose from list, dot, json/);
+  });
+});

@@ -1,4 +1,5 @@
-import type { PorticoConfig } from './schema.ts';
+import { REPORTER_NAMES, type PorticoConfig } from './schema.ts';
+import { UsageError } from '../../harness/usage-error.ts';
 import type { GateOptions } from '../../harness/gate/gate.ts';
 import { DEFAULT_ENGINES } from '../../harness/gatherers/engine-names.ts';
 import { resolve, dirname } from 'node:path';
@@ -7,6 +8,15 @@ import { FORMATS, type Format } from '../../harness/report/run-output.ts';
 
 /** What the config tunes beyond flags: the engines, and which outputs are written. */
 export interface Tuning { engineSettings?: EngineSettings; formats?: Format[] }
+
+/** `--reporter a,b` (repeatable) → the names, checked; it replaces the config's `reporters`. */
+export function reporterFlag(values: string[] | undefined): PorticoConfig['reporters'] {
+  if (!values?.length) return undefined;
+  const names = values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(REPORTER_NAMES as readonly string[]).includes(n));
+  if (unknown.length || names.length === 0) throw new UsageError(`--reporter: unknown reporter(s) ${unknown.join(', ') || '(none given)'}; choose from ${REPORTER_NAMES.join(', ')}`);
+  return names as PorticoConfig['reporters'];
+}
 
 export function tuningFrom(config: PorticoConfig): Tuning {
   const engineSettings: EngineSettings = {};
@@ -20,8 +30,8 @@ export function tuningFrom(config: PorticoConfig): Tuning {
 /** Which options the person typed (flags win over the config file). */
 export type GivenOnCli = (key: string) => boolean;
 
-export interface AuditFlags { engines?: string; out?: string; timeout?: string; baseline?: string; format?: string; replay?: string }
-export interface RunFlags { target?: string; persona?: string; profile?: string; workers?: string; out?: string; baseline?: string; defects?: string; baseUrl?: string; quiet?: boolean; trace?: boolean; shard?: string }
+export interface AuditFlags { engines?: string; out?: string; timeout?: string; baseline?: string; format?: string; replay?: string; reporter?: string[] }
+export interface RunFlags { target?: string; persona?: string; profile?: string; workers?: string; out?: string; baseline?: string; defects?: string; baseUrl?: string; quiet?: boolean; trace?: boolean; shard?: string; reporter?: string[] }
 
 function enginesFrom(config: PorticoConfig): string | undefined {
   const e = config.engines;
@@ -40,9 +50,12 @@ export function gateFrom(config: PorticoConfig): GateOptions {
 }
 
 export function auditOptions(flags: AuditFlags, config: PorticoConfig, cli: GivenOnCli, file?: string): AuditFlags & Tuning & { gate: GateOptions } {
+  const reporters = reporterFlag(flags.reporter) ?? config.reporters;
+  const json = reporters?.includes('json') && !cli('format');
   return {
     ...flags,
-    ...tuningFrom(config),
+    ...tuningFrom({ ...config, reporters }),
+    ...(json ? { format: 'json' } : {}),
     engines: cli('engines') ? flags.engines : (enginesFrom(config) ?? flags.engines),
     out: cli('out') ? flags.out : (near(file, config.out) ?? flags.out),
     timeout: cli('timeout') ? flags.timeout : (config.timeout !== undefined ? String(config.timeout) : flags.timeout),
@@ -56,11 +69,12 @@ export function runOptions(flags: RunFlags, config: PorticoConfig, cli: GivenOnC
   let target = cli('target') ? flags.target : (config.target ?? flags.target);
   if (target !== undefined && config.targets?.[target] !== undefined) target = near(file, config.targets[target]);
   else if (!cli('target') && config.target !== undefined && config.target !== 'reference') target = near(file, config.target);
-  const quietFromConfig = config.reporters ? config.reporters.includes('dot') && !config.reporters.includes('list') : undefined;
+  const reporters = reporterFlag(flags.reporter) ?? config.reporters;
+  const quietFromReporters = reporters ? reporters.includes('dot') && !reporters.includes('list') : undefined;
   return {
     ...flags,
-    ...tuningFrom(config),
-    quiet: cli('quiet') ? flags.quiet : (quietFromConfig ?? flags.quiet),
+    ...tuningFrom({ ...config, reporters }),
+    quiet: cli('quiet') ? flags.quiet : (quietFromReporters ?? flags.quiet),
     target,
     persona: cli('persona') ? flags.persona : (config.personas?.join(',') ?? flags.persona),
     profile: cli('profile') ? flags.profile : (config.profile ?? flags.profile),
