@@ -135,7 +135,7 @@ test('conformant: the alternative to the photo, and the address finder in its if
  */
 type Probe = { good: unknown; session?: { sessionSeconds: number; warningSeconds: number }; observe(page: Page, url: string): Promise<unknown> };
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.className || document.activeElement?.tagName);
-const SHORT = { sessionSeconds: 2.5, warningSeconds: 1.5 };
+const SHORT = { sessionSeconds: 2, warningSeconds: 1.2 };
 const PROBES: Record<string, Probe> = {
   'error-summary-not-announced': { good: [true, true], async observe(page, url) {
     await signIn(page, url);
@@ -194,7 +194,7 @@ const PROBES: Record<string, Probe> = {
   } },
   'session-ends-silently': { good: true, session: SHORT, async observe(page, url) {
     await signIn(page, url);
-    return page.getByRole('alertdialog', { name: 'You will be signed out soon' }).waitFor({ timeout: 2000 }).then(() => true, () => false);
+    return page.getByRole('alertdialog', { name: 'You will be signed out soon' }).waitFor({ timeout: 1500 }).then(() => true, () => false);
   } },
   'answers-lost-after-sign-in': { good: 'Rosa Elena', session: SHORT, async observe(page, url) {
     const email = await signIn(page, url);
