@@ -98,7 +98,7 @@ describe('validation rules', () => {
     expect(isRealPastDate(1, 1, 2999)).toBe(false);
   });
   it('fixed-address-required and us-zip-required refuse what they name', () => {
-    expect(validateDetails({ ...base, noFixedAddress: true, line1: '', town: '' }, new Set(['fixed-address-required']))).toEqual({ line1: 'err.line1Missing', town: 'err.townMissing' });
+    expect(validateDetails({ ...base, noFixedAddress: true, line1: '', town: '' }, new Set(['fixed-address-required']))).toEqual({ line1: 'err.line1Required', town: 'err.townMissing' });
     expect(validateDetails(base, new Set(['us-zip-required']))).toEqual({ state: 'err.stateMissing', zip: 'err.zipInvalid' });
     expect(validateDetails({ ...base, state: 'TX', zip: '78520' }, new Set(['us-zip-required']))).toEqual({});
   });

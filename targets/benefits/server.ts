@@ -265,6 +265,7 @@ export async function startBenefitsApp(opts: BenefitsOptions = {}): Promise<{ ur
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = url.pathname;
+      if (path === '/favicon.ico') { res.writeHead(204); return res.end(); }
       if (path === '/healthz') { res.writeHead(200, { 'Content-Type': 'text/plain' }); return res.end('ok'); }
       const lang = language(req, res, url);
       if (path.startsWith('/api/')) return await api(req, res, url, lang);

@@ -73,7 +73,7 @@ export function validateDetails(v: Details, on: ReadonlySet<string>, today = new
   else if (!parts.every((p) => /^\d{1,4}$/.test(p)) || !isRealPastDate(+parts[0], +parts[1], +parts[2], today)) errors['dob-day'] = 'err.dobInvalid';
   const fixedRequired = on.has('fixed-address-required');
   if (!v.noFixedAddress || fixedRequired) {
-    if (!v.line1.trim()) errors.line1 = 'err.line1Missing';
+    if (!v.line1.trim()) errors.line1 = fixedRequired ? 'err.line1Required' : 'err.line1Missing';
     if (!v.town.trim()) errors.town = 'err.townMissing';
     if (on.has('us-zip-required')) {
       if (!US_STATES.includes(v.state)) errors.state = 'err.stateMissing';

@@ -196,7 +196,8 @@ export function timeoutWarning(session, t, { onSignOut }) {
     if (r.status === 200) schedule(r.body.expiresInMs);
     else location.assign(r.body.redirect ?? '/email');
   });
-  dialog.addEventListener('cancel', (e) => e.preventDefault());
+  // Escape means "stay signed in", as in GOV.UK's time-out warning.
+  dialog.addEventListener('cancel', (e) => { e.preventDefault(); dialog.querySelector('button').click(); });
   dialog.querySelector('a').addEventListener('click', (e) => { e.preventDefault(); onSignOut(); });
   schedule(session.expiresInMs);
 }
