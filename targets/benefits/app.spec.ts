@@ -175,6 +175,9 @@ const PROBES: Record<string, Probe> = {
     await page.getByRole('link', { name: 'Sign out' }).click();
     await expect(page.getByRole('dialog', { name: 'Are you sure you want to sign out?' })).toBeVisible();
     await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    // The dialog's close event is a queued task: let it run before reading where focus is.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
     return focusedId(page);
   } },
   'focus-outline-removed': { good: 'solid', async observe(page, url) {
