@@ -31,7 +31,10 @@ async function signIn(page: Page, url: string, email = `persona.${++n}@example.o
   const code = /(\d{6})/.exec(mail.subject)![1];
   await page.locator('#code').fill(code);
   await page.locator('form').locator('.govuk-button').click();
-  await page.waitForURL((u) => u.pathname !== '/code');
+  await page.waitForURL((u) => u.pathname !== '/code', { timeout: 10_000 }).catch(async () => {
+    const summary = await page.locator('.govuk-error-summary').textContent().catch(() => '');
+    throw new Error(`sign-in with code ${code} for ${email} did not leave /code (${summary}); mail to it: ${smtp.inbox.filter((m) => m.to === email).map((m) => m.subject).join(' | ')}`);
+  });
   return email;
 }
 
