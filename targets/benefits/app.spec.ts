@@ -202,7 +202,9 @@ const PROBES: Record<string, Probe> = {
     await signIn(page, url);
     return page.getByRole('alertdialog', { name: 'You will be signed out soon' }).waitFor({ timeout: 1500 }).then(() => true, () => false);
   } },
-  'answers-lost-after-sign-in': { good: 'Rosa Elena', session: SHORT, async observe(page, url) {
+  // The warning must not open while the details are typed (a modal makes the form inert, and a click
+  // retried after the sign-out would press Continue on the email page and send a fresh code).
+  'answers-lost-after-sign-in': { good: 'Rosa Elena', session: { sessionSeconds: 3.5, warningSeconds: 1 }, async observe(page, url) {
     const email = await signIn(page, url);
     await fillDetails(page);
     await page.locator('#fullName').fill('Rosa Elena');
