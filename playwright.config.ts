@@ -73,6 +73,7 @@ export default defineConfig({
       { name: 'harness', testDir: './harness', testMatch: /.*\.spec\.ts$/ },
       { name: 'composition', testDir: './composition', testMatch: /.*\.spec\.ts$/, testIgnore: /journeys\// },
       { name: 'reference', testDir: './targets/reference', testMatch: /.*\.spec\.ts$/ },
+      { name: 'benefits', testDir: './targets/benefits', testMatch: /.*\.spec\.ts$/ },
     ] : []),
     ...(mode === 'run' ? runProjects() : testProjects()),
   ],
