@@ -1,5 +1,6 @@
 import type { Page, BrowserContext } from 'playwright';
 import type { EngineName } from '../gatherers/index.ts';
+import type { MailReader } from '../mail/types.ts';
 
 /** What a probe (a persona's own gatherer) knows about where it runs. */
 export interface ProbeContext {
@@ -10,6 +11,9 @@ export interface ProbeContext {
   /** The target's message catalogues, flattened key → text, per locale, when it has them (catalogue evidence). */
   catalogues?: Record<string, Record<string, string>>;
   stepId: string;
+  /** The language the flow asked the page in at this step (the persona's, or the one a flow/step fixes,
+   *  or the target's fallback when it does not offer the persona's): never judge a page against another. */
+  requestedLanguage?: string;
 }
 
 /**
@@ -105,6 +109,8 @@ export interface TargetHooks {
   runLottery?(day?: string): Promise<unknown>;
   /** Answer for a CAPTCHA a sighted pointer user could read (a screen-reader user gets no such help). */
   captchaAnswer?(page: Page): Promise<string | null>;
+  /** Where the target's outgoing mail can be read (a described target's `mail` key). Absent: mail is not observable. */
+  mail?: MailReader;
 }
 
 export interface StepContext {
@@ -154,6 +160,10 @@ export interface Step {
   act?(ctx: StepContext): Promise<void>;
   /** Set false for steps that only act (no audit of the page). */
   checkpoint?: boolean;
+  /** The language this step is walked in, when the description fixes it. */
+  language?: string;
+  /** A form step (the time-limit persona waits here; after-submit checks run). */
+  form?: boolean;
 }
 
 export interface Flow {
@@ -162,6 +172,12 @@ export interface Flow {
   /** Persona ids that walk this flow; absent = every persona. */
   personas?: string[];
   steps: Step[];
+  /**
+   * The language this persona walks the flow in: its own when the target offers it, else the one
+   * the flow fixes or the target's first. `offered: false` = the persona's language is not offered
+   * (its language checks are not applied to pages shown in another language). Absent = the persona's.
+   */
+  languageFor?(persona: Persona): { language: string; offered: boolean };
 }
 
 export interface RunningTarget {

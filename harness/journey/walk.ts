@@ -13,6 +13,7 @@ import { describeNavigationError, responseProblem } from '../navigate.ts';
 import { auditIdsFor } from '../../personas/audits-for.ts';
 import { AUDITS } from '../../audits/index.ts';
 
+const readsLanguage = (auditId: string) => AUDITS.find((a) => a.meta.id === auditId)?.meta.requiredArtifacts.includes('language') ?? false;
 const readsOnly = (auditId: string, keys: string[]) => AUDITS.find((a) => a.meta.id === auditId)?.meta.requiredArtifacts.every((k) => keys.includes(k)) ?? false;
 
 export interface WalkEnv {
@@ -91,10 +92,18 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
     expectServerError: () => { serverErrorsAllowed++; },
   };
 
+  // Which language the flow asks for (a described target picks the persona's, or fixes one).
+  const flowLanguage = flow.languageFor?.(persona) ?? { language: locale, offered: true };
+  const primary = (l: string) => l.toLowerCase().split('-')[0];
   const stepDir = (index: number, step: Step) => join(persona.id, slug(flow.id), `${String(index).padStart(2, '0')}-${slug(step.id)}`);
   try {
     for (const [index, step] of flow.steps.entries()) {
       observations.length = 0;
+      const requestedLanguage = step.language ?? flowLanguage.language;
+      ctx.state.requestedLanguage = requestedLanguage;
+      // The persona's own language checks judge a page only when it is shown in the persona's language.
+      const languageChecksApply = primary(requestedLanguage) === primary(persona.language);
+      const auditIds = () => auditIdsFor(persona).filter((id) => languageChecksApply || !persona.audits.includes(id) || !readsLanguage(id));
       for (const key of Object.keys(records)) delete records[key];
       const actionsBefore = actor.log.length;
       let blocked: JourneyArtifact['blocked'];
@@ -125,7 +134,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
           browserVersion: env.browserVersion,
           emulation: { isMobile: persona.use.isMobile, hasTouch: persona.use.hasTouch, deviceScaleFactor: persona.use.deviceScaleFactor },
           lighthouse: persona.lighthouseCategories ? { categories: persona.lighthouseCategories } : undefined,
-          extra: Object.fromEntries(persona.probes.map((p) => [p.id, (pg: Page) => p.gather(pg, { locale, targetLocales: target.locales, catalogues, stepId: step.id })])),
+          extra: Object.fromEntries(persona.probes.map((p) => [p.id, (pg: Page) => p.gather(pg, { locale, targetLocales: target.locales, catalogues, stepId: step.id, requestedLanguage })])),
         });
       }
       if (!blocked && !incomplete && step.act) {
@@ -167,6 +176,8 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
         observations: [...observations],
         records: { ...records },
         actions: actor.log.slice(actionsBefore),
+        requestedLanguage,
+        ...(flowLanguage.offered ? {} : { personaLanguageOffered: false }),
       };
       const record: Artifacts = gathered ?? {
         schema: 'portico.artifacts/1',
@@ -181,7 +192,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
       record.gathered.journey = journey;
       // Where no checkpoint was taken, only the audits that read the journey apply: the others were
       // not skipped there, there was nothing for them to look at (no `untested` noise in the verdict).
-      record.audits = gathered ? auditIdsFor(persona) : auditIdsFor(persona).filter((id) => readsOnly(id, Object.keys(record.gathered)));
+      record.audits = gathered ? auditIds() : auditIds().filter((id) => readsOnly(id, Object.keys(record.gathered)));
       record.evidence = evidence;
       await saveArtifacts(join(env.outDir, 'artifacts', persona.id, slug(flow.id)), record, index);
       artifacts.push(record);
