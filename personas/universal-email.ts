@@ -15,6 +15,6 @@ export const universalEmail: Persona = {
   data: { ...baseData, email: 'usuario.{run}@ejemplo-prueba.com.ve' },
   engines: ['axe'],
   probes: [],
-  audits: [],
+  audits: ['universal-acceptance'],
   blockedCites: { wcag: [], other: ['blocked: a control could not be found or used'] },
 };
