@@ -32,29 +32,29 @@ export const universalAcceptanceAudit: Audit = {
     const lost = valid.filter((a) => a.outcome === 'lost');
     const unknown = valid.filter((a) => a.outcome === 'no-result');
     const findings: DraftFinding[] = [];
-    const base = { engines: ['portico'], wcag: [], other: CITES, key: facts.category } as const;
+    const base = () => ({ engines: ['portico' as const], wcag: [] as string[], other: CITES, key: facts.category });
     if (rejected.length) {
       findings.push({
-        ...base, ruleId: 'email-rejected', outcome: 'failed', impact: 'critical', selector: `email:${facts.category}:rejected`, domPath: `email:${facts.category}:rejected`,
+        ...base(), ruleId: 'email-rejected', outcome: 'failed', impact: 'critical', selector: `email:${facts.category}:rejected`, domPath: `email:${facts.category}:rejected`,
         message: `Valid email addresses (${facts.category}) were rejected at "${facts.step}": ${list(rejected, (a) => ` — ${a.says ?? 'the page says nothing'}${a.pageLanguage ? ` (page in ${a.pageLanguage})` : ''}`)}.`,
       });
     }
     if (lost.length) {
       findings.push({
-        ...base, ruleId: 'email-silently-lost', outcome: 'failed', impact: 'critical', selector: `email:${facts.category}:lost`, domPath: `email:${facts.category}:lost`,
+        ...base(), ruleId: 'email-silently-lost', outcome: 'failed', impact: 'critical', selector: `email:${facts.category}:lost`, domPath: `email:${facts.category}:lost`,
         message: `Email addresses (${facts.category}) were accepted at "${facts.step}" but no mail reached them: ${list(lost, (a) => (a.wentTo?.length ? `, mail went to ${a.wentTo.join(', ')} instead` : ''))}: the person waits for a code that never comes.`,
       });
     }
     if (unknown.length) {
       findings.push({
-        ...base, ruleId: 'email-no-result', outcome: 'cantTell', impact: 'moderate', selector: `email:${facts.category}:no-result`, domPath: `email:${facts.category}:no-result`,
+        ...base(), ruleId: 'email-no-result', outcome: 'cantTell', impact: 'moderate', selector: `email:${facts.category}:no-result`, domPath: `email:${facts.category}:no-result`,
         message: `Could not tell what became of ${list(unknown, (a) => (a.why ? ` (${a.why})` : ''))}.`,
       });
     }
     if (findings.some((f) => f.outcome === 'failed')) return { outcome: 'failed', findings };
     if (!facts.mailObservable && valid.length) {
       findings.push({
-        ...base, ruleId: 'email-acceptance-only', outcome: 'cantTell', impact: 'minor', selector: `email:${facts.category}:acceptance-only`, domPath: `email:${facts.category}:acceptance-only`,
+        ...base(), ruleId: 'email-acceptance-only', outcome: 'cantTell', impact: 'minor', selector: `email:${facts.category}:acceptance-only`, domPath: `email:${facts.category}:acceptance-only`,
         message: `Acceptance only: the ${facts.category} addresses were accepted, but the target's mail is not observable (no mail key), so delivery to the exact address was not checked.`,
       });
     }
