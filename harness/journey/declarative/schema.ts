@@ -175,7 +175,7 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
       for (const [key, v] of values) {
         for (const name of placeholders(v)) {
           if (!STEP_VALUE_NAMES.test(name)) at(flow.id, step.id, key, `unknown placeholder {${name}} (use {persona.FIELD}, {mail.code})`);
-          else if (name === 'mail.code' && (!mailSeen || key.startsWith('waitForMail'))) at(flow.id, step.id, key, '{mail.code} is used before any waitForMail step has captured it');
+          else if (name === 'mail.code' && !(key.startsWith('waitForMail') ? mailSeen : mailSeen || step.waitForMail?.code)) at(flow.id, step.id, key, '{mail.code} is used before any waitForMail step has captured it');
         }
       }
       if (step.waitForMail?.code) mailSeen = true;
