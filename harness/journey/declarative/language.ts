@@ -39,7 +39,8 @@ export async function setLanguageCookie(context: BrowserContext, baseURL: string
  */
 export async function chooseLanguage(ctx: StepContext, t: Pick<DeclarativeTarget, 'languages'>, lang: string, when: 'before-goto' | 'after-goto') {
   const choose = t.languages?.choose;
-  if (!choose || ctx.state.languageChosen === lang) return;
+  // A control is used whenever the page is not in that language (a site may not remember the choice).
+  if (!choose || (!('control' in choose) && ctx.state.languageChosen === lang)) return;
   if ('cookie' in choose && when === 'before-goto') {
     await setLanguageCookie(ctx.context, ctx.baseURL, choose.cookie, lang);
     ctx.state.languageChosen = lang;

@@ -9,11 +9,14 @@ import { z } from 'zod';
 export const ROLES = ['button', 'link', 'checkbox', 'radio', 'tab', 'menuitem'] as const;
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'use letters, digits and hyphens');
 const lang = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 language tag such as en, es, ht, pt-BR');
-const fill = z.object({ label: z.string().min(1), value: z.string(), within: z.string().optional() }).strict();
-const select = z.object({ label: z.string(), option: z.string(), within: z.string().optional() }).strict();
-const control = z.object({ role: z.enum(ROLES), name: z.string().min(1) }).strict();
+/** Words a person reads: one string, or one per language ({ en: Email address, es: Correo electrónico }) for flows walked in several. */
+const words = z.union([z.string().min(1), z.record(z.string(), z.string().min(1))]);
+export type Words = z.infer<typeof words>;
+const fill = z.object({ label: words, value: z.string(), within: z.string().optional() }).strict();
+const select = z.object({ label: words, option: z.string(), within: z.string().optional() }).strict();
+const control = z.object({ role: z.enum(ROLES), name: words }).strict();
 /** What the page shows: a text, a heading, or both. */
-const shows = z.object({ text: z.string().min(1).optional(), heading: z.string().min(1).optional() }).strict()
+const shows = z.object({ text: words.optional(), heading: words.optional() }).strict()
   .refine((s) => s.text || s.heading, 'give text or heading');
 const ms = z.number().int().positive().max(600_000);
 
@@ -23,9 +26,9 @@ const stepSchema = z.object({
   goto: z.string().startsWith('/', 'must be a path starting with /').optional(),
   fill: z.union([fill, z.array(fill)]).optional(),
   select: z.union([select, z.array(select)]).optional(),
-  check: z.union([z.string(), z.array(z.string())]).optional(),
+  check: z.union([words, z.array(words)]).optional(),
   click: control.optional(),
-  expect: z.object({ heading: z.string().optional(), text: z.string().optional(), url: z.string().optional(), timeout: ms.optional() }).strict()
+  expect: z.object({ heading: words.optional(), text: words.optional(), url: z.string().optional(), timeout: ms.optional() }).strict()
     .refine((e) => e.heading || e.text || e.url, 'give at least one of url, heading, text').optional(),
   /** A form step: the time-limit persona waits here; the after-submit checks run. */
   form: z.boolean().optional(),
@@ -184,6 +187,12 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
   if (problems.length) throw new TargetFileError(`${file}: ${problems.length} problem(s) in the target description:\n${problems.join('\n')}`);
   const name = basename(file).replace(/\.(target\.)?(ya?ml|json)$/i, '').replace(/[^a-z0-9-]+/gi, '-');
   return { ...t, id: t.id ?? name, title: t.title ?? t.id ?? name, locales: offered, file, flows: t.flows.map((f) => ({ ...f, steps: f.steps.map((s) => ({ ...s, title: s.title ?? s.id })) })) };
+}
+
+/** The words in the language asked for (its primary tag, then English, then the first given). */
+export function inLanguage(w: Words, lang: string): string {
+  if (typeof w === 'string') return w;
+  return w[lang] ?? w[lang.split('-')[0]] ?? w.en ?? Object.values(w)[0];
 }
 
 export const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);

@@ -4,7 +4,7 @@ import { expectPage, CheckNotPerformed } from '../expect.ts';
 import { waitForMessage } from '../../mail/types.ts';
 import { interpolate, interpolateValue, SKIP } from './interpolate.ts';
 import { chooseLanguage, localizePath } from './language.ts';
-import { list, type DeclarativeStep, type DeclarativeTarget } from './schema.ts';
+import { inLanguage, list, type DeclarativeStep, type DeclarativeTarget, type Words } from './schema.ts';
 
 const LANGUAGE_PROBE = 'language';
 
@@ -19,30 +19,35 @@ export async function gotoInLanguage(ctx: StepContext, t: DeclarativeTarget, pat
 
 /** Fill, select, check as the persona; a value the persona does not have (no US address) leaves the field empty. */
 export async function fillStep(ctx: StepContext, s: Pick<DeclarativeStep, 'fill' | 'select' | 'check'>, override?: (value: string) => string | undefined) {
+  const w = (x: Words) => inLanguage(x, String(ctx.state.requestedLanguage ?? ctx.locale));
   for (const f of list(s.fill)) {
     const v = override?.(f.value) ?? interpolateValue(f.value, ctx);
-    if (v === SKIP) { ctx.actor.log.push(`leave ${JSON.stringify(f.label)} empty (this person has no value for it)`); continue; }
-    await ctx.actor.fill(f.label, v, { within: f.within });
+    if (v === SKIP) { ctx.actor.log.push(`leave ${JSON.stringify(w(f.label))} empty (this person has no value for it)`); continue; }
+    await ctx.actor.fill(w(f.label), v, { within: f.within });
   }
   for (const f of list(s.select)) {
     const v = interpolateValue(f.option, ctx);
     if (v === SKIP) continue;
-    await ctx.actor.select(f.label, v, { within: f.within });
+    await ctx.actor.select(w(f.label), v, { within: f.within });
   }
-  for (const c of list(s.check)) await ctx.actor.check(c);
+  for (const c of list(s.check)) await ctx.actor.check(w(c));
 }
 
-const shown = (page: Page, s: { text?: string; heading?: string }): Locator =>
-  s.heading ? page.getByRole('heading', { name: s.heading }) : page.getByText(s.text!);
+const shown = (page: Page, s: { text?: Words; heading?: Words }, lang: string): Locator =>
+  s.heading ? page.getByRole('heading', { name: inLanguage(s.heading, lang) }) : page.getByText(inLanguage(s.text!, lang));
+
+/** An `expect` in the language asked for. */
+export const arrivalIn = (e: NonNullable<DeclarativeStep['expect']>, lang: string) => ({ url: e.url, timeout: e.timeout, heading: e.heading && inLanguage(e.heading, lang), text: e.text && inLanguage(e.text, lang) });
 
 /** Takes the photo and records what the page answered (accepted / rejected / no result) as a fact; an audit judges it. */
 async function capture(ctx: StepContext, c: NonNullable<DeclarativeStep['capture']>) {
-  await ctx.actor.click(c.control.role, c.control.name);
+  const lang = String(ctx.state.requestedLanguage ?? ctx.locale);
+  await ctx.actor.click(c.control.role, inLanguage(c.control.name, lang));
   const timeout = c.timeout ?? 20_000;
   const wait = (l: Locator, outcome: 'accepted' | 'rejected') => l.first().waitFor({ state: 'visible', timeout }).then(async () => ({ outcome, message: ((await l.first().textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim() }));
-  const result = await Promise.any([wait(shown(ctx.page, c.accepted), 'accepted'), ...(c.rejected ? [wait(shown(ctx.page, c.rejected), 'rejected')] : [])])
+  const result = await Promise.any([wait(shown(ctx.page, c.accepted, lang), 'accepted'), ...(c.rejected ? [wait(shown(ctx.page, c.rejected, lang), 'rejected')] : [])])
     .catch(() => ({ outcome: 'no-result' as const, message: '' }));
-  const alternativeOffered = c.alternative ? (await ctx.page.getByRole(c.alternative.role, { name: c.alternative.name }).count()) > 0 : undefined;
+  const alternativeOffered = c.alternative ? (await ctx.page.getByRole(c.alternative.role, { name: inLanguage(c.alternative.name, lang) }).count()) > 0 : undefined;
   const camera = await ctx.page.evaluate(async () => {
     try { return (await navigator.mediaDevices.enumerateDevices()).some((d) => d.kind === 'videoinput'); } catch { return false; }
   }).catch(() => false);
@@ -89,8 +94,9 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
       await fillStep(ctx, s);
       if (s.capture) await capture(ctx, s.capture);
       const before = ctx.page.url();
-      if (s.click) await ctx.actor.click(s.click.role, s.click.name);
-      if (s.expect) await expectPage(ctx.page, s.expect, `"${s.title ?? s.id}"`, s.click ? before : undefined);
+      const lang = langOf(ctx, s);
+      if (s.click) await ctx.actor.click(s.click.role, inLanguage(s.click.name, lang));
+      if (s.expect) await expectPage(ctx.page, arrivalIn(s.expect, lang), `"${s.title ?? s.id}"`, s.click ? before : undefined);
     },
   };
 }

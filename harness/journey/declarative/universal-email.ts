@@ -3,8 +3,8 @@ import { UA_ADDRESSES, UA_NEGATIVE_CONTROLS, EMAIL_CATEGORIES } from '../../data
 import { expectPage, whatThePageSays, quoteThePage, CheckNotPerformed } from '../expect.ts';
 import { BlockedError } from '../actors.ts';
 import { waitForMessage } from '../../mail/types.ts';
-import { fillStep, gotoInLanguage } from './steps.ts';
-import { list, type DeclarativeStep, type DeclarativeTarget } from './schema.ts';
+import { arrivalIn, fillStep, gotoInLanguage } from './steps.ts';
+import { inLanguage, list, type DeclarativeStep, type DeclarativeTarget } from './schema.ts';
 
 /** One address tried on the described email step, as a fact (the universal-acceptance audit judges it). */
 export interface EmailAttempt {
@@ -51,9 +51,9 @@ async function tryAddress(ctx: StepContext, t: DeclarativeTarget, where: { step:
   await gotoInLanguage(ctx, t, where.goto, lang);
   await fillStep(ctx, where.step, (v) => (v.includes('{persona.email}') ? v.replaceAll('{persona.email}', address) : undefined));
   const before = ctx.page.url();
-  if (where.step.click) await ctx.actor.click(where.step.click.role, where.step.click.name);
+  if (where.step.click) await ctx.actor.click(where.step.click.role, inLanguage(where.step.click.name, lang));
   try {
-    if (where.step.expect) await expectPage(ctx.page, where.step.expect, `submitting ${address}`, before);
+    if (where.step.expect) await expectPage(ctx.page, arrivalIn(where.step.expect, lang), `submitting ${address}`, before);
     else {
       await ctx.page.waitForLoadState('load');
       const says = await whatThePageSays(ctx.page);
