@@ -85,7 +85,20 @@ export async function expectPage(page: Page, want: Arrival, after: string, urlBe
   const missed: string[] = [];
   if (want.url) {
     const path = want.url;
-    const ok = await page.waitForURL((u) => u.pathname.startsWith(path) || u.pathname + u.search === path, { timeout: left(), waitUntil: 'load' }).then(() => true, () => false);
+    // Stop waiting as soon as the page has settled somewhere else and says what went wrong (a person reads it at once).
+    let settledWithProblems = false;
+    const arrived = page.waitForURL((u) => u.pathname.startsWith(path) || u.pathname + u.search === path, { timeout: left(), waitUntil: 'load' }).then(() => true, () => false);
+    const problems = (async () => {
+      await page.waitForLoadState('load', { timeout: left() }).catch(() => {});
+      while (Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 750));
+        if (new URL(page.url()).pathname.startsWith(path)) return false;
+        const says = await whatThePageSays(page).catch(() => ({ messages: [], fields: [] }));
+        if (says.messages.length || says.fields.length) { settledWithProblems = true; return false; }
+      }
+      return false;
+    })();
+    const ok = (await Promise.race([arrived, problems])) || (!settledWithProblems && (await arrived));
     if (!ok) missed.push(`to be at ${path} (still at ${new URL(page.url()).pathname})`);
   } else if (urlBefore) {
     // A navigation may have started: let it finish before reading the page.
