@@ -7,6 +7,9 @@ import type { PorticoOptions } from './harness/fixtures.ts';
 import { allSteps, stepsUpTo } from './harness/journey/expected-steps.ts';
 import { auditIdsFor } from './personas/audits-for.ts';
 import { resolveTarget } from './targets/index.ts';
+// --- described-target defect matrix (any-target helper; additive) ---
+import { describedTargetMatrix, hasDefectMatrix } from './harness/journey/declarative/matrix.ts';
+// --- end described-target defect matrix ---
 
 /**
  * Projects:
@@ -37,6 +40,9 @@ function journeyProject(name: string, personaId: string, options: Partial<Portic
 }
 
 function testProjects(): Project[] {
+  // --- described-target defect matrix (any-target helper; additive): a YAML target with profiles and defects ---
+  if (target !== 'reference' && hasDefectMatrix(target)) return describedTargetMatrix(target, { personas: PERSONAS, auditIdsFor, out, otherProfiles: false }) as Project[];
+  // --- end described-target defect matrix ---
   if (target !== 'reference') return [];
   const flows = resolveTarget(target).flows;
   const required = (id: string) => auditIdsFor(PERSONAS.find((p) => p.id === id)!);

@@ -11,7 +11,7 @@ import { mailApiReader } from '../../mail/mailpit.ts';
 
 export { parseDeclarativeTarget, TargetFileError, type DeclarativeTarget } from './schema.ts';
 export { interpolate, interpolateValue, SKIP } from './interpolate.ts';
-export { describedTargetMatrix, loadDefectCatalogue } from './matrix.ts';
+export { describedTargetMatrix, hasDefectMatrix, loadDefectCatalogue } from './matrix.ts';
 
 const languageName = (tag: string) => { try { return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag; } catch { return tag; } };
 

@@ -38,6 +38,13 @@ export function loadDefectCatalogue(file: string, personaIds?: string[]): Descri
   return result.data;
 }
 
+/** True when a file describes a target with `profiles` and `defects` (so it has a defect matrix). */
+export function hasDefectMatrix(file: string): boolean {
+  if (!/\.(ya?ml|json)$/i.test(file) || !existsSync(resolve(file))) return false;
+  const d = parseDeclarativeTarget(readFileSync(resolve(file), 'utf8'), file);
+  return Boolean(d.profiles && d.defects);
+}
+
 export interface DescribedProject {
   name: string;
   testDir: string;
@@ -53,7 +60,7 @@ export interface DescribedProject {
  * persona without an expectation (e.g. "broken": every defect on). The coordinator spreads these
  * into playwright.config.ts projects.
  */
-export function describedTargetMatrix(file: string, opts: { personas: Persona[]; auditIdsFor: (p: Persona) => string[]; out?: string; testDir?: string }): DescribedProject[] {
+export function describedTargetMatrix(file: string, opts: { personas: Persona[]; auditIdsFor: (p: Persona) => string[]; out?: string; testDir?: string; otherProfiles?: boolean }): DescribedProject[] {
   const d = parseDeclarativeTarget(readFileSync(resolve(file), 'utf8'), file);
   if (!d.profiles || !d.defects) throw new TargetFileError(`${file}: a defect matrix needs profiles and defects`);
   const target = declarativeToTarget(d);
@@ -75,6 +82,6 @@ export function describedTargetMatrix(file: string, opts: { personas: Persona[];
     ...defects.map((x) => project(`${d.id}[${x.id}]@${x.persona}`, personaOf(x.persona), { porticoProfile: conformant, porticoDefects: [x.id] }, {
       kind: 'defect', defectId: x.id, persona: x.persona, step: x.step, proof: x.proof, steps: stepsUpTo(target.flows, x.persona, x.step), requiredAudits: opts.auditIdsFor(personaOf(x.persona)),
     })),
-    ...others.flatMap((profile) => opts.personas.map((p) => project(`${d.id}:${profile}@${p.id}`, p, { porticoProfile: profile, porticoDefects: [] }))),
+    ...(opts.otherProfiles === false ? [] : others).flatMap((profile) => opts.personas.map((p) => project(`${d.id}:${profile}@${p.id}`, p, { porticoProfile: profile, porticoDefects: [] }))),
   ];
 }
