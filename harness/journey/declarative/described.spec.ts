@@ -100,3 +100,13 @@ test('without a mail reader (mail: none) a waitForMail step is incomplete, "mail
     await r.close();
   }
 });
+
+test('capture: the photo control is pressed and what the page answered is recorded as a fact (judging is an audit\'s job)', async ({ sharedChromium }) => {
+  const { result, journeys } = await walk(sharedChromium, noEngines(universalEmail), 'photo');
+  expect(result.incompleteAt, journeys.at(-1)?.incomplete).toBeUndefined();
+  const fact = journeys[0].records.capture as { outcome: string; message: string; alternativeOffered: boolean; cameraPresent: boolean };
+  expect(['accepted', 'rejected']).toContain(fact.outcome);
+  expect(fact.message).toMatch(fact.outcome === 'accepted' ? /^Photo accepted$/ : /^Try again: \w+/);
+  expect(fact.alternativeOffered).toBe(true);
+  console.log(JSON.stringify(fact));
+});
