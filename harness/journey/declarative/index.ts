@@ -20,14 +20,15 @@ const languageName = (tag: string) => { try { return new Intl.DisplayNames(['en'
  * (a persona that reads pages for their language: it has the language probe). The walk then does
  * not apply the persona's language checks to pages shown in another language.
  */
-function notOffered(step: Step, flow: Flow, persona: () => Persona | undefined, fallback: (p: Persona) => { language: string; offered: boolean }, offered: string[]): Step {
+function notOffered(step: Step, flow: Flow, isFirstFlowOf: (p: Persona) => boolean, fallback: (p: Persona) => { language: string; offered: boolean }, offered: string[]): Step {
   const arrive = step.arrive;
   return {
     ...step,
     async arrive(ctx) {
-      const p = persona() ?? ctx.persona;
+      const p = ctx.persona;
       const choice = fallback(p);
-      if (!choice.offered && p.probes.some((pr) => pr.id === LANGUAGE_PROBE)) {
+      // Said once per run: in the first flow this persona walks, not again in every flow (no cascade).
+      if (!choice.offered && isFirstFlowOf(p) && p.probes.some((pr) => pr.id === LANGUAGE_PROBE)) {
         ctx.observe({
           ruleId: 'language-not-offered', key: `language:${p.language}`, outcome: 'cantTell', impact: 'serious', other: ['target language offer'], selector: `language-not-offered:${p.language}`,
           message: `The target does not offer ${languageName(p.language)} (${p.language}); it offers ${offered.join(', ')}. ${p.title} walked "${flow.title}" in ${languageName(choice.language)} (${choice.language}); their language checks were not applied to pages shown in another language.`,
@@ -43,7 +44,8 @@ export function declarativeToTarget(d: DeclarativeTarget): Target {
   const flows: Flow[] = d.flows.map((f) => {
     const steps = f.steps.map((s) => toStep(d, s));
     const languageForPersona = lang(f);
-    return { id: f.id, title: f.title, personas: f.personas, steps: [notOffered(steps[0], { id: f.id, title: f.title, steps }, () => undefined, languageForPersona, d.locales), ...steps.slice(1)], languageFor: languageForPersona };
+    const isFirstFlowOf = (p: Persona) => d.flows.find((x) => !x.personas || x.personas.includes(p.id))?.id === f.id;
+    return { id: f.id, title: f.title, personas: f.personas, steps: [notOffered(steps[0], { id: f.id, title: f.title, steps }, isFirstFlowOf, languageForPersona, d.locales), ...steps.slice(1)], languageFor: languageForPersona };
   });
   const ua = universalEmailFlow(d);
   if (ua && !flows.some((f) => f.id === ua.id)) {

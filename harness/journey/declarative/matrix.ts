@@ -7,6 +7,10 @@ import type { Expectation } from '../expectation.ts';
 import { allSteps, stepsUpTo } from '../expected-steps.ts';
 import { parseDeclarativeTarget, TargetFileError, where } from './schema.ts';
 import { declarativeToTarget } from './index.ts';
+import { languageFor } from './language.ts';
+import { AUDITS } from '../../../audits/index.ts';
+
+const readsLanguage = (id: string) => AUDITS.find((a) => a.meta.id === id)?.meta.requiredArtifacts.includes('language') ?? false;
 
 /** The fields of targets/reference/defects.ts DefectSpec, as data in a described target's catalogue. */
 const defectSchema = z.object({
@@ -75,12 +79,14 @@ export function describedTargetMatrix(file: string, opts: { personas: Persona[];
     use: { ...persona.use, porticoPersona: persona.id, porticoTarget: resolve(file), porticoOut: `${out}/${name.replace(/[^\w@.-]+/g, '_')}`, ...use },
   });
   const personaOf = (id: string) => opts.personas.find((p) => p.id === id)!;
+  // A persona whose language the target does not offer is not judged by its language checks (the walk skips them): not required either.
+  const required = (p: Persona) => opts.auditIdsFor(p).filter((id) => !(p.audits.includes(id) && readsLanguage(id) && d.flows.every((f) => languageFor(d, f, p).language.split('-')[0] !== p.language.split('-')[0])));
   return [
     ...opts.personas.map((p) => project(`${d.id}@${p.id}`, p, { porticoProfile: conformant, porticoDefects: [] }, {
-      kind: 'clean', profile: conformant, persona: p.id, steps: allSteps(target.flows, p.id), requiredAudits: opts.auditIdsFor(p),
+      kind: 'clean', profile: conformant, persona: p.id, steps: allSteps(target.flows, p.id), requiredAudits: required(p),
     })),
     ...defects.map((x) => project(`${d.id}[${x.id}]@${x.persona}`, personaOf(x.persona), { porticoProfile: conformant, porticoDefects: [x.id] }, {
-      kind: 'defect', defectId: x.id, persona: x.persona, step: x.step, proof: x.proof, steps: stepsUpTo(target.flows, x.persona, x.step), requiredAudits: opts.auditIdsFor(personaOf(x.persona)),
+      kind: 'defect', defectId: x.id, persona: x.persona, step: x.step, proof: x.proof, steps: stepsUpTo(target.flows, x.persona, x.step), requiredAudits: required(personaOf(x.persona)),
     })),
     ...(opts.otherProfiles === false ? [] : others).flatMap((profile) => opts.personas.map((p) => project(`${d.id}:${profile}@${p.id}`, p, { porticoProfile: profile, porticoDefects: [] }))),
   ];

@@ -52,7 +52,8 @@ async function capture(ctx: StepContext, c: NonNullable<DeclarativeStep['capture
     try { return (await navigator.mediaDevices.enumerateDevices()).some((d) => d.kind === 'videoinput'); } catch { return false; }
   }).catch(() => false);
   ctx.record('capture', { control: c.control, outcome: result.outcome, message: result.message, alternativeOffered, cameraPresent: camera, timeoutMs: timeout });
-  if (result.outcome === 'no-result' && !camera) throw new CheckNotPerformed('no camera: the browser offers no video input, so the capture could not be tried');
+  // What a page answers a browser without a camera says nothing about the capture: the harness could not try it.
+  if (!camera) throw new CheckNotPerformed(`no camera: the browser offers no video input, so the capture could not be tried (the page answered ${result.outcome}${result.message ? `: "${result.message}"` : ''})`);
 }
 
 /** Waits for the mail the step names, records it (the language personas judge its language), and keeps {mail.code}. */
