@@ -143,6 +143,13 @@ describe('the defect matrix of a described target', () => {
     const defect = projects.find((p) => p.name === 'benefits[cc-email]@universal-email')!;
     expect(defect.use).toMatchObject({ porticoProfile: 'conformant', porticoDefects: ['cc-email'], porticoPersona: 'universal-email' });
     expect(defect.metadata.expectation).toMatchObject({ kind: 'defect', step: 'email' });
+    const required = (name: string, ps = projects) => (ps.find((p) => p.name === name)!.metadata.expectation as { requiredAudits: string[] }).requiredAudits;
+    expect(required('benefits@haitian-creole')).toContain('page-language');
+    // Not offered: the walk does not apply its language checks, so the clean expectation does not require them.
+    writeFileSync(join(dir, 'c.target.yaml'), full.replace('offered: [en, es, ar, ht]', 'offered: [en, es]').replace('profiles: [conformant, broken]', 'profiles: [conformant, broken]\ndefects: ./defects.yaml'));
+    const enEs = describedTargetMatrix(join(dir, 'c.target.yaml'), { personas: PERSONAS, auditIdsFor });
+    expect(required('benefits@haitian-creole', enEs)).not.toContain('page-language');
+    expect(required('benefits@keyboard', enEs)).toEqual(required('benefits@keyboard'));
   });
   it('names the defect and key that are wrong', () => {
     const dir = mkdtempSync(join(tmpdir(), 'portico-matrix-'));
