@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Flow, Persona, RunningTarget, Step, Target, TargetHooks } from '../types.ts';
 import { parseDeclarativeTarget, TargetFileError, type DeclarativeTarget } from './schema.ts';
 import { toStep, LANGUAGE_PROBE } from './steps.ts';
@@ -72,7 +72,8 @@ export function declarativeToTarget(d: DeclarativeTarget): Target {
         // PORTICO_BASE_URL points a described target at another deployment (staging, a local port).
         let baseURL = (process.env.PORTICO_BASE_URL ?? d.baseURL).replace(/\/$/, '');
         if (d.serve && !process.env.PORTICO_BASE_URL) {
-          const app = await serveApp(d.serve, d.baseURL, { profile: profile ?? d.profiles?.[0] ?? 'conformant', defects: defects ?? [], smtpPort: sink?.port });
+          const serve = { ...d.serve, cwd: d.serve.cwd ? resolve(dirname(resolve(d.file)), d.serve.cwd) : undefined };
+          const app = await serveApp(serve, d.baseURL, { profile: profile ?? d.profiles?.[0] ?? 'conformant', defects: defects ?? [], smtpPort: sink?.port });
           closers.unshift(() => app.stop());
           baseURL = app.baseURL;
         }
