@@ -5,6 +5,9 @@ import type { Expectation } from './harness/journey/expectation.ts';
 import type { PorticoOptions } from './composition/playwright/fixtures.ts';
 import { allSteps, stepsUpTo } from './harness/journey/expected-steps.ts';
 import { resolveTarget } from './targets/index.ts';
+// --- described-target defect matrix (any-target helper; additive) ---
+import { describedTargetMatrix, hasDefectMatrix } from './harness/journey/declarative/matrix.ts';
+// --- end described-target defect matrix ---
 
 /**
  * Projects:
@@ -36,6 +39,8 @@ function journeyProject(name: string, personaId: string, options: Partial<Portic
 
 /** Under npm test: every target with a defect catalogue, conformant for each persona and each defect on its own. */
 function testProjects(): Project[] {
+  // A described target (YAML) with profiles and defects: its own matrix.
+  if (target !== 'reference' && hasDefectMatrix(target)) return describedTargetMatrix(target, { personas: PERSONAS, auditsFor, out, otherProfiles: false }) as Project[];
   const described = resolveTarget(target);
   if (!described.defects) return [];
   const flows = described.flows;

@@ -23,6 +23,7 @@ import { captchaAlternativeAudit } from './wcag/captcha-alternative.ts';
 import { headingsLandmarksAudit } from './wcag/headings-landmarks.ts';
 import { journeyBlockedAudit } from './journey/journey-blocked.ts';
 import { journeyObservationsAudit } from './journey/journey-observations.ts';
+import { universalAcceptanceAudit } from './journey/universal-acceptance.ts';
 
 /** Every audit, in the order findings are merged (axe first, so its wording leads a merged finding). */
 export const AUDITS: Audit[] = [
@@ -50,6 +51,7 @@ export const AUDITS: Audit[] = [
   biometricAlternativeAudit,
   journeyBlockedAudit,
   journeyObservationsAudit,
+  universalAcceptanceAudit,
 ];
 
 export function auditById(id: string): Audit | undefined {

@@ -48,3 +48,16 @@ describe('the registries', () => {
     expect(auditsForArtifacts(artifacts()).length).toBe(AUDITS.length);
   });
 });
+
+describe('a page shown in another language than the persona reads', () => {
+  it('is not judged by that persona\'s language audits (the flow did not ask for the persona\'s language)', () => {
+    const at = (requestedLanguage?: string) => ({ context: { persona: 'haitian-creole' }, gathered: { journey: { requestedLanguage } } }) as unknown as Artifacts;
+    const ids = (a: Artifacts) => auditsForArtifacts(a).map((x) => x.meta.id);
+    expect(ids(at('ht'))).toContain('page-language');
+    expect(ids(at('ht-HT'))).toContain('untranslated-text');
+    expect(ids(at('en'))).not.toContain('page-language');
+    expect(ids(at('en'))).not.toContain('untranslated-text');
+    expect(ids(at('en'))).toContain('axe');
+    expect(ids(at())).toContain('page-language');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { Artifacts, Audit } from '../harness/types.ts';
 import type { Persona } from '../harness/journey/types.ts';
+import type { JourneyArtifact } from '../harness/journey/journey-artifact.ts';
 import type { AuditSelector } from '../harness/run-audits.ts';
 import { gatherPlan, type GatherPlan } from '../harness/gatherers/plan.ts';
 import { PROBES } from '../harness/gatherers/probes/index.ts';
@@ -30,5 +31,10 @@ export function planFor(persona: Persona): GatherPlan {
  */
 export const auditsForArtifacts: AuditSelector = (artifacts: Artifacts) => {
   const persona = PERSONAS.find((p) => p.id === artifacts.context.persona);
-  return persona ? auditsFor(persona) : AUDITS;
+  if (!persona) return AUDITS;
+  // A persona judges a page's language only on pages the flow asked for in the persona's language.
+  const asked = (artifacts.gathered?.journey as JourneyArtifact | undefined)?.requestedLanguage;
+  const primary = (l: string) => l.toLowerCase().split('-')[0];
+  const inOwnLanguage = !asked || primary(asked) === primary(persona.language);
+  return auditsFor(persona).filter((a) => inOwnLanguage || !a.meta.requiredArtifacts.includes('language'));
 };

@@ -13,6 +13,6 @@ export const universalEmail: Persona = {
   actor: 'pointer',
   language: 'es',
   data: { ...baseData, email: 'usuario.{run}@ejemplo-prueba.com.ve' },
-  audits: ['axe'],
+  audits: ['axe', 'universal-acceptance'],
   blockedCites: { wcag: [], other: ['blocked: a control could not be found or used'] },
 };

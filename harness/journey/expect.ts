@@ -36,3 +36,91 @@ export async function expectArrival(page: Page, heading: string, after: string, 
     );
   }
 }
+
+/** What the page says went wrong: its messages (error summary, alerts) and each invalid field with its own message. */
+export async function whatThePageSays(page: Page): Promise<{ messages: string[]; fields: Array<{ field: string; message: string }> }> {
+  const messages = await visibleProblems(page).catch(() => [] as string[]);
+  const fields = await page.evaluate(() => {
+    const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const out: Array<{ field: string; message: string }> = [];
+    document.querySelectorAll('input, select, textarea').forEach((node) => {
+      const el = node as HTMLInputElement;
+      const invalid = el.getAttribute('aria-invalid') === 'true' || (el.willValidate && !el.validity.valid && el.matches(':user-invalid, [data-touched]'));
+      if (!invalid) return;
+      const label = text(el.labels?.[0]) || el.getAttribute('aria-label') || el.name || el.id;
+      const ids = `${el.getAttribute('aria-errormessage') ?? ''} ${el.getAttribute('aria-describedby') ?? ''}`.trim().split(/\s+/).filter(Boolean);
+      const described = ids.map((i) => text(document.getElementById(i))).filter(Boolean).join(' ');
+      out.push({ field: label, message: described || el.validationMessage || '' });
+    });
+    return out.slice(0, 8);
+  }).catch(() => []);
+  return { messages, fields };
+}
+
+/** "the page says: "…"; the field "Email" says "…"" — or '' when the page says nothing. */
+export function quoteThePage(says: { messages: string[]; fields: Array<{ field: string; message: string }> }): string {
+  const parts = [
+    ...(says.messages.length ? [`the page says: ${says.messages.map((m) => `"${m}"`).join(', ')}`] : []),
+    ...says.fields.map((f) => `the field "${f.field}" is marked invalid${f.message ? `: "${f.message}"` : ''}`),
+  ];
+  return parts.join('; ');
+}
+
+/** The step's own words for a harness that could not perform a check: the step is incomplete (never a barrier). */
+export class CheckNotPerformed extends Error {}
+
+export interface Arrival { url?: string; heading?: string; text?: string; timeout?: number }
+
+/**
+ * After an action, wait as a person would: for the navigation the click or Enter started, for the
+ * page to settle, then for the URL, main heading and text the description expects. If they do not
+ * come and the page says why (an error summary, an alert, an invalid field), the person is blocked
+ * and the block quotes it and names the field. If they do not come and the page says nothing, the
+ * harness cannot tell what happened: the step is incomplete.
+ */
+export async function expectPage(page: Page, want: Arrival, after: string, urlBefore?: string): Promise<void> {
+  const timeout = want.timeout ?? 10_000;
+  const end = Date.now() + timeout;
+  const left = () => Math.max(500, end - Date.now());
+  const missed: string[] = [];
+  if (want.url) {
+    const path = want.url;
+    // Stop waiting as soon as the page has settled somewhere else and says what went wrong (a person reads it at once).
+    let settledWithProblems = false;
+    const arrived = page.waitForURL((u) => u.pathname.startsWith(path) || u.pathname + u.search === path, { timeout: left(), waitUntil: 'load' }).then(() => true, () => false);
+    const problems = (async () => {
+      await page.waitForLoadState('load', { timeout: left() }).catch(() => {});
+      while (Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 750));
+        if (new URL(page.url()).pathname.startsWith(path)) return false;
+        const says = await whatThePageSays(page).catch(() => ({ messages: [], fields: [] }));
+        if (says.messages.length || says.fields.length) { settledWithProblems = true; return false; }
+      }
+      return false;
+    })();
+    const ok = (await Promise.race([arrived, problems])) || (!settledWithProblems && (await arrived));
+    if (!ok) missed.push(`to be at ${path} (still at ${new URL(page.url()).pathname})`);
+  } else if (urlBefore) {
+    // A navigation may have started: let it finish before reading the page.
+    await page.waitForURL((u) => u.href !== urlBefore, { timeout: Math.min(1_500, left()) }).catch(() => {});
+  }
+  await page.waitForLoadState('load', { timeout: left() }).catch(() => {});
+  if (!missed.length && want.heading) {
+    const ok = await page.getByRole('heading', { level: 1, name: want.heading }).first().waitFor({ state: 'visible', timeout: left() }).then(() => true, () => false);
+    if (!ok) {
+      const actual = (await page.getByRole('heading', { level: 1 }).first().textContent({ timeout: 500 }).catch(() => null))?.trim();
+      missed.push(`the page "${want.heading}" (got ${actual ? `"${actual}"` : 'no main heading'})`);
+    }
+  }
+  if (!missed.length && want.text) {
+    const ok = await page.getByText(want.text).first().waitFor({ state: 'visible', timeout: left() }).then(() => true, () => false);
+    if (!ok) missed.push(`to read "${want.text}"`);
+  }
+  if (!missed.length) return;
+  const says = await whatThePageSays(page);
+  const quoted = quoteThePage(says);
+  if (quoted) {
+    throw new BlockedError(`after ${after}, expected ${missed.join(' and ')}; ${quoted}`, 'following the target description', UNATTRIBUTED_BLOCK, says.fields[0]?.field);
+  }
+  throw new CheckNotPerformed(`after ${after}, expected ${missed.join(' and ')} within ${timeout / 1000} s, and the page says nothing about why: cannot tell whether the person is blocked`);
+}

@@ -17,6 +17,10 @@ export interface JourneyArtifact {
   observations: JourneyObservation[];
   /** Raw measurements recorded while acting, judged by audits (e.g. captureGrid). */
   records: Record<string, unknown>;
+  /** The language the flow asked for at this step (see ProbeContext.requestedLanguage). */
+  requestedLanguage?: string;
+  /** False when the target does not offer the persona's language: the persona's language checks were not applied here. */
+  personaLanguageOffered?: boolean;
   /** What the actor did during the step (steps to reproduce). */
   actions: string[];
 }

@@ -1,5 +1,6 @@
 import type { DefectCatalogue } from './defects.ts';
 import type { Page, BrowserContext } from 'playwright';
+import type { MailReader } from '../mail/types.ts';
 
 /** What a probe (a persona's own gatherer) knows about where it runs. */
 export interface ProbeContext {
@@ -10,6 +11,9 @@ export interface ProbeContext {
   /** The target's message catalogues, flattened key → text, per locale, when it has them (catalogue evidence). */
   catalogues?: Record<string, Record<string, string>>;
   stepId: string;
+  /** The language the flow asked the page in at this step (the persona's, or the one a flow/step fixes,
+   *  or the target's fallback when it does not offer the persona's): never judge a page against another. */
+  requestedLanguage?: string;
 }
 
 /**
@@ -108,6 +112,8 @@ export interface TargetHooks {
   runLottery?(day?: string): Promise<unknown>;
   /** Answer for a CAPTCHA a sighted pointer user could read (a screen-reader user gets no such help). */
   captchaAnswer?(page: Page): Promise<string | null>;
+  /** Where the target's outgoing mail can be read (a described target's `mail` key). Absent: mail is not observable. */
+  mail?: MailReader;
 }
 
 export interface StepContext {
@@ -115,6 +121,8 @@ export interface StepContext {
   context: BrowserContext;
   actor: Actor;
   persona: Persona;
+  /** The artifact keys this persona's checkpoints gather (what its audits read). */
+  gathers?: string[];
   /** Persona data with per-journey values resolved (email with run token). */
   data: PersonaData & { email: string };
   baseURL: string;
@@ -157,7 +165,9 @@ export interface Step {
   act?(ctx: StepContext): Promise<void>;
   /** Set false for steps that only act (no audit of the page). */
   checkpoint?: boolean;
-  /** The person enters data on this step (a form): personas that linger or lose the connection mid-form act here. */
+  /** The language this step is walked in, when the description fixes it. */
+  language?: string;
+  /** The person enters data on this step (a form): personas that linger or lose the connection mid-form act here; after-submit checks run. */
   form?: boolean;
 }
 
@@ -167,6 +177,12 @@ export interface Flow {
   /** Persona ids that walk this flow; absent = every persona. */
   personas?: string[];
   steps: Step[];
+  /**
+   * The language this persona walks the flow in: its own when the target offers it, else the one
+   * the flow fixes or the target's first. `offered: false` = the persona's language is not offered
+   * (its language checks are not applied to pages shown in another language). Absent = the persona's.
+   */
+  languageFor?(persona: Persona): { language: string; offered: boolean };
 }
 
 export interface RunningTarget {

@@ -83,6 +83,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
   const records: Record<string, unknown> = {};
   const ctx: StepContext = {
     page, context: env.context, actor, persona,
+    gathers: [...env.plan.engines, ...env.plan.probes.map((p) => p.id)],
     data: { ...persona.data, email: persona.data.email.replace('{run}', runToken) },
     baseURL: running.baseURL,
     locale,
@@ -97,10 +98,14 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
   // A person who lingers on forms: the page's timers run on the browser clock from the first page on.
   if (persona.lingerOnForms) await page.clock.install();
 
+  // Which language the flow asks for (a described target picks the persona's, or fixes one).
+  const flowLanguage = flow.languageFor?.(persona) ?? { language: locale, offered: true };
   const stepDir = (index: number, step: Step) => join(persona.id, slug(flow.id), `${String(index).padStart(2, '0')}-${slug(step.id)}`);
   try {
     for (const [index, step] of flow.steps.entries()) {
       observations.length = 0;
+      const requestedLanguage = step.language ?? flowLanguage.language;
+      ctx.state.requestedLanguage = requestedLanguage;
       for (const key of Object.keys(records)) delete records[key];
       const actionsBefore = actor.log.length;
       let blocked: JourneyArtifact['blocked'];
@@ -132,7 +137,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
           engineSettings: env.engineSettings,
           emulation: { isMobile: persona.use.isMobile, hasTouch: persona.use.hasTouch, deviceScaleFactor: persona.use.deviceScaleFactor },
           lighthouse: persona.lighthouseCategories ? { categories: persona.lighthouseCategories, compareUnthrottled: Boolean(persona.network) } : undefined,
-          extra: Object.fromEntries(env.plan.probes.map((p) => [p.id, (pg: Page) => p.gather(pg, { locale, targetLocales: target.locales, catalogues, stepId: step.id })])),
+          extra: Object.fromEntries(env.plan.probes.map((p) => [p.id, (pg: Page) => p.gather(pg, { locale, targetLocales: target.locales, catalogues, stepId: step.id, requestedLanguage })])),
         });
       }
       if (!blocked && !incomplete && step.act) {
@@ -178,6 +183,8 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
         observations: [...observations],
         records: { ...records },
         actions: actor.log.slice(actionsBefore),
+        requestedLanguage,
+        ...(flowLanguage.offered ? {} : { personaLanguageOffered: false }),
       };
       const record: Artifacts = gathered ?? {
         schema: 'portico.artifacts/1',

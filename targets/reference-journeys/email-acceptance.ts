@@ -3,30 +3,10 @@ import type { Flow, JourneyObservation, Step, StepContext } from '../../harness/
 import { submitEmail } from './steps.ts';
 import { visibleProblems } from '../../harness/journey/expect.ts';
 
-/**
- * Universal Acceptance test addresses (UASG 004 style) and South American country-code domains,
- * by category: each category is one thing an address validator can get wrong, and a finding is
- * keyed by it (the defect matrix tells the email defects apart by that key).
- * `{run}` keeps each journey's addresses unique. All are valid and must be accepted and delivered.
- */
-export type EmailCategory = 'ascii-new-gtld' | 'long-tld' | 'a-label' | 'idn' | 'unicode-local-part' | 'country-code-sld';
+import { UA_ADDRESSES, EMAIL_CATEGORIES, type EmailCategory } from '../../harness/data/ua-addresses.ts';
 
-export const UA_ADDRESSES: Array<{ address: string; kind: string; category: EmailCategory }> = [
-  { address: 'user{run}@universal-acceptance-test.icu', kind: 'ASCII, new gTLD', category: 'ascii-new-gtld' },
-  { address: 'ascii+{run}@universal-acceptance-test.international', kind: 'long TLD', category: 'long-tld' },
-  { address: 'email-test-{run}@xn-----ctdbabcfhu9c2b9l1acccr4c.xn--mgbah1a3hjkrd', kind: 'A-label domain', category: 'a-label' },
-  { address: 'idn+{run}@համընդհանուր-ընկալում-թեստ.հայ', kind: 'IDN domain, left-to-right script', category: 'idn' },
-  { address: 'idn+{run}@تجربة-القبول-الشامل.موريتانيا', kind: 'IDN domain, right-to-left script', category: 'idn' },
-  { address: 'อีเมลทดสอบ{run}@ยูเอทดสอบ.ไทย', kind: 'Unicode local part (EAI)', category: 'unicode-local-part' },
-  { address: '电子邮件测试{run}@普遍适用测试。我爱你', kind: 'Unicode local part, ideographic full stop', category: 'unicode-local-part' },
-  { address: 'usuario{run}@ejemplo-prueba.com.ve', kind: 'country-code second level (.com.ve)', category: 'country-code-sld' },
-  { address: 'usuario{run}@ejemplo-prueba.gob.ve', kind: 'country-code second level (.gob.ve)', category: 'country-code-sld' },
-  { address: 'usuario{run}@ejemplo-prueba.com.br', kind: 'country-code second level (.com.br)', category: 'country-code-sld' },
-  { address: 'usuario{run}@ejemplo-prueba.com.ar', kind: 'country-code second level (.com.ar)', category: 'country-code-sld' },
-  { address: 'usuario{run}@ejemplo-prueba.com.co', kind: 'country-code second level (.com.co)', category: 'country-code-sld' },
-];
-
-export const EMAIL_CATEGORIES: EmailCategory[] = [...new Set(UA_ADDRESSES.map((a) => a.category))];
+/** The address set is data the harness owns (harness/data/ua-addresses.yaml), shared with described targets. */
+export { UA_ADDRESSES, EMAIL_CATEGORIES, type EmailCategory };
 
 const CITES = ['UASG 004', 'RFC 6531'];
 
