@@ -53,10 +53,12 @@ export function fieldMark(c: FormControlInfo): string | null {
 /**
  * A red text beside a field is a hint, not an error, when the same text is repeated beside
  * several fields and nothing else says error (no error class, role, prefix or errormessage tie):
- * the red "(required)" of a brand.
+ * the red "(required)" of a brand — or when it belongs to no field at all (a red brand line).
  */
 export function isHint(e: ErrorElementInfo): boolean {
-  return e.why.every((w) => w === 'red text') && (e.repeats ?? 1) >= 2;
+  if (!e.why.every((w) => w === 'red text')) return false;
+  // Red text belonging to no field (a red brand line, a red heading) says nothing about an error either.
+  return (e.repeats ?? 1) >= 2 || e.control === null;
 }
 
 export interface FormJudgement {

@@ -261,7 +261,7 @@ async function domSide(page: Page) {
       // Red text alone, or an alert alone, counts only next to a field (not a red brand line).
       if (why.every((w) => w === 'red text' || w === 'role=alert')) {
         let near = false;
-        for (let a: Element | null = el.parentElement, i = 0; a && i < 3; a = a.parentElement, i++) if (a.querySelector(CONTROL_SELECTOR)) { near = true; break; }
+        for (let a: Element | null = el.parentElement, i = 0; a && i < 3 && a !== document.body && a.localName !== 'main'; a = a.parentElement, i++) if (a.querySelector(CONTROL_SELECTOR)) { near = true; break; }
         if (!near && !why.includes('role=alert')) continue;
       }
       candidates.push({ el, why });
@@ -301,6 +301,8 @@ async function domSide(page: Page) {
       for (let a: Element | null = errEl.parentElement, i = 0; a && i < 4; a = a.parentElement, i++) {
         const inside = Array.from(a.querySelectorAll(CONTROL_SELECTOR)).filter((c) => controlSet.has(c));
         if (inside.length === 0) continue;
+        // A message outside the form (a page-level alert above it) is a general error, not one field's.
+        if (Array.from(a.querySelectorAll('form')).some((f) => !f.contains(errEl))) return null;
         const after = inside.find((c) => errEl.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
         return after ?? inside[inside.length - 1];
       }

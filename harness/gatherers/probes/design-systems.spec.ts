@@ -1,0 +1,83 @@
+import { test, expect } from '@playwright/test';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright';
+import { chromiumLaunchOptions } from '../../browser/launch.ts';
+import type { Artifacts, Audit, AuditResult } from '../../types.ts';
+import type { ProbeContext, Probe } from '../../journey/types.ts';
+import { recordProbe } from './record.ts';
+import { formSemanticsProbe } from './form-semantics.ts';
+import { errorIdentifiedAudit } from '../../../audits/wcag/error-identified.ts';
+import { errorAnnouncedAudit } from '../../../audits/wcag/error-announced.ts';
+import { visibleLabelsAudit } from '../../../audits/wcag/visible-labels.ts';
+
+/**
+ * Heuristics against pages written from real design systems' documented patterns (GOV.UK Frontend,
+ * USWDS, Bootstrap, Material, …): each NEGATIVE fixture is a correct page that must yield no failed
+ * finding; each POSITIVE fixture is the failure, which must yield the named criterion. The probe
+ * gathers on the live page, the pure audits judge what it recorded (as --replay would).
+ * PORTICO_RECORD_PROBES=1 saves the artifacts for the audits' vitest tests.
+ */
+
+const DIR = resolve(import.meta.dirname, 'fixtures', 'design-systems');
+const url = (name: string) => pathToFileURL(join(DIR, `${name}.html`)).href;
+const ctx: ProbeContext = { locale: 'en', targetLocales: ['en'], stepId: 'fixture' };
+
+test.describe.configure({ mode: 'serial' });
+let browser: Browser;
+let page: Page;
+test.beforeAll(async () => {
+  browser = await chromium.launch(chromiumLaunchOptions(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']));
+  page = await browser.newPage();
+});
+test.afterAll(async () => { await browser.close(); });
+
+export async function gatherWith(p: Page, name: string, probes: Probe[], context: ProbeContext = ctx, opts: { goto?: boolean; record?: string } = {}): Promise<Artifacts> {
+  if (opts.goto !== false) await p.goto(url(name));
+  const gathered: Record<string, unknown> = {};
+  for (const probe of probes) gathered[probe.id] = await probe.gather(p, context);
+  for (const v of Object.values(gathered)) if (v && typeof v === 'object' && 'url' in v) (v as { url: string }).url = `fixture:design-systems/${name}.html`;
+  const artifacts: Artifacts = {
+    schema: 'portico.artifacts/1', checkpoint: 'page', url: `fixture:design-systems/${name}.html`, pagePath: `${name}.html`,
+    context: { persona: 'fixture', locale: context.locale }, gatheredAt: '2025-01-01T00:00:00.000Z', versions: {}, gathered,
+  };
+  recordProbe(`ds-${opts.record ?? name}`, artifacts);
+  return artifacts;
+}
+const run = (audit: Audit, a: Artifacts): AuditResult => audit.audit(a, { checkpoint: a.checkpoint, url: a.url, pagePath: a.pagePath, context: a.context });
+const failed = (r: AuditResult) => r.findings.filter((f) => f.outcome === 'failed');
+const criteria = (r: AuditResult) => [...new Set(failed(r).flatMap((f) => f.wcag))].sort();
+
+test.describe('forms: errors, marks and native validation', () => {
+  for (const name of ['govuk-error-summary', 'uswds-validation', 'bootstrap-is-invalid', 'material-text-field', 'brand-red-required']) {
+    test(`negative: ${name} yields no failed finding`, async () => {
+      const a = await gatherWith(page, name, [formSemanticsProbe]);
+      for (const audit of [errorIdentifiedAudit, errorAnnouncedAudit, visibleLabelsAudit]) {
+        const r = run(audit, a);
+        expect(failed(r), `${audit.meta.id} on ${name}: ${failed(r).map((f) => f.message).join(' | ')}`).toEqual([]);
+        expect(r.outcome).not.toBe('failed');
+      }
+    });
+  }
+
+  test('positive: a field marked in error only by a red border and bar (3.3.1, 1.4.1; not announced: 4.1.3)', async () => {
+    const a = await gatherWith(page, 'colour-only-error', [formSemanticsProbe]);
+    const r = run(errorIdentifiedAudit, a);
+    expect(criteria(r)).toEqual(['1.4.1', '3.3.1']);
+    expect(failed(r)).toHaveLength(1);
+    expect(failed(r)[0].message).toMatch(/"Email address" is shown in error only by colour/);
+    expect(criteria(run(errorAnnouncedAudit, a))).toEqual(['4.1.3']);
+  });
+
+  test('positive: the brand-red form after a submit the browser stopped (native bubbles, 3.3.1) — and nothing before it', async () => {
+    const before = await gatherWith(page, 'brand-red-required', [formSemanticsProbe]);
+    expect(run(errorIdentifiedAudit, before).outcome).toBe('inapplicable');
+    await page.getByRole('button', { name: 'Book' }).click();
+    const after = await gatherWith(page, 'brand-red-required', [formSemanticsProbe], ctx, { goto: false, record: 'brand-red-submitted' });
+    const r = run(errorIdentifiedAudit, after);
+    expect(failed(r).map((f) => f.ruleId)).toEqual(['native-validation-bubbles']);
+    expect(criteria(r)).toEqual(['3.3.1']);
+    // The red borders and "(required)" hints are the brand's, not error marks: nothing for 1.4.1 / 4.1.3.
+    expect(run(errorAnnouncedAudit, after).outcome).toBe('inapplicable');
+  });
+});
