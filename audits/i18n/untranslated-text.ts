@@ -92,7 +92,7 @@ export const untranslatedTextAudit: Audit = {
     }
 
     // 2. Long blocks franc finds English (outermost block only, not already reported).
-    const candidates = candidateLanguages(locale, a.targetLocales);
+    const candidates = candidateLanguages(locale, a.targetLocales, a.htmlLang);
     const blockText = (s: TextSegment) => s.full ?? s.text;
     const longBlocks = a.segments.filter((s) => s.source === 'text' && s.kind !== 'title' && !reported.has(s.domPath));
     const englishBlocks: TextSegment[] = [];

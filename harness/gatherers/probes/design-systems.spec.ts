@@ -10,6 +10,10 @@ import { formSemanticsProbe } from './form-semantics.ts';
 import { errorIdentifiedAudit } from '../../../audits/wcag/error-identified.ts';
 import { errorAnnouncedAudit } from '../../../audits/wcag/error-announced.ts';
 import { visibleLabelsAudit } from '../../../audits/wcag/visible-labels.ts';
+import { captchaProbe } from './captcha.ts';
+import { languageProbe } from './language.ts';
+import { pageLanguageAudit } from '../../../audits/i18n/page-language.ts';
+import { captchaAlternativeAudit } from '../../../audits/wcag/captcha-alternative.ts';
 
 /**
  * Heuristics against pages written from real design systems' documented patterns (GOV.UK Frontend,
@@ -79,5 +83,34 @@ test.describe('forms: errors, marks and native validation', () => {
     expect(criteria(r)).toEqual(['3.3.1']);
     // The red borders and "(required)" hints are the brand's, not error marks: nothing for 1.4.1 / 4.1.3.
     expect(run(errorAnnouncedAudit, after).outcome).toBe('inapplicable');
+  });
+});
+
+test.describe('captcha: card security codes and one-time codes are not image CAPTCHAs', () => {
+  test('negative: card-cvv-otp (a CVV beside a card picture, a one-time code beside an app icon)', async () => {
+    const a = await gatherWith(page, 'card-cvv-otp', [captchaProbe]);
+    const r = run(captchaAlternativeAudit, a);
+    expect(r).toMatchObject({ outcome: 'inapplicable', findings: [] });
+  });
+  test('positive: image-captcha (characters to type from a picture, no audio, no other way: 1.1.1)', async () => {
+    const a = await gatherWith(page, 'image-captcha', [captchaProbe]);
+    const r = run(captchaAlternativeAudit, a);
+    expect(criteria(r)).toEqual(['1.1.1']);
+  });
+});
+
+test.describe('language: the declared lang is a candidate; short pages are judged on all their text together', () => {
+  const targetCtx = (locale: string): ProbeContext => ({ locale, targetLocales: ['en', 'es', 'ht', 'pt', 'fr', 'ru', 'ar'], stepId: 'fixture' });
+  test('negative: lang-de (a German page correctly marked, on a target whose languages do not include German)', async () => {
+    const a = await gatherWith(page, 'lang-de', [languageProbe], targetCtx('en'));
+    const r = run(pageLanguageAudit, a);
+    expect(failed(r)).toEqual([]);
+    expect(r.outcome).toBe('passed');
+  });
+  test('positive: kreyol-short-lang-en (a short Kreyòl page marked lang="en": 3.1.1, from all its text and names together)', async () => {
+    const a = await gatherWith(page, 'kreyol-short-lang-en', [languageProbe], targetCtx('ht'));
+    const r = run(pageLanguageAudit, a);
+    expect(criteria(r)).toEqual(['3.1.1']);
+    expect(failed(r)[0].message).toMatch(/Haitian Creole/);
   });
 });
