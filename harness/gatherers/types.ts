@@ -97,10 +97,16 @@ export interface KeyboardArtifact {
   /** Tab presses made, and where focus went after each ('body' = left the page's content). */
   presses: number;
   sequence: FocusStop[];
-  /** Elements a keyboard user should reach (tabbable by the DOM's rules) but never did. */
-  unreached: Array<{ domPath: string; tag: string; name: string }>;
-  /** Controls that respond to the pointer (onclick, role-less click handlers, cursor:pointer) but cannot take focus. */
-  pointerOnly: Array<{ domPath: string; tag: string; name: string; html: string }>;
-  /** A cycle of focus that Tab and Shift+Tab could not leave. */
-  trap: { domPaths: string[]; escapedWithShiftTab: boolean } | null;
+  /** Elements a keyboard user should reach (tabbable by the DOM's rules) but never did. `behindModal`: an open modal dialog (aria-modal / <dialog> shown modal) covers them. */
+  unreached: Array<{ domPath: string; tag: string; name: string; behindModal?: boolean }>;
+  /** Elements that cannot take focus but have pointer handlers, and how the gatherer saw them: "onclick attribute",
+   *  "listener:click" (DOMDebugger.getEventListeners over CDP), "framework:onClick" (React props), "role=button".
+   *  `containsFocusable`: the handler sits on a container of focusable controls (event delegation). */
+  pointerOnly: Array<{ domPath: string; tag: string; name: string; html: string; via?: string[]; containsFocusable?: boolean }>;
+  /** A cycle of focus that Tab and Shift+Tab could not leave. `insideModal`: the cycle is an open modal dialog's. */
+  trap: { domPaths: string[]; escapedWithShiftTab: boolean; insideModal?: boolean } | null;
+  /** The walk stopped at its press limit before focus had gone round the page: what was not reached is unknown, not unreachable. */
+  capped?: boolean;
+  /** Listeners could not be read over CDP (only onclick attributes and roles were seen). */
+  listenersUnread?: boolean;
 }
