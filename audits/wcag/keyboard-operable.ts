@@ -22,7 +22,9 @@ export const keyboardOperableAudit: Audit = {
       return (el.via ?? ['onclick attribute']).length > 0;
     });
     // Behind an open modal dialog is unreachable on purpose; past the press limit is unknown.
-    const unreached = kb.unreached.filter((u) => !trapped.has(u.domPath) && !u.behindModal);
+    // Tab skips an iframe with nothing focusable inside (an empty frame): it is no control to reach.
+    const unreached = kb.unreached.filter((u) => !trapped.has(u.domPath) && !u.behindModal && u.tag !== 'iframe');
+    if (kb.unreached.some((u) => u.tag === 'iframe')) notes.push('an iframe Tab did not enter: nothing focusable inside it, or its content was not inspected');
     if (kb.unreached.some((u) => u.behindModal)) notes.push(`${kb.unreached.filter((u) => u.behindModal).length} element(s) behind an open modal dialog: not expected to be reached`);
     if (kb.listenersUnread) notes.push('event listeners could not be read over CDP: only onclick attributes and roles were seen');
     const findings: DraftFinding[] = [

@@ -12,6 +12,10 @@ import { errorAnnouncedAudit } from '../../../audits/wcag/error-announced.ts';
 import { visibleLabelsAudit } from '../../../audits/wcag/visible-labels.ts';
 import { captchaProbe } from './captcha.ts';
 import { languageProbe } from './language.ts';
+import { gatherKeyboard } from '../keyboard.ts';
+import { keyboardTrapAudit } from '../../../audits/wcag/keyboard-trap.ts';
+import { keyboardOperableAudit } from '../../../audits/wcag/keyboard-operable.ts';
+import { focusVisibleAudit } from '../../../audits/wcag/focus-visible.ts';
 import { pageLanguageAudit } from '../../../audits/i18n/page-language.ts';
 import { captchaAlternativeAudit } from '../../../audits/wcag/captcha-alternative.ts';
 
@@ -112,5 +116,33 @@ test.describe('language: the declared lang is a candidate; short pages are judge
     const r = run(pageLanguageAudit, a);
     expect(criteria(r)).toEqual(['3.1.1']);
     expect(failed(r)[0].message).toMatch(/Haitian Creole/);
+  });
+});
+
+test.describe('keyboard walk: iframes, long pages, modals, listeners, rings outside the box', () => {
+  const keyboardProbe: Probe = { id: 'keyboard', description: 'the keyboard gatherer', gather: (p) => gatherKeyboard(p) };
+  const KB = [keyboardTrapAudit, keyboardOperableAudit, focusVisibleAudit];
+  for (const name of ['iframe-embed', 'many-tab-stops', 'listener-buttons', 'modal-dialog', 'focus-ring-outside']) {
+    test(`negative: ${name} yields no failed finding`, async () => {
+      test.setTimeout(120_000);
+      const a = await gatherWith(page, name, [keyboardProbe]);
+      for (const audit of KB) {
+        const r = run(audit, a);
+        expect(failed(r), `${audit.meta.id} on ${name}: ${failed(r).map((f) => f.message).join(' | ')}`).toEqual([]);
+        expect(r.outcome).not.toBe('failed');
+      }
+      if (name === 'many-tab-stops') {
+        expect(a.gathered.keyboard).toMatchObject({ capped: true });
+        expect(run(keyboardOperableAudit, a).outcome).toBe('cantTell');
+      }
+      if (name === 'listener-buttons') expect((a.gathered.keyboard as { listenersUnread?: boolean }).listenersUnread).toBeUndefined();
+    });
+  }
+  test('positive: listener-div (a div with a click listener added by addEventListener: 2.1.1)', async () => {
+    const a = await gatherWith(page, 'listener-div', [keyboardProbe]);
+    const r = run(keyboardOperableAudit, a);
+    expect(criteria(r)).toEqual(['2.1.1']);
+    expect(failed(r).map((f) => f.ruleId)).toEqual(['pointer-only-control']);
+    expect(failed(r)[0].message).toMatch(/"Checkout" responds to a click \(listener:click\)/);
   });
 });
