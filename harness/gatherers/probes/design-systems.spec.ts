@@ -13,6 +13,8 @@ import { visibleLabelsAudit } from '../../../audits/wcag/visible-labels.ts';
 import { captchaProbe } from './captcha.ts';
 import { languageProbe } from './language.ts';
 import { gatherKeyboard } from '../keyboard.ts';
+import { cameraStepProbe } from './camera-step.ts';
+import { biometricAlternativeAudit, judgeCameraStep } from '../../../audits/equity/biometric-alternative.ts';
 import { keyboardTrapAudit } from '../../../audits/wcag/keyboard-trap.ts';
 import { keyboardOperableAudit } from '../../../audits/wcag/keyboard-operable.ts';
 import { focusVisibleAudit } from '../../../audits/wcag/focus-visible.ts';
@@ -144,5 +146,24 @@ test.describe('keyboard walk: iframes, long pages, modals, listeners, rings outs
     expect(criteria(r)).toEqual(['2.1.1']);
     expect(failed(r).map((f) => f.ruleId)).toEqual(['pointer-only-control']);
     expect(failed(r)[0].message).toMatch(/"Checkout" responds to a click \(listener:click\)/);
+  });
+});
+
+test.describe('camera step: only a step that requires live capture to go on', () => {
+  test('negative: photo-upload-optional (an optional profile-photo upload, a video player, a getUserMedia feature check)', async () => {
+    const a = await gatherWith(page, 'photo-upload-optional', [cameraStepProbe]);
+    const r = run(biometricAlternativeAudit, a);
+    expect(r).toMatchObject({ outcome: 'inapplicable', findings: [] });
+    expect(judgeCameraStep(a.gathered['camera-step'] as never).notCamera.join(' ')).toMatch(/getUserMedia|upload/);
+  });
+  test('positive: selfie-live (a live camera stream, a capture button, no way around the photo)', async () => {
+    await page.goto(url('selfie-live'));
+    await page.waitForFunction(() => (window as unknown as { __streamReady?: unknown }).__streamReady !== undefined);
+    const a = await gatherWith(page, 'selfie-live', [cameraStepProbe], ctx, { goto: false });
+    const j = judgeCameraStep(a.gathered['camera-step'] as never);
+    expect(j.isCameraStep).toBe(true);
+    const r = run(biometricAlternativeAudit, a);
+    expect(failed(r).map((f) => f.ruleId)).toEqual(['biometric-alternative']);
+    expect(failed(r)[0].other).toEqual(['journey blocked: no alternative to biometric capture']);
   });
 });
