@@ -202,25 +202,33 @@ async function listenerHandlers(page: Page): Promise<KeyboardArtifact['pointerOn
     });
     if (!result.objectId) return [];
     const { result: props } = await cdp.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
-    const found: NonNullable<Awaited<ReturnType<typeof listenerHandlers>>> = [];
+    // One CDP call per element for its listeners; the details only for those that have one (or a React onClick).
+    const withListener = new Map<number, string[]>();
     for (const prop of props) {
       if (!/^\d+$/.test(prop.name) || !prop.value?.objectId) continue;
       const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: prop.value.objectId });
       const via = [...new Set(listeners.filter((l) => POINTER_EVENTS.has(l.type)).map((l) => `listener:${l.type}`))];
-      const info = await cdp.send('Runtime.callFunctionOn', {
-        objectId: prop.value.objectId,
-        returnByValue: true,
-        functionDeclaration: `function (focusableSel) {
-          const pathOf = (${DOM_PATH_SOURCE});
-          const key = Object.keys(this).find((k) => k.startsWith('__reactProps$'));
-          const react = key && this[key] && ['onClick', 'onMouseDown', 'onPointerDown', 'onTouchStart'].filter((h) => typeof this[key][h] === 'function');
-          return { domPath: pathOf(this), tag: this.localName, name: (this.getAttribute('aria-label') || this.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 120), html: this.outerHTML.slice(0, 300), react: react || [], containsFocusable: Boolean(this.querySelector(focusableSel)) };
-        }`,
-        arguments: [{ value: focusableSel }],
-      });
-      const v = info.result.value as { domPath: string; tag: string; name: string; html: string; react: string[]; containsFocusable: boolean };
-      via.push(...v.react.map((h) => `framework:${h}`));
-      if (via.length) found.push({ domPath: v.domPath, tag: v.tag, name: v.name, html: v.html, via, containsFocusable: v.containsFocusable });
+      if (via.length) withListener.set(Number(prop.name), via);
+    }
+    const info = await cdp.send('Runtime.callFunctionOn', {
+      objectId: result.objectId,
+      returnByValue: true,
+      functionDeclaration: `function (indices, focusableSel) {
+        const pathOf = (${DOM_PATH_SOURCE});
+        const out = [];
+        this.forEach((el, i) => {
+          const key = Object.keys(el).find((k) => k.startsWith('__reactProps$'));
+          const react = key && el[key] ? ['onClick', 'onMouseDown', 'onPointerDown', 'onTouchStart'].filter((h) => typeof el[key][h] === 'function') : [];
+          if (!indices.includes(i) && react.length === 0) return;
+          out.push({ i, domPath: pathOf(el), tag: el.localName, name: (el.getAttribute('aria-label') || el.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 120), html: el.outerHTML.slice(0, 300), react, containsFocusable: Boolean(el.querySelector(focusableSel)) });
+        });
+        return out;
+      }`,
+      arguments: [{ value: [...withListener.keys()] }, { value: focusableSel }],
+    });
+    const found: NonNullable<Awaited<ReturnType<typeof listenerHandlers>>> = [];
+    for (const v of (info.result.value ?? []) as Array<{ i: number; domPath: string; tag: string; name: string; html: string; react: string[]; containsFocusable: boolean }>) {
+      found.push({ domPath: v.domPath, tag: v.tag, name: v.name, html: v.html, via: [...(withListener.get(v.i) ?? []), ...v.react.map((h) => `framework:${h}`)], containsFocusable: v.containsFocusable });
     }
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId }).catch(() => undefined);
     return found;
