@@ -2,7 +2,7 @@ import type { Artifacts, Audit, AuditContext, AuditResult, AuditVerdict, DraftFi
 import { fingerprint, normaliseSelector } from './findings/fingerprint.ts';
 import { dedupeFindings } from './findings/dedupe.ts';
 import { requirementsFor } from './standards/requirements.ts';
-import { PAGE_LEVEL_RULES } from './findings/rule-equivalence.ts';
+import { PAGE_LEVEL_RULES, TARGET_LEVEL_RULES } from './findings/rule-equivalence.ts';
 
 export interface AuditRunOutput {
   findings: Finding[];
@@ -49,17 +49,18 @@ export function completeFinding(draft: DraftFinding, audit: Audit, artifacts: Ar
   const other = [...new Set([...(declared?.other ?? []), ...(draft.other ?? [])])];
   delete (rest as Partial<DraftFinding>).wcag;
   delete (rest as Partial<DraftFinding>).other;
+  const targetLevel = TARGET_LEVEL_RULES.has(draft.ruleId);
   return {
     ...rest,
     impact: draft.impact ?? declared?.impact,
     fingerprint: fingerprint({
       ruleId: draft.ruleId,
       element,
-      pagePath: artifacts.pagePath,
-      checkpoint: artifacts.checkpoint,
+      pagePath: targetLevel ? '(target)' : artifacts.pagePath,
+      checkpoint: targetLevel ? '(target)' : artifacts.checkpoint,
       persona: artifacts.context.persona,
       target: artifacts.context.target,
-      flow: artifacts.context.flow,
+      flow: targetLevel ? undefined : artifacts.context.flow,
     }),
     auditId: audit.meta.id,
     engineRules: engineRules ?? {},

@@ -42,7 +42,7 @@ describe('biometric-alternative: the alternative the capture step names', () => 
   const withNamed = (found: boolean): Artifacts => ({
     schema: 'portico.artifacts/1', checkpoint: 'selfie', url: 'http://x/selfie', pagePath: '/selfie', context: {}, gatheredAt: '', versions: {},
     gathered: {
-      'camera-step': { isCameraStep: false, signals: [], videos: [], captureInputs: [], controls: [], alternatives: [], guidance: [] },
+      'camera-step': { url: 'http://x/selfie', videos: [], fileInputs: [], controls: [], scriptMentionsGetUserMedia: false, guidance: [], links: [] },
       journey: { stepId: 'selfie', stepTitle: 'Selfie', personaTitle: 'P', actorKind: 'pointer', blockedCites: { wcag: [] }, observations: [], actions: [], records: { captureGrid: { kind: 'capture-grid', alternative: { role: 'link', name: 'I cannot take a photo', found } } } },
     },
   } as unknown as Artifacts);

@@ -49,8 +49,12 @@ export const PAGE_THRESHOLDS: DetectOptions = { minLetters: 150, minWords: 20, m
 /** For one block judged on its own (no catalogue evidence): long and clear-cut only. */
 export const BLOCK_THRESHOLDS: DetectOptions = { minLetters: 60, minWords: 10, maxRunnerUp: 0.85 };
 
-export function candidateLanguages(locale: string, targetLocales: string[] | undefined): string[] {
-  const tags = new Set([...(targetLocales ?? []), locale, 'en'].map(primaryTag).filter((t) => t && ISO639_3[t]));
+/**
+ * franc's candidates: the target's languages, the persona's, English — and the language the page
+ * declares, so a page correctly marked lang="de" is never forced into one of the others.
+ */
+export function candidateLanguages(locale: string, targetLocales: string[] | undefined, declared?: string | null): string[] {
+  const tags = new Set([...(targetLocales ?? []), locale, 'en', declared ?? ''].map(primaryTag).filter((t) => t && ISO639_3[t]));
   return [...tags];
 }
 
@@ -86,7 +90,7 @@ const joinText = (segs: TextSegment[]) => segs.map((s) => s.text).join('\n');
  * enough text), else — for short pages — the catalogue vote (many short strings judged together).
  */
 export function detectPageLanguage(a: LanguageArtifact, locale: string): Detection {
-  const candidates = candidateLanguages(locale, a.targetLocales);
+  const candidates = candidateLanguages(locale, a.targetLocales, a.htmlLang);
   const own = pageLanguageSegments(a);
   const main = own.filter((s) => s.inMain);
   const fromMain = detectLanguage(joinText(main), candidates);

@@ -26,7 +26,10 @@ export const pageLanguageAudit: Audit = {
   },
   audit(artifacts: Artifacts): AuditResult {
     const a = artifacts.gathered.language as LanguageArtifact;
-    const locale = primaryTag(artifacts.context.locale ?? a.locale);
+    const asked = primaryTag(artifacts.context.locale ?? a.locale);
+    // A language the target does not offer is no standard for its pages (untranslated-text says so once).
+    const offered = (a.targetLocales ?? []).map(primaryTag).filter(Boolean);
+    const locale = offered.length > 0 && asked && !offered.includes(asked) ? '' : asked;
     const declared = primaryTag(a.htmlLang);
     const detection = detectPageLanguage(a, locale || 'en');
     const content = detection.language;

@@ -101,3 +101,23 @@ describe('untranslated-text audit (i18n, WCAG 3.1.2)', () => {
     expect(findings[0].requirements.section508.join(' ')).toMatch(/E205\.4/);
   });
 });
+
+describe('a persona language the target does not offer', () => {
+  it('is ONE finding for the target ("does not offer"), not a page-by-page cascade, and pages are not judged against it', async () => {
+    const { pageLanguageAudit } = await import('./page-language.ts');
+    const pages = ['/a', '/b', '/c'].map((p, i) => {
+      const a = recordedProbe<LanguageArtifact>('language-help-english');
+      a.targetLocales = ['en', 'es'];
+      const x = probeArtifacts({ language: a }, { locale: 'ht', persona: 'haitian-creole', target: 'shop', flow: i < 2 ? 'browse' : 'buy' }, p);
+      x.checkpoint = `step-${i}`;
+      return x;
+    });
+    const { findings } = runAudits([untranslatedTextAudit, pageLanguageAudit], pages);
+    const notOffered = findings.filter((f) => f.ruleId === 'language-not-offered');
+    expect(notOffered).toHaveLength(1);
+    expect(notOffered[0].message).toMatch(/^The target does not offer Haitian Creole/);
+    expect(findings.filter((f) => f.ruleId === 'untranslated-text')).toEqual([]);
+    // The help page says lang="ht" over English text: that is still false (3.1.1) whatever the persona asked.
+    expect(findings.filter((f) => f.ruleId === 'page-language-mismatch').every((f) => !/the person chose/.test(f.message))).toBe(true);
+  });
+});

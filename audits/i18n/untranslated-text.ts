@@ -48,6 +48,26 @@ export const untranslatedTextAudit: Audit = {
     const a = artifacts.gathered.language as LanguageArtifact;
     const locale = primaryTag(artifacts.context.locale ?? a.locale);
     if (!locale || locale === 'en') return { outcome: 'inapplicable', findings: [], notes: [`the persona reads English (locale "${locale || '(none)'}")`] };
+    // The target does not offer the person's language at all: that is ONE finding about the target
+    // (keyed by target, not page), and no page is judged against a language it was never offered in.
+    const offered = (a.targetLocales ?? []).map(primaryTag).filter(Boolean);
+    if (offered.length > 0 && !offered.includes(locale)) {
+      return {
+        outcome: 'failed',
+        findings: [{
+          engines: ['portico'],
+          ruleId: 'language-not-offered',
+          outcome: 'failed',
+          impact: 'serious',
+          message: `The target does not offer ${languageName(locale)}: its languages are ${offered.map(languageName).join(', ')}. Pages are not judged against a language the target was never offered in.`,
+          selector: 'html',
+          domPath: 'html',
+          wcag: [],
+          other: ['i18n: language not offered'],
+        }],
+        notes: [`the target offers ${offered.join(', ')}, not ${locale}`],
+      };
+    }
     const pageName = languageName(locale);
     const evidence = [{ kind: 'artifact' as const, description: a.summary.join('\n') }];
     const findings: DraftFinding[] = [];
@@ -92,7 +112,7 @@ export const untranslatedTextAudit: Audit = {
     }
 
     // 2. Long blocks franc finds English (outermost block only, not already reported).
-    const candidates = candidateLanguages(locale, a.targetLocales);
+    const candidates = candidateLanguages(locale, a.targetLocales, a.htmlLang);
     const blockText = (s: TextSegment) => s.full ?? s.text;
     const longBlocks = a.segments.filter((s) => s.source === 'text' && s.kind !== 'title' && !reported.has(s.domPath));
     const englishBlocks: TextSegment[] = [];

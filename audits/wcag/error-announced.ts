@@ -1,5 +1,6 @@
 import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
 import type { FormSemanticsArtifact } from '../../harness/gatherers/probes/form-semantics.ts';
+import { judgeForm } from './form-errors.ts';
 
 /**
  * When a page shows validation errors, a screen-reader user must be told: focus moved into the
@@ -19,19 +20,20 @@ export const errorAnnouncedAudit: Audit = {
   },
   audit(artifacts: Artifacts): AuditResult {
     const fs = artifacts.gathered['form-semantics'] as FormSemanticsArtifact;
-    if (!fs.errorsShown) return { outcome: 'inapplicable', findings: [], notes: ['no validation errors are shown on the page'] };
-    const a = fs.announcement;
+    const j = judgeForm(fs);
+    if (!j.errorsShown) return { outcome: 'inapplicable', findings: [], notes: ['no validation errors are shown on the page'] };
+    const a = { focusInSummary: j.focusInSummary, focusOnErrorField: j.focusOnErrorField, liveRegionsWithErrors: j.liveRegionsWithErrors, titleMentionsError: fs.titleMentionsError };
     if (a.focusInSummary) return { outcome: 'passed', findings: [], notes: ['focus is in the error summary'] };
     if (a.focusOnErrorField) return { outcome: 'passed', findings: [], notes: ['focus is on a field in error'] };
     if (a.liveRegionsWithErrors.length) return { outcome: 'passed', findings: [], notes: [`errors are in a live region: ${a.liveRegionsWithErrors.join(', ')}`] };
-    const texts = [...(fs.summary ? [fs.summary.text] : []), ...fs.errors.map((e) => e.text)].filter(Boolean);
-    const marked = fs.controls.filter((c) => c.colourMarked && c.errorTexts.length === 0).map((c) => `"${c.name || c.visibleLabelText || c.nameAttr}"`);
+    const texts = [...(fs.summary ? [fs.summary.text] : []), ...j.errors.map((e) => e.text)].filter(Boolean);
+    const marked = fs.controls.filter((c) => j.marks.has(c.domPath) && j.errorTexts(c).length === 0).map((c) => `"${c.name || c.visibleLabelText || c.nameAttr}"`);
     const what = texts.length
       ? `${texts.length} error message(s) (${texts.slice(0, 3).map((t) => `"${t}"`).join(', ')}${texts.length > 3 ? ', …' : ''})`
       : marked.length ? `fields marked in error by colour only (${marked.slice(0, 5).join(', ')})` : 'fields marked aria-invalid';
     const focus = fs.activeElement ? `focus is on <${fs.activeElement.tag}> "${fs.activeElement.name}"` : 'focus is on the document body';
-    const where = fs.summary?.domPath ?? fs.errors[0]?.domPath ?? fs.controls.find((c) => c.colourMarked || c.ariaInvalid === 'true')?.domPath;
-    const snippet = fs.summary?.snippet ?? fs.errors[0]?.snippet ?? fs.controls.find((c) => c.domPath === where)?.snippet;
+    const where = fs.summary?.domPath ?? j.errors[0]?.domPath ?? fs.controls.find((c) => j.marks.has(c.domPath) || c.ariaInvalid === 'true')?.domPath;
+    const snippet = fs.summary?.snippet ?? j.errors[0]?.snippet ?? fs.controls.find((c) => c.domPath === where)?.snippet;
     return {
       outcome: 'failed',
       findings: [{

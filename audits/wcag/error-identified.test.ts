@@ -34,12 +34,12 @@ describe('error-identified', () => {
     const a = recorded('sr-errors-announced');
     const f = fs(a);
     f.summary = null; f.errors = [];
-    for (const c of f.controls) { c.errorTexts = []; c.errorTied = false; c.colourMarked = false; }
+    for (const c of f.controls) { c.errorTexts = []; c.errorTied = false; c.baseline = { border: c.appearance.border, label: c.appearance.label, group: c.appearance.group }; }
     const r = run(errorIdentifiedAudit, a);
     expect(r.findings.map((x) => x.message)).toEqual([expect.stringMatching(/aria-invalid, but no error text/), expect.stringMatching(/aria-invalid, but no error text/)]);
   });
 
-  it('flags a form relying on native validation bubbles, even before any error is shown', () => {
+  it('flags a form whose submit the browser stopped with its own validation bubble', () => {
     const r = run(errorIdentifiedAudit, recorded('sr-native-validation'));
     expect(r.outcome).toBe('failed');
     expect(r.findings[0]).toMatchObject({ ruleId: 'native-validation-bubbles', wcag: ['3.3.1'], other: [NATIVE_BUBBLE_NOTE] });
@@ -49,5 +49,21 @@ describe('error-identified', () => {
 
   it('is inapplicable when no errors are shown and forms use novalidate', () => {
     expect(run(errorIdentifiedAudit, recorded('sr-form-labelled')).outcome).toBe('inapplicable');
+  });
+
+  it('does not judge required / type=email on a form nobody has submitted (no error on screen)', () => {
+    const a = recorded('sr-native-validation');
+    for (const f of fs(a).forms) f.userInvalid = 0;
+    const r = run(errorIdentifiedAudit, a);
+    expect(r).toMatchObject({ outcome: 'inapplicable', findings: [] });
+    expect(r.notes?.join(' ')).toMatch(/no submit was stopped/);
+  });
+
+  it('a colour every field has by design is no error mark; a field that differs from its pristine clone is', () => {
+    const a = recorded('sr-errors-color-only');
+    const f = fs(a);
+    // Brand red everywhere: the page's normal styling for every field is red already.
+    for (const c of f.controls) c.baseline = { border: c.appearance.border, label: c.appearance.label, group: c.appearance.group };
+    expect(run(errorIdentifiedAudit, a)).toMatchObject({ outcome: 'inapplicable', findings: [] });
   });
 });

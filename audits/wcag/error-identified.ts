@@ -1,5 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
 import type { FormControlInfo, FormSemanticsArtifact } from '../../harness/gatherers/probes/form-semantics.ts';
+import { judgeForm } from './form-errors.ts';
 
 export const NATIVE_BUBBLE_NOTE = 'native validation bubble: not announced reliably, not translated to the page language, disappears';
 
@@ -11,7 +12,9 @@ const label = (c: FormControlInfo) => `"${c.name || c.visibleLabelText || c.plac
  * description (aria-describedby / aria-errormessage), so a screen reader says what is wrong when
  * the person reaches the field (WCAG 3.3.1). Forms that leave validation to the browser's own
  * bubbles are flagged too: the bubble is in the browser's language, vanishes after a moment and is
- * not reliably announced.
+ * not reliably announced — judged only when the browser has stopped a submit (fields flagged
+ * :user-invalid): a form with `required` or `type=email` and no error on screen is not a failure.
+ * A colour mark counts only where it differs from the page's normal styling for that field.
  */
 export const errorIdentifiedAudit: Audit = {
   meta: {
@@ -19,7 +22,7 @@ export const errorIdentifiedAudit: Audit = {
     title: 'Errors are identified in text and tied to their fields',
     failureTitle: 'Errors are not identified in text, or not tied to their fields',
     description:
-      'On a page showing validation errors: every field in error has error text (not colour alone) that is programmatically tied to it (aria-invalid + aria-describedby/aria-errormessage). Forms relying on native browser validation bubbles are flagged. Not applicable when no errors are shown and no form uses native validation.',
+      'On a page showing validation errors: every field in error has error text (not colour alone) that is programmatically tied to it (aria-invalid + aria-describedby/aria-errormessage). Forms whose submit the browser stopped with its own validation bubble are flagged. Not applicable when no errors are shown.',
     requiredArtifacts: ['form-semantics'],
     requirements: { wcag: ['3.3.1', '1.4.1'] },
     mode: 'automatic',
@@ -28,7 +31,11 @@ export const errorIdentifiedAudit: Audit = {
     const fs = artifacts.gathered['form-semantics'] as FormSemanticsArtifact;
     const findings: DraftFinding[] = [];
     const notes: string[] = [];
-    const native = (fs.forms ?? []).filter((f) => !f.noValidate && f.constrainedControls > 0);
+    const j = judgeForm(fs);
+    // Native validation is judged only once the browser has stopped a submit: its bubble is then the
+    // only error the person gets. Constraints on a form nobody has submitted are not an error on screen.
+    const native = (fs.forms ?? []).filter((f) => !f.noValidate && f.constrainedControls > 0 && (f.userInvalid ?? 0) > 0);
+    if (fs.forms?.some((f) => !f.noValidate && f.constrainedControls > 0 && !(f.userInvalid > 0))) notes.push('a form uses native constraints (required / type / pattern) but no submit was stopped by the browser here: not judged');
     for (const f of native) {
       const msgs = f.validationMessages.length ? ` The browser's own message reads "${f.validationMessages[0]}" (in the browser's language; the page is lang="${fs.lang ?? '?'}").` : '';
       findings.push({
@@ -36,31 +43,35 @@ export const errorIdentifiedAudit: Audit = {
         ruleId: 'native-validation-bubbles',
         outcome: 'failed',
         impact: 'serious',
-        message: `The form (action "${f.action}") has ${f.constrainedControls} control(s) with required/pattern/type constraints and no novalidate: errors are shown only in the browser's validation bubble, which is not reliably announced, is not translated to the page language and disappears, and the form never reaches the server's own error messages.${msgs}`,
+        message: `The browser stopped the submit of the form (action "${f.action}"): ${f.userInvalid} field(s) failed its required/pattern/type constraints and there is no novalidate, so errors are shown only in the browser's validation bubble, which is not reliably announced, is not translated to the page language and disappears, and the form never reaches the server's own error messages.${msgs}`,
         selector: f.domPath,
         domPath: f.domPath,
         wcag: ['3.3.1'],
         other: [NATIVE_BUBBLE_NOTE],
       });
     }
-    if (!fs.errorsShown) {
-      if (findings.length) return { outcome: 'failed', findings };
-      return { outcome: 'inapplicable', findings: [], notes: ['no validation errors are shown on the page'] };
+    if (j.hints.length) notes.push(`red text repeated beside several fields taken for hints, not errors: ${[...new Set(j.hints.map((h) => `"${h.text}"`))].slice(0, 3).join(', ')}`);
+    if (!j.errorsShown) {
+      if (findings.length) return { outcome: 'failed', findings, notes };
+      return { outcome: 'inapplicable', findings: [], notes: ['no validation errors are shown on the page', ...notes] };
     }
     const summaryFor = new Map<string, string>();
     for (const l of fs.summary?.links ?? []) if (l.target) summaryFor.set(l.target, l.text);
-    const inError = fs.controls.filter((c) => c.ariaInvalid === 'true' || c.errorTexts.length > 0 || c.colourMarked || summaryFor.has(c.domPath));
+    const inError = j.inError;
     for (const c of inError) {
+      const errorTexts = j.errorTexts(c);
+      const errorTied = j.errorTied(c);
+      const mark = j.marks.get(c.domPath) ?? null;
       const base = { engines: ['portico'] as DraftFinding['engines'], ruleId: 'error-identified', selector: c.domPath, domPath: c.domPath, snippet: c.snippet };
       const invalid = c.ariaInvalid === 'true';
       const summaryText = summaryFor.get(c.domPath);
-      if (c.errorTexts.length === 0 && !summaryText) {
-        if (c.colourMarked) {
+      if (errorTexts.length === 0 && !summaryText) {
+        if (mark) {
           findings.push({
             ...base,
             outcome: 'failed',
             impact: 'critical',
-            message: `Field ${label(c)} is shown in error only by colour (${c.colourMarkDetail}): no text says what is wrong${invalid ? '' : ', it is not marked aria-invalid'}, and nothing is tied to it, so a screen-reader user (and anyone who cannot tell red apart) never learns there is an error.`,
+            message: `Field ${label(c)} is shown in error only by colour (${mark}): no text says what is wrong${invalid ? '' : ', it is not marked aria-invalid'}, and nothing is tied to it, so a screen-reader user (and anyone who cannot tell red apart) never learns there is an error.`,
             wcag: ['3.3.1', '1.4.1'],
           });
         } else if (invalid) {
@@ -74,8 +85,8 @@ export const errorIdentifiedAudit: Audit = {
         }
         continue;
       }
-      const text = c.errorTexts[0] ?? summaryText!;
-      if (!c.errorTied && !invalid) {
+      const text = errorTexts[0] ?? summaryText!;
+      if (!errorTied && !invalid) {
         findings.push({
           ...base,
           outcome: 'failed',
@@ -83,7 +94,7 @@ export const errorIdentifiedAudit: Audit = {
           message: `Field ${label(c)} has the error "${text}" on screen, but the field is not marked aria-invalid and the text is not in its aria-describedby/aria-errormessage: a screen-reader user on the field hears no error.`,
           wcag: ['3.3.1'],
         });
-      } else if (!c.errorTied) {
+      } else if (!errorTied) {
         findings.push({
           ...base,
           outcome: 'failed',
@@ -95,7 +106,7 @@ export const errorIdentifiedAudit: Audit = {
         notes.push(`field ${label(c)}: error text is tied but aria-invalid is not set`);
       }
     }
-    if (inError.length === 0 && fs.errors.length === 0 && fs.summary === null) return { outcome: 'cantTell', findings, notes: ['errors were detected but no field or message could be identified'] };
+    if (inError.length === 0 && j.errors.length === 0 && fs.summary === null) return { outcome: 'cantTell', findings, notes: ['errors were detected but no field or message could be identified'] };
     return { outcome: findings.some((f) => f.outcome === 'failed') ? 'failed' : 'passed', findings, notes: notes.length ? notes : undefined };
   },
 };

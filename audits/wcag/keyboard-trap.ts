@@ -14,7 +14,9 @@ export const keyboardTrapAudit: Audit = {
   audit(artifacts: Artifacts): AuditResult {
     const kb = artifacts.gathered.keyboard as KeyboardArtifact;
     if (kb.sequence.length === 0) return { outcome: 'inapplicable', findings: [], notes: ['nothing on the page takes keyboard focus'] };
-    if (!kb.trap) return { outcome: 'passed', findings: [] };
+    if (!kb.trap) return kb.capped ? { outcome: 'cantTell', findings: [], notes: [`the walk stopped at its limit of ${kb.presses} Tab presses before focus went round the page`] } : { outcome: 'passed', findings: [] };
+    // An open modal dialog keeps focus inside it by design (WAI-ARIA dialog pattern): not a trap.
+    if (kb.trap.insideModal) return { outcome: 'passed', findings: [], notes: ['focus cycles inside an open modal dialog (aria-modal / <dialog> shown modal): the dialog pattern, not a trap'] };
     const first = kb.trap.domPaths[0];
     const stop = kb.sequence.find((s) => s.domPath === first);
     return {

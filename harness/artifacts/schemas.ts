@@ -64,12 +64,17 @@ export const keyboardSchema = z.looseObject({
   // Tab presses made, and where focus went after each.
   presses: z.number(),
   sequence: z.array(focusStop),
-  // Elements a keyboard user should reach (tabbable by the DOM's rules) but never did.
-  unreached: z.array(element),
-  // Controls that respond to the pointer but cannot take focus.
-  pointerOnly: z.array(element.extend({ html: z.string() })),
-  // A cycle of focus that Tab and Shift+Tab could not leave.
-  trap: z.object({ domPaths: z.array(z.string()), escapedWithShiftTab: z.boolean() }).nullable(),
+  // Elements a keyboard user should reach (tabbable by the DOM's rules) but never did; behindModal: an open modal dialog covers them.
+  unreached: z.array(element.extend({ behindModal: z.boolean().optional() })),
+  // Elements that cannot take focus but have pointer handlers, and how the gatherer saw them ("onclick attribute",
+  // "listener:click" over CDP, "framework:onClick", "role=button"); containsFocusable: a container of focusable controls (delegation).
+  pointerOnly: z.array(element.extend({ html: z.string(), via: z.array(z.string()).optional(), containsFocusable: z.boolean().optional() })),
+  // A cycle of focus that Tab and Shift+Tab could not leave; insideModal: the cycle is an open modal dialog's.
+  trap: z.object({ domPaths: z.array(z.string()), escapedWithShiftTab: z.boolean(), insideModal: z.boolean().optional() }).nullable(),
+  // The walk stopped at its press limit before focus had gone round the page: what was not reached is unknown.
+  capped: z.boolean().optional(),
+  // Listeners could not be read over CDP (only onclick attributes and roles were seen).
+  listenersUnread: z.boolean().optional(),
 });
 
 const impact = z.enum(['critical', 'serious', 'moderate', 'minor']);

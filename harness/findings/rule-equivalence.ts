@@ -186,3 +186,11 @@ const TITLES: Readonly<Record<string, string>> = {
 export function ruleTitle(canonicalId: string): string | undefined {
   return TITLES[canonicalId];
 }
+
+/**
+ * Rules about the target as a whole, not one page: met at every checkpoint of a journey, they are
+ * ONE finding per target and persona (keyed by neither page, checkpoint nor flow).
+ */
+export const TARGET_LEVEL_RULES: ReadonlySet<string> = new Set([
+  'language-not-offered',
+]);

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright';
-import { evaluateInPage } from './in-page.ts';
+import { DOM_PATH_SOURCE, evaluateInPage } from './in-page.ts';
 import type { FocusStop, KeyboardArtifact } from './types.ts';
 
 /** In-page description of the focused element (or null when focus is on <body>/nothing). */
@@ -40,18 +40,25 @@ async function focusIsVisible(page: Page, rect: NonNullable<FocusStop['rect']>):
     const stylesDiffer = await handle.evaluate((node) => {
       const el = node as HTMLElement | null;
       if (!el) return false;
-      const props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'border-top-color', 'border-bottom-color', 'border-bottom-width', 'background-color', 'color', 'text-decoration-line'];
-      const snap = () => { const cs = getComputedStyle(el); return props.map((p) => cs.getPropertyValue(p)).join('|'); };
+      const props = ['outline-style', 'outline-width', 'outline-color', 'outline-offset', 'box-shadow', 'border-top-color', 'border-bottom-color', 'border-bottom-width', 'background-color', 'color', 'text-decoration-line'];
+      // An indicator may be drawn by a pseudo-element (::after ring) outside the element's own box.
+      const pseudo = ['box-shadow', 'outline-style', 'outline-color', 'border-top-color', 'background-color', 'opacity', 'content'];
+      const snap = () => {
+        const cs = getComputedStyle(el);
+        const extra = ['::before', '::after'].map((pe) => { const ps = getComputedStyle(el, pe); return pseudo.map((p) => ps.getPropertyValue(p)).join(','); }).join('|');
+        return props.map((p) => cs.getPropertyValue(p)).join('|') + '||' + extra;
+      };
       const focused = snap();
       el.blur();
       const blurred = snap();
       el.focus();
       const outlineNone = getComputedStyle(el).outlineStyle === 'none' || getComputedStyle(el).outlineWidth === '0px';
       // An outline that is "none" in both states does not count as a difference of the outline.
-      return focused !== blurred && !(outlineNone && focused.replace(/^[^|]*\|[^|]*\|[^|]*/, '') === blurred.replace(/^[^|]*\|[^|]*\|[^|]*/, ''));
+      return focused !== blurred && !(outlineNone && focused.replace(/^[^|]*\|[^|]*\|[^|]*\|[^|]*/, '') === blurred.replace(/^[^|]*\|[^|]*\|[^|]*\|[^|]*/, ''));
     });
     if (stylesDiffer) return true;
-    const pad = 4;
+    // A ring drawn outside the box (outline-offset, box-shadow spread) is part of what the person sees.
+    const pad = 16;
     const viewport = page.viewportSize();
     const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
     const clip = { x: Math.max(0, rect.x - scroll.x - pad), y: Math.max(0, rect.y - scroll.y - pad), width: rect.width + 2 * pad, height: rect.height + 2 * pad };
@@ -96,6 +103,8 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
       const t = el.getAttribute('tabindex');
       return visible(el) && !(el as HTMLButtonElement).disabled && (t === null || Number(t) >= 0);
     });
+    // An open modal dialog makes the rest of the page unreachable on purpose.
+    const modal = (document.querySelector('dialog:modal') ?? Array.from(document.querySelectorAll('[aria-modal="true"]')).find((d) => visible(d))) ?? null;
     const pointerOnly = Array.from(document.querySelectorAll('body *')).filter((el) => {
       if (el.matches(focusableSel) || el.closest('a[href],button,label,summary,select')) return false;
       if (!visible(el)) return false;
@@ -103,14 +112,29 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
       return hasHandler;
     });
     return {
-      tabbable: tabbable.map((el) => ({ domPath: pathOf(el), tag: el.localName, name: nameOf(el) })),
-      pointerOnly: pointerOnly.map((el) => ({ domPath: pathOf(el), tag: el.localName, name: nameOf(el), html: el.outerHTML.slice(0, 300) })),
+      tabbable: tabbable.map((el) => ({ domPath: pathOf(el), tag: el.localName, name: nameOf(el), ...(modal && !modal.contains(el) ? { behindModal: true } : {}) })),
+      modalPath: modal ? pathOf(modal) : null,
+      pointerOnly: pointerOnly.map((el) => ({
+        domPath: pathOf(el), tag: el.localName, name: nameOf(el), html: el.outerHTML.slice(0, 300),
+        via: [...(el.hasAttribute('onclick') || typeof (el as HTMLElement).onclick === 'function' ? ['onclick attribute'] : []), ...(el.getAttribute('role') ? [`role=${el.getAttribute('role')}`] : [])],
+        containsFocusable: Boolean(el.querySelector(focusableSel)),
+      })),
     };
   });
+  const listeners = await listenerHandlers(page);
+  const known = new Set(census.pointerOnly.map((p) => p.domPath));
+  for (const l of listeners ?? []) {
+    const seen = census.pointerOnly.find((p) => p.domPath === l.domPath);
+    if (seen) seen.via = [...new Set([...seen.via, ...(l.via ?? [])])];
+    else if (!known.has(l.domPath)) census.pointerOnly.push({ ...l, via: l.via ?? [], containsFocusable: Boolean(l.containsFocusable) });
+  }
 
   // Start from the top of the document with nothing focused.
   await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
   const maxPresses = options.maxPresses ?? Math.min(400, census.tabbable.length * 2 + 10);
+  const modalPaths = census.modalPath;
+  let fullPass = false;
+  let framePresses = 0;
   const sequence: FocusStop[] = [];
   const seenAt = new Map<string, number>();
   let trap: KeyboardArtifact['trap'] = null;
@@ -120,9 +144,15 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
     presses++;
     const active = await describeActive(page);
     if (!active) {
-      if (sequence.length > 0) break; // focus left the content after the last stop: a full pass
+      if (sequence.length > 0) { fullPass = true; break; } // focus left the content after the last stop: a full pass
       continue;
     }
+    // Inside an iframe, document.activeElement stays the <iframe> while Tab moves through the frame's
+    // own controls: the same stop again and again is focus travelling inside it, not a cycle.
+    if (active.tag === 'iframe' && sequence.length > 0 && sequence[sequence.length - 1].domPath === active.domPath) {
+      if (++framePresses <= 200) continue;
+    }
+    framePresses = 0;
     const previous = seenAt.get(active.domPath);
     if (previous !== undefined) {
       // Back at an element before leaving the page's content: focus is cycling. Try Shift+Tab out.
@@ -136,7 +166,8 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
       const unvisited = census.tabbable.some((t) => !seenAt.has(t.domPath));
       // A page that wraps focus through ALL its content is not a trap; a cycle that leaves content
       // unreachable and that Shift+Tab cannot leave is (2.1.2).
-      if (unvisited && !escaped) trap = { domPaths: cycle, escapedWithShiftTab: escaped };
+      if (unvisited && !escaped) trap = { domPaths: cycle, escapedWithShiftTab: escaped, ...(modalPaths && cycle.every((c) => c.startsWith(modalPaths + '>')) ? { insideModal: true } : {}) };
+      fullPass = !unvisited || trap !== null;
       break;
     }
     seenAt.set(active.domPath, sequence.length);
@@ -145,5 +176,65 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
     sequence.push(stop);
   }
   const unreached = census.tabbable.filter((t) => !seenAt.has(t.domPath));
-  return { presses, sequence, unreached, pointerOnly: census.pointerOnly, trap };
+  const capped = !fullPass && presses >= maxPresses;
+  return { presses, sequence, unreached, pointerOnly: census.pointerOnly, trap, ...(capped ? { capped } : {}), ...(listeners === null ? { listenersUnread: true } : {}) };
+}
+
+const POINTER_EVENTS = new Set(['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'dblclick']);
+
+/**
+ * Elements that cannot take focus but have pointer handlers added with addEventListener (Vue,
+ * Angular, plain JS) — read over CDP with DOMDebugger.getEventListeners — or a React onClick prop
+ * (React delegates to its root, so the element itself has no listener). Facts only; the audit
+ * judges. Null when CDP is unavailable.
+ */
+async function listenerHandlers(page: Page): Promise<KeyboardArtifact['pointerOnly'] | null> {
+  let cdp;
+  try { cdp = await page.context().newCDPSession(page); } catch { return null; }
+  try {
+    const focusableSel = 'a[href],button,input:not([type=hidden]),select,textarea,summary,iframe,[tabindex],[contenteditable=""],[contenteditable=true],audio[controls],video[controls]';
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `Array.from(document.querySelectorAll('body *')).filter((el) => {
+        if (el.matches(${JSON.stringify(focusableSel)}) || el.closest('a[href],button,label,summary,select')) return false;
+        const s = getComputedStyle(el); const r = el.getBoundingClientRect();
+        return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0 && !el.closest('[inert],[hidden]');
+      }).slice(0, 1500)`,
+    });
+    if (!result.objectId) return [];
+    const { result: props } = await cdp.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
+    // One CDP call per element for its listeners; the details only for those that have one (or a React onClick).
+    const withListener = new Map<number, string[]>();
+    for (const prop of props) {
+      if (!/^\d+$/.test(prop.name) || !prop.value?.objectId) continue;
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: prop.value.objectId });
+      const via = [...new Set(listeners.filter((l) => POINTER_EVENTS.has(l.type)).map((l) => `listener:${l.type}`))];
+      if (via.length) withListener.set(Number(prop.name), via);
+    }
+    const info = await cdp.send('Runtime.callFunctionOn', {
+      objectId: result.objectId,
+      returnByValue: true,
+      functionDeclaration: `function (indices, focusableSel) {
+        const pathOf = (${DOM_PATH_SOURCE});
+        const out = [];
+        this.forEach((el, i) => {
+          const key = Object.keys(el).find((k) => k.startsWith('__reactProps$'));
+          const react = key && el[key] ? ['onClick', 'onMouseDown', 'onPointerDown', 'onTouchStart'].filter((h) => typeof el[key][h] === 'function') : [];
+          if (!indices.includes(i) && react.length === 0) return;
+          out.push({ i, domPath: pathOf(el), tag: el.localName, name: (el.getAttribute('aria-label') || el.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 120), html: el.outerHTML.slice(0, 300), react, containsFocusable: Boolean(el.querySelector(focusableSel)) });
+        });
+        return out;
+      }`,
+      arguments: [{ value: [...withListener.keys()] }, { value: focusableSel }],
+    });
+    const found: NonNullable<Awaited<ReturnType<typeof listenerHandlers>>> = [];
+    for (const v of (info.result.value ?? []) as Array<{ i: number; domPath: string; tag: string; name: string; html: string; react: string[]; containsFocusable: boolean }>) {
+      found.push({ domPath: v.domPath, tag: v.tag, name: v.name, html: v.html, via: [...(withListener.get(v.i) ?? []), ...v.react.map((h) => `framework:${h}`)], containsFocusable: v.containsFocusable });
+    }
+    await cdp.send('Runtime.releaseObject', { objectId: result.objectId }).catch(() => undefined);
+    return found;
+  } catch {
+    return null;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }

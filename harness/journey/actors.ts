@@ -32,18 +32,47 @@ function root(page: Page, scope?: Scope): Page | Locator {
 }
 
 /**
- * The one element a person means. Not finding it is filed under the persona's criteria only for
- * the screen-reader user (no control with that role and name: 4.1.2); a sighted user who cannot
- * find a control has another, unattributed problem that the page's audits must name.
+ * The description names a control the page does not have — for anyone, by any means. That is the
+ * step (or the target description) being wrong for this page, not a barrier the person meets: the
+ * step is incomplete. (Not a BlockedError, so the journey runner records it as incomplete.)
+ */
+export class MissingControlError extends Error {
+  constructor(what: string) {
+    super(`the description names a control the page does not have: ${what}`);
+  }
+}
+
+/**
+ * Is the control there for a sighted person — words a person would take for it, shown on the page
+ * as a control or as the label of one (a clickable styled div, a text beside a field)? Only then
+ * is "no control with that role and name" the page's fault (4.1.2 for the screen-reader user).
+ */
+async function shownOnPage(page: Page, shownAs: string | RegExp): Promise<boolean> {
+  const texts = page.getByText(shownAs);
+  const n = Math.min(await texts.count(), 10);
+  // A control's words, not a sentence that happens to contain them ("press Continue below").
+  const short = typeof shownAs === 'string' ? shownAs.length + 30 : 120;
+  for (let i = 0; i < n; i++) {
+    const t = texts.nth(i);
+    if (!(await t.isVisible().catch(() => false))) continue;
+    const text = ((await t.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length <= short) return true;
+  }
+  return false;
+}
+
+/**
+ * The one element a person means. Not finding it is a barrier only when the control is there
+ * visually or by its words but has no usable role or name: for the screen-reader user that is
+ * 4.1.2 (the persona's criteria); for a sighted user it is another problem the page's audits name.
+ * When the page does not have it at all, the step is incomplete (MissingControlError).
  */
 async function exactlyOne(locator: Locator, what: string, how: string, lookupIsTheBarrier = false, shownAs?: string | RegExp): Promise<Locator> {
   const count = await locator.count();
   if (count === 1) return locator;
   if (count === 0) {
-    // No control by that role and name is a 4.1.2 failure only if the words are on the page at all:
-    // when nobody could find it (no such link for anyone), the persona's way of operating is not the cause.
-    const onPage = shownAs === undefined || (await locator.page().getByText(shownAs).count()) > 0;
-    throw new BlockedError(`could not find ${what}${onPage ? '' : ' (nor its words anywhere on the page)'}`, how, lookupIsTheBarrier && onPage ? undefined : UNATTRIBUTED_BLOCK);
+    if (shownAs !== undefined && !(await shownOnPage(locator.page(), shownAs))) throw new MissingControlError(what);
+    throw new BlockedError(`could not find ${what}`, how, lookupIsTheBarrier && shownAs !== undefined ? undefined : UNATTRIBUTED_BLOCK);
   }
   // Several matches: a visible one first (e.g. a label repeated in a hidden template).
   const visible = locator.filter({ visible: true });
@@ -124,7 +153,7 @@ export function pointerActor(page: Page): Actor {
     const byLabel = root(page, scope).getByLabel(label);
     const el = (await byLabel.count()) > 0
       ? await exactlyOne(byLabel, `a field labelled ${describe(label)}`, how)
-      : await exactlyOne(root(page, scope).getByPlaceholder(label), `a field labelled or marked ${describe(label)}`, how);
+      : await exactlyOne(root(page, scope).getByPlaceholder(label), `a field labelled or marked ${describe(label)}`, how, false, label);
     return usable(el, `the field ${describe(label)}`, how, true);
   };
   return {
@@ -142,7 +171,7 @@ export function pointerActor(page: Page): Actor {
       const byRole = page.getByRole(role, { name });
       if ((await byRole.count()) > 0) { await (await usable(await exactlyOne(byRole, `${role} ${describe(name)}`, how), `the ${role} ${describe(name)}`, how, true)).click({ timeout: ACTION_TIMEOUT }); return; }
       // A sighted user clicks the words they see, whatever element carries them.
-      await (await usable(await exactlyOne(page.getByText(name, { exact: typeof name === 'string' }), `something that reads ${describe(name)}`, how), `${describe(name)}`, how, true)).click({ timeout: ACTION_TIMEOUT });
+      await (await usable(await exactlyOne(page.getByText(name, { exact: typeof name === 'string' }), `something that reads ${describe(name)}`, how, false, name), `${describe(name)}`, how, true)).click({ timeout: ACTION_TIMEOUT });
     },
   } as Actor;
 }
@@ -167,7 +196,7 @@ export function keyboardActor(page: Page): Actor {
   const visibleField = async (label: string | RegExp, scope?: Scope) => {
     const byLabel = root(page, scope).getByLabel(label);
     if ((await byLabel.count()) > 0) return exactlyOne(byLabel, `a field labelled ${describe(label)}`, how);
-    return exactlyOne(root(page, scope).getByPlaceholder(label), `a field labelled or marked ${describe(label)}`, how);
+    return exactlyOne(root(page, scope).getByPlaceholder(label), `a field labelled or marked ${describe(label)}`, how, false, label);
   };
   return {
     kind: 'keyboard', page, log,
@@ -185,6 +214,9 @@ export function keyboardActor(page: Page): Actor {
       await tabTo(el, `the list ${describe(label)}`);
       log.push(`Tab to ${describe(label)}, arrow to ${String(option)}`);
       const wanted = optionArg(option);
+      // An option the list does not have is the description's mistake, not a keyboard barrier (2.1.1).
+      const offered = await el.evaluate((s, w) => Array.from((s as HTMLSelectElement).options ?? []).some((o) => ('value' in w ? o.value === w.value : o.label.trim() === w.label)), wanted);
+      if (!offered) throw new MissingControlError(`an option ${JSON.stringify(wanted)} in ${describe(label)}`);
       for (let i = 0; i < 400; i++) {
         const matches = await el.evaluate((s, w) => {
           const o = (s as HTMLSelectElement).selectedOptions[0];
@@ -205,7 +237,7 @@ export function keyboardActor(page: Page): Actor {
       const byRole = page.getByRole(role, { name });
       const el = (await byRole.count()) > 0
         ? await exactlyOne(byRole, `${role} ${describe(name)}`, how)
-        : await exactlyOne(page.getByText(name, { exact: typeof name === 'string' }), `something that reads ${describe(name)}`, how);
+        : await exactlyOne(page.getByText(name, { exact: typeof name === 'string' }), `something that reads ${describe(name)}`, how, false, name);
       await tabTo(el, `${role} ${describe(name)}`);
       log.push(`Tab to ${describe(name)}, Enter`);
       await page.keyboard.press(role === 'checkbox' || role === 'radio' ? 'Space' : 'Enter');

@@ -25,6 +25,7 @@ let base: string;
 test.beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/') { res.writeHead(200, { 'content-type': 'text/html' }); res.end(FORM); return; }
+    if (req.url === '/send') { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><html lang="en"><title>Send</title><main><h1>Send your message</h1><div class="btn" onclick="void 0">Send now</div></main></html>'); return; }
     if (req.url === '/private') { res.writeHead(401, { 'content-type': 'text/html' }); res.end('<html lang="en"><title>Sign in</title><h1>Please sign in</h1></html>'); return; }
     res.writeHead(404, { 'content-type': 'text/html' }); res.end('<html lang="en"><title>Not found</title><h1>Page not found</h1></html>');
   });
@@ -41,7 +42,8 @@ const flows: Flow[] = [
   { id: 'not-found', title: 'Open a page that is not there', steps: [{ id: 'missing', title: 'Open /missing', async arrive(ctx) { await ctx.actor.goto('/missing'); } }] },
   { id: 'unauthorised', title: 'Open a page that needs a sign-in', steps: [{ id: 'private', title: 'Open /private', async arrive(ctx) { await ctx.actor.goto('/private'); } }] },
   { id: 'harness-timeout', title: 'The harness cannot act', steps: [{ id: 'form', title: 'Wait for something that never comes', async arrive(ctx) { await ctx.actor.goto('/'); }, async act(ctx) { await ctx.page.locator('#never-there').click({ timeout: 500 }); } }] },
-  { id: 'blocked', title: 'The person cannot act', steps: [{ id: 'form', title: 'Press a button the page does not have', async arrive(ctx) { await ctx.actor.goto('/'); }, async act(ctx) { await ctx.actor.click('button', 'Send now'); } }] },
+  { id: 'blocked', title: 'The person cannot act', steps: [{ id: 'form', title: 'Press a "button" that is a clickable div', async arrive(ctx) { await ctx.actor.goto('/send'); }, async act(ctx) { await ctx.actor.click('button', 'Send now'); } }] },
+  { id: 'no-such-control', title: 'The description is wrong for the page', steps: [{ id: 'form', title: 'Press a button the page does not have', async arrive(ctx) { await ctx.actor.goto('/'); }, async act(ctx) { await ctx.actor.click('button', 'Send now'); } }] },
 ];
 
 async function walk(sharedChromium: { browser: import('playwright').Browser; cdpPort: number; version: string }, flowId: string) {
@@ -93,9 +95,16 @@ test('a Playwright timeout while acting is the harness failing (incomplete with 
   expect(verdicts.find((v) => v.auditId === 'journey-blocked')?.outcome).toBe('error');
 });
 
-test('what the person meets on the page (no button by that name) is a barrier: blocked', async ({ sharedChromium }) => {
+test('what the person meets on the page (words shown as a control with no button role/name) is a barrier: blocked', async ({ sharedChromium }) => {
   const { result, journey } = await walk(sharedChromium, 'blocked');
   expect(result.incompleteAt).toBeUndefined();
   expect(result.blockedAt).toBe('form');
   expect(journey.blocked?.cause).toMatch(/could not find a button named "Send now"/);
+});
+
+test('a control the page does not have at all (not even its words) is an incomplete step, not a barrier', async ({ sharedChromium }) => {
+  const { result, journey } = await walk(sharedChromium, 'no-such-control');
+  expect(result.blockedAt).toBeUndefined();
+  expect(result.incompleteAt).toBe('form');
+  expect(journey.incomplete).toMatch(/the description names a control the page does not have: a button named "Send now"/);
 });

@@ -3,27 +3,26 @@ import { evaluateInPage } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
 
 /**
- * A camera / biometric capture step: a <video> preview, a live MediaStream, a file input with
- * `capture`, or an inline script calling getUserMedia. Records whether the step gives non-visual
- * guidance (a live region that announces framing / progress) and whether an alternative path needs
- * no photo (a link or button to in-person verification, "I cannot take a photo", another way).
+ * Facts about a possible camera / biometric capture step: videos (live stream? src? player
+ * controls?), file inputs (accept, capture), the capture controls, live regions and the page's
+ * links and buttons. Whether this is a step that requires live capture, and which links are a way
+ * around the photo, is the audit's judgement (audits/equity/biometric-alternative.ts).
  */
 
 export interface CameraStepArtifact {
   url: string;
-  /** A capture surface exists on the page. */
-  isCameraStep: boolean;
-  signals: string[];
-  videos: Array<{ domPath: string; name: string; liveStream: boolean; snippet: string }>;
-  captureInputs: Array<{ domPath: string; name: string; accept: string; capture: string }>;
-  /** Buttons in the capture area (the capture control). */
+  /** Every <video>: a live MediaStream attached, a src/source (a recording), player controls. */
+  videos: Array<{ domPath: string; name: string; liveStream: boolean; hasSrc: boolean; controls: boolean; snippet: string }>;
+  /** Every visible file input: what it accepts, its capture attribute (null when absent: the person may pick a file). */
+  fileInputs: Array<{ domPath: string; name: string; accept: string; capture: string | null; required: boolean }>;
+  /** Buttons in the area of the first source-less video (the capture control). */
   controls: Array<{ domPath: string; role: string; name: string }>;
+  /** An inline script mentions getUserMedia (supporting evidence only: a feature check is not a capture step). */
+  scriptMentionsGetUserMedia: boolean;
   /** Live regions a screen reader hears (framing, progress, result). */
   guidance: Array<{ domPath: string; role: string | null; live: string; text: string }>;
-  /** Links / buttons that lead around the photo. */
-  alternatives: Array<{ domPath: string; role: 'link' | 'button'; text: string; href: string | null; why: string }>;
-  /** Page text mentions a photo / selfie / camera (supporting evidence only). */
-  mentionsPhoto: boolean;
+  /** Visible links and buttons with their text and target, for the audit to find a way around the photo. */
+  links: Array<{ domPath: string; role: 'link' | 'button'; text: string; href: string | null }>;
 }
 
 async function gather(page: Page): Promise<CameraStepArtifact> {
@@ -42,13 +41,6 @@ async function gather(page: Page): Promise<CameraStepArtifact> {
       const labels = Array.from((el as HTMLInputElement).labels ?? []).map((l) => l.textContent).join(' ');
       return clip(norm(lb) || el.getAttribute('aria-label') || norm(labels) || ((el as HTMLElement).innerText ?? el.textContent) || el.getAttribute('title') || (el as HTMLInputElement).value || '');
     };
-    const PHOTO = /selfie|photo|foto|camera|c[aâá]mara|kamera|cam[eé]ra|imaj|фото|камер|صورة|كاميرا|face|rostro|visage|figi/i;
-    // "I cannot take a photo", "verify in person", "another way" — in the target languages.
-    const CANNOT = /can(no|')t|cannot|unable|without (a )?(photo|selfie|camera)|no puedo|sin (foto|c[aá]mara)|pa ka|san foto|não consigo|sem (foto|c[aâ]mera)|ne peux pas|sans (photo|cam[eé]ra)|не могу|без (фото|камер)|لا أستطيع|لا يمكنني|بدون (صورة|كاميرا)/i;
-    const IN_PERSON = /in[ -]person|en persona|an p[eè]s[oò]n|pessoalmente|presencial|en personne|лично|شخصي|office|oficina|biwo|escrit[oó]rio|bureau|офис|مكتب/i;
-    const OTHER_WAY = /another way|other way|alternative|alternativ|altènatif|autre (moyen|fa[cç]on)|другим способом|альтернатив|بديل|طريقة أخرى|skip|omitir|sote|pular|passer|пропустить|تخطي/i;
-    const HREF = /alternative|in-?person|no-?photo|without-?photo|manual|skip|other-?way/i;
-
     const videos = Array.from(document.querySelectorAll('video')).map((v) => ({
       domPath: pathOf(v),
       name: clip(v.getAttribute('aria-label') ?? v.getAttribute('title') ?? ''),
@@ -56,21 +48,10 @@ async function gather(page: Page): Promise<CameraStepArtifact> {
       snippet: v.outerHTML.slice(0, 300),
       el: v,
     }));
-    const captureInputs = Array.from(document.querySelectorAll('input[type="file"]'))
-      .filter((i) => i.hasAttribute('capture') || (/image|video/.test(i.getAttribute('accept') ?? '') && PHOTO.test(nameOf(i))))
-      .map((i) => ({ domPath: pathOf(i), name: nameOf(i), accept: i.getAttribute('accept') ?? '', capture: i.getAttribute('capture') ?? '', el: i }));
-    const inlineGum = Array.from(document.scripts).some((s) => !s.src && /getUserMedia/.test(s.textContent ?? ''));
-    const signals: string[] = [];
-    if (videos.length) signals.push(`${videos.length} <video>`);
-    if (videos.some((v) => v.liveStream)) signals.push('live MediaStream attached');
-    if (captureInputs.length) signals.push(`${captureInputs.length} file input(s) for photos`);
-    if (inlineGum) signals.push('inline script calls getUserMedia');
-    // Video-only pages that are plainly not capture (a video player with src and controls) do not count.
-    const captureVideos = videos.filter((v) => v.liveStream || (!v.el.hasAttribute('src') && !v.el.querySelector('source')));
-    const isCameraStep = captureVideos.length > 0 || captureInputs.length > 0 || inlineGum;
-    const mainText = norm((document.querySelector('main') as HTMLElement | null)?.innerText ?? document.body.innerText);
-    const mentionsPhoto = PHOTO.test(mainText);
-
+    const fileInputs = Array.from(document.querySelectorAll('input[type="file"]')).filter((i) => !hidden(i) || Array.from((i as HTMLInputElement).labels ?? []).some((l) => !hidden(l)))
+      .map((i) => ({ domPath: pathOf(i), name: nameOf(i), accept: i.getAttribute('accept') ?? '', capture: i.getAttribute('capture'), required: (i as HTMLInputElement).required }));
+    const scriptMentionsGetUserMedia = Array.from(document.scripts).some((s) => !s.src && /getUserMedia/.test(s.textContent ?? ''));
+    const captureVideos = videos.filter((v) => v.liveStream || (!v.el.hasAttribute('src') && !v.el.querySelector('source') && !v.el.hasAttribute('controls')));
     const area = captureVideos[0]?.el.closest('section,form,[class*="capture"],[id*="capture"],div') ?? null;
     const controls = area
       ? Array.from(area.querySelectorAll('button,[role="button"],input[type="button"],input[type="submit"]')).filter((b) => !hidden(b)).slice(0, 10).map((b) => ({ domPath: pathOf(b), role: 'button', name: nameOf(b) }))
@@ -83,35 +64,25 @@ async function gather(page: Page): Promise<CameraStepArtifact> {
       })
       .filter((g) => g.live !== 'off')
       .slice(0, 20);
-    const alternatives: CameraStepArtifact['alternatives'] = [];
+    const links: CameraStepArtifact['links'] = [];
     for (const el of Array.from(document.querySelectorAll('a[href],button,[role="button"],[role="link"],input[type="submit"],input[type="button"]'))) {
-      if (hidden(el)) continue;
-      const text = nameOf(el);
-      const href = el.getAttribute('href');
-      const role = el.localName === 'a' || el.getAttribute('role') === 'link' ? 'link' : 'button';
-      let why = '';
-      if (CANNOT.test(text) && (PHOTO.test(text) || IN_PERSON.test(text))) why = 'says the photo cannot be taken';
-      else if (IN_PERSON.test(text) && /verif|identi|visit|appointment|cita|randevou|rendez|встреч|موعد/i.test(text)) why = 'offers in-person verification';
-      else if (OTHER_WAY.test(text) && (PHOTO.test(text) || /verif|identi/i.test(text))) why = 'offers another way';
-      else if (href && HREF.test(href) && (PHOTO.test(text) || PHOTO.test(href) || CANNOT.test(text) || IN_PERSON.test(text))) why = `link target ${href}`;
-      if (why) alternatives.push({ domPath: pathOf(el), role, text, href, why });
+      if (hidden(el) || links.length >= 80) continue;
+      links.push({ domPath: pathOf(el), role: el.localName === 'a' || el.getAttribute('role') === 'link' ? 'link' : 'button', text: nameOf(el), href: el.getAttribute('href') });
     }
     return {
       url: location.href,
-      isCameraStep,
-      signals,
-      videos: videos.map(({ el: _el, ...v }) => v),
-      captureInputs: captureInputs.map(({ el: _el, ...i }) => i),
+      videos: videos.map((v) => ({ domPath: v.domPath, name: v.name, liveStream: v.liveStream, hasSrc: v.el.hasAttribute('src') || Boolean(v.el.querySelector('source')), controls: v.el.hasAttribute('controls'), snippet: v.snippet })),
+      fileInputs,
       controls,
+      scriptMentionsGetUserMedia,
       guidance,
-      alternatives: alternatives.slice(0, 10),
-      mentionsPhoto,
+      links,
     };
   });
 }
 
 export const cameraStepProbe: Probe = {
   id: 'camera-step',
-  description: 'Camera / selfie capture: non-visual guidance (live regions) and an alternative path that needs no photo.',
+  description: 'Camera / selfie capture facts: videos (live stream, src, controls), file inputs (accept, capture), capture controls, live regions and the links/buttons on the page.',
   gather: (page) => gather(page),
 };

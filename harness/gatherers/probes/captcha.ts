@@ -55,14 +55,19 @@ async function gather(page: Page): Promise<CaptchaArtifact> {
     const labelOf = (input: Element) => clip(norm(Array.from((input as HTMLInputElement).labels ?? []).map((l) => l.textContent).join(' ')) || input.getAttribute('aria-label') || input.getAttribute('placeholder') || '');
     const MENTIONS = /captcha/i;
     // "Type the characters in the image" in the target languages (en, es, ht, pt, fr, ru, ar) and a few more.
-    const ASKS_FOR_IMAGE = /(characters|letters|code|text|word|numbers?).{0,30}(image|picture|shown|you see|above)|(caract[eè]r|letras|c[oó]digo|texto).{0,30}(imag|foto)|karakt[eè].{0,20}imaj|символ.{0,30}(изображ|картин)|الأحرف|الحروف|الصورة|security code|verification code shown/i;
+    // The characters to type are IN the image: "type the characters in the image / shown above / you see".
+    // Not "security code" (a card's CVV) nor "the code shown in your app" (a one-time code): those name no image.
+    const ASKS_FOR_IMAGE = /(characters|letters|code|text|word|numbers?|digits).{0,30}\b(in|on|from) the (image|picture)|(characters|letters|text|words?|numbers?).{0,20}(shown|you see).{0,10}(above|below|in the (image|picture))|(caract[eè]r|letras|c[oó]digo|texto).{0,30}(imag|foto)|karakt[eè].{0,20}imaj|символ.{0,30}(изображ|картин)|الأحرف|الحروف|الصورة/i;
     const AUDIO = /audio|listen|hear|sound|escuchar|[aá]udio|koute|tande|ouvir|[eé]couter|прослуш|аудио|استماع|صوت/i;
     const OTHER_WAY = /another (way|method|option)|other (way|method|option)|alternative|alternativa|altènatif|autre (moyen|m[eé]thode)|autrement|другой способ|альтернатив|بديل|طريقة أخرى|can(no|')t (see|read)|no puedo ver|pa ka w[eè]|não consigo ver|ne peux pas (voir|lire)|не вижу|call us|ll[aá]m(e|anos)|rele nou|ligue|appelez|позвон|اتصل|accessible (version|option|challenge)/i;
     const WIDGETS: Array<[RegExp, string]> = [[/recaptcha|google\.com\/recaptcha/i, 'reCAPTCHA'], [/hcaptcha/i, 'hCaptcha'], [/challenges\.cloudflare|turnstile/i, 'Turnstile']];
 
     const attrsOf = (el: Element) => ['alt', 'src', 'id', 'class', 'name', 'title', 'aria-label', 'data-sitekey'].map((a) => `${a}=${el.getAttribute(a) ?? ''}`).join(' ');
     const textInputs = Array.from(document.querySelectorAll('input:not([type]),input[type="text"],input[type="number"],input[type="tel"],textarea')).filter((i) => !hidden(i));
-    const captchaInputs = textInputs.filter((i) => MENTIONS.test(attrsOf(i)) || ASKS_FOR_IMAGE.test(labelOf(i)));
+    // A card security code (autocomplete=cc-csc) or a one-time code (autocomplete=one-time-code) is never a
+    // CAPTCHA answer, whatever picture sits next to it (a card illustration, an app icon).
+    const notCaptcha = (i: Element) => /\b(cc-csc|one-time-code)\b/i.test(i.getAttribute('autocomplete') ?? '');
+    const captchaInputs = textInputs.filter((i) => MENTIONS.test(attrsOf(i)) || (ASKS_FOR_IMAGE.test(labelOf(i)) && !notCaptcha(i)));
 
     const found = new Map<Element, string[]>();
     const add = (el: Element, why: string) => { const w = found.get(el) ?? []; if (!w.includes(why)) w.push(why); found.set(el, w); };

@@ -51,14 +51,26 @@ export interface FormControlInfo {
   valid: boolean;
   validationMessage: string;
   formPath: string | null;
-  /** The field's label/legend/border turned red (or an error/invalid class on it) — a visual error mark. */
-  colourMarked: boolean;
-  colourMarkDetail: string | null;
-  /** Visible error text for this field (tied or nearby). */
+  /** The field's error-looking appearance as seen now: its border colours (top right bottom left), the colour of its label text and of its group's border. */
+  appearance: FieldAppearance;
+  /** The same field with every error/invalid class, aria-invalid and inline style removed (a pristine clone under the page's own CSS): the page's normal field styling. Null when it could not be measured. */
+  baseline: Omit<FieldAppearance, 'focused'> | null;
+  /** Class tokens naming an error (error / invalid) on the field, its label or its group. */
+  markClasses: string[];
+  /** The browser flags the field :user-invalid (a submit was stopped, or the person left it invalid). */
+  userInvalid: boolean;
+  /** Visible error-like text for this field (tied or nearby), before the audit sets hints apart. */
   errorTexts: string[];
-  /** An error text for this field is in its accessible name / description / errormessage. */
+  /** An error-like text for this field is in its accessible name / description / errormessage. */
   errorTied: boolean;
   snippet: string;
+}
+
+export interface FieldAppearance {
+  border: string[];
+  label: string | null;
+  group: string | null;
+  focused: boolean;
 }
 
 export interface ErrorElementInfo {
@@ -68,6 +80,8 @@ export interface ErrorElementInfo {
   redish: boolean;
   /** Why this element was taken for an error: class/id, red text, errormessage target, prefix. */
   why: string[];
+  /** How many error-like elements on the page carry exactly this text (a hint repeated beside every field). */
+  repeats: number;
   /** Non-colour cues: "prefix:<text>", "icon", "bold", "underline". */
   nonColourCues: string[];
   /** The control it belongs to (tied or nearest), null for a general error. */
@@ -97,6 +111,8 @@ export interface FormInfo {
   constrainedControls: number;
   /** Controls currently failing native validation (without firing invalid events). */
   invalidNow: number;
+  /** Controls the browser flags :user-invalid — after a submit it stopped, the fields its bubble complains about. */
+  userInvalid: number;
   validationMessages: string[];
 }
 
@@ -111,18 +127,10 @@ export interface FormSemanticsArtifact {
   forms: FormInfo[];
   errors: ErrorElementInfo[];
   summary: ErrorSummaryInfo | null;
-  activeElement: { domPath: string; tag: string; role: string | null; name: string; inSummary: boolean; isErrorField: boolean } | null;
+  activeElement: { domPath: string; tag: string; role: string | null; name: string; inSummary: boolean } | null;
   liveRegions: Array<{ domPath: string; role: string | null; live: string; text: string }>;
-  /** The page shows validation errors: error text, an error summary, aria-invalid fields or colour-marked fields. */
-  errorsShown: boolean;
-  announcement: {
-    focusInSummary: boolean;
-    focusOnErrorField: boolean;
-    /** Live regions (role=alert/status/log, aria-live) whose text contains an error shown on the page. */
-    liveRegionsWithErrors: string[];
-    /** The document title says there is an error (a cue, not an announcement of what is wrong). */
-    titleMentionsError: boolean;
-  };
+  /** The document title starts with an error word (a cue, not an announcement of what is wrong). */
+  titleMentionsError: boolean;
   axSource: 'cdp' | 'dom';
 }
 
@@ -253,7 +261,7 @@ async function domSide(page: Page) {
       // Red text alone, or an alert alone, counts only next to a field (not a red brand line).
       if (why.every((w) => w === 'red text' || w === 'role=alert')) {
         let near = false;
-        for (let a: Element | null = el.parentElement, i = 0; a && i < 3; a = a.parentElement, i++) if (a.querySelector(CONTROL_SELECTOR)) { near = true; break; }
+        for (let a: Element | null = el.parentElement, i = 0; a && i < 3 && a !== document.body && a.localName !== 'main'; a = a.parentElement, i++) if (a.querySelector(CONTROL_SELECTOR)) { near = true; break; }
         if (!near && !why.includes('role=alert')) continue;
       }
       candidates.push({ el, why });
@@ -293,6 +301,8 @@ async function domSide(page: Page) {
       for (let a: Element | null = errEl.parentElement, i = 0; a && i < 4; a = a.parentElement, i++) {
         const inside = Array.from(a.querySelectorAll(CONTROL_SELECTOR)).filter((c) => controlSet.has(c));
         if (inside.length === 0) continue;
+        // A message outside the form (a page-level alert above it) is a general error, not one field's.
+        if (Array.from(a.querySelectorAll('form')).some((f) => !f.contains(errEl))) return null;
         const after = inside.find((c) => errEl.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
         return after ?? inside[inside.length - 1];
       }
@@ -309,9 +319,10 @@ async function domSide(page: Page) {
       if (cs.textDecorationLine.includes('underline')) cues.push('underline');
       const tied = tiedControl(el);
       const control = tied ?? nearControl(el);
-      return { el, info: { domPath: pathOf(el), text, color: cs.color, redish: redish(cs.color), why, nonColourCues: cues, control: control ? pathOf(control) : null, tied: Boolean(tied), inLiveRegion: Boolean(liveRoot(el)), snippet: snippetOf(el) } };
+      return { el, info: { domPath: pathOf(el), text, color: cs.color, redish: redish(cs.color), why, repeats: 0, nonColourCues: cues, control: control ? pathOf(control) : null, tied: Boolean(tied), inLiveRegion: Boolean(liveRoot(el)), snippet: snippetOf(el) } };
     });
 
+    for (const e of errors) e.info.repeats = errors.filter((o) => o.info.text === e.info.text).length;
     const active = document.activeElement && document.activeElement !== document.body && document.activeElement !== document.documentElement ? document.activeElement : null;
 
     const controls = controlsEls.map((c) => {
@@ -362,17 +373,55 @@ async function domSide(page: Page) {
       if (c.hasAttribute('min') || c.hasAttribute('max')) constraints.push('min/max');
       if (c.hasAttribute('minlength')) constraints.push('minlength');
       const validity = (c as HTMLInputElement).validity;
-      // Colour marks: label / legend / control border turned red, or error classes on them.
-      const marks: string[] = [];
-      const markTargets: Array<[Element, string]> = [...labels.map((l) => [l, 'label'] as [Element, string]), ...(legend ? [[legend, 'legend'] as [Element, string]] : [])];
-      for (const [el, what] of markTargets) {
-        const red = redish(getComputedStyle(el).color);
-        if (red || errorClassed(el)) marks.push(`${what} ${red ? `red (${getComputedStyle(el).color})` : ''}${errorClassed(el) ? ` class="${el.getAttribute('class')}"` : ''}`.trim());
+      // Appearance now, and the page's normal styling for this field: a pristine clone of its group
+      // (error/invalid classes, aria-invalid and inline styles removed) measured under the page's CSS.
+      const labelTextEl = (): Element | null => {
+        const lb = labelledby.map((id) => document.getElementById(id)).find((t): t is HTMLElement => Boolean(t && textOf(t)));
+        const host = lb ?? labels.find((l) => textOf(l)) ?? legend ?? null;
+        if (!host) return null;
+        // The element that paints the label's words (a floating-label span inside a wrapping label).
+        const walker = document.createTreeWalker(host, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const parent = n.parentElement;
+          if (norm(n.nodeValue) && parent && !parent.closest('select,textarea,option') && parent.getAttribute('aria-hidden') !== 'true') return parent;
+        }
+        return host;
+      };
+      const labelEl = labelTextEl();
+      let fieldGroup: Element | null = c.parentElement;
+      while (fieldGroup && fieldGroup.localName !== 'form' && fieldGroup !== document.body && labelEl && !fieldGroup.contains(labelEl)) fieldGroup = fieldGroup.parentElement;
+      if (fieldGroup && (fieldGroup.localName === 'form' || fieldGroup === document.body)) fieldGroup = c.parentElement;
+      const borderOf = (el: Element) => { const cs = getComputedStyle(el); return [cs.borderTopColor, cs.borderRightColor, cs.borderBottomColor, cs.borderLeftColor]; };
+      const groupPaint = (el: Element | null) => (el && el !== c ? `${getComputedStyle(el).borderLeftColor} ${getComputedStyle(el).borderLeftWidth}` : null);
+      const appearance = { border: borderOf(c), label: labelEl ? getComputedStyle(labelEl).color : null, group: groupPaint(fieldGroup), focused: c === document.activeElement };
+      const markClasses: string[] = [];
+      for (const el of [c, ...labels, ...(legend ? [legend] : []), ...(fieldGroup && fieldGroup !== c ? [fieldGroup] : [])]) {
+        const cls = typeof el.className === 'string' ? el.className : '';
+        for (const tok of cls.split(/\s+/)) if (tok && ERROR_CLASS.test(tok) && !NOT_ERROR_CLASS.test(tok) && !markClasses.includes(tok)) markClasses.push(tok);
       }
-      const border = getComputedStyle(c).borderTopColor;
-      if (redish(border)) marks.push(`border red (${border})`);
-      const container = c.closest('.field,.form-group,.form-field,.govuk-form-group,fieldset,[class*="field"]');
-      if (container && container !== c && errorClassed(container)) marks.push(`container class="${container.getAttribute('class')}"`);
+      let baseline: { border: string[]; label: string | null; group: string | null } | null = null;
+      if (fieldGroup && fieldGroup.parentElement) {
+        try {
+          const all = [fieldGroup, ...Array.from(fieldGroup.querySelectorAll('*'))];
+          const ci = all.indexOf(c), li = labelEl ? all.indexOf(labelEl) : -1;
+          const clone = fieldGroup.cloneNode(true) as HTMLElement;
+          const cAll = [clone, ...Array.from(clone.querySelectorAll('*'))] as HTMLElement[];
+          for (const el of cAll) {
+            const cls = typeof el.className === 'string' ? el.className : '';
+            if (cls) el.setAttribute('class', cls.split(/\s+/).filter((t) => !(ERROR_CLASS.test(t) && !NOT_ERROR_CLASS.test(t))).join(' '));
+            el.removeAttribute('aria-invalid');
+            el.removeAttribute('style');
+            el.removeAttribute('autofocus');
+          }
+          clone.style.cssText = 'position:absolute!important;left:-100000px!important;top:0!important;visibility:hidden!important;pointer-events:none!important';
+          clone.setAttribute('aria-hidden', 'true');
+          fieldGroup.parentElement.insertBefore(clone, fieldGroup.nextSibling);
+          try {
+            const cc = ci >= 0 ? cAll[ci] : null;
+            if (cc) baseline = { border: borderOf(cc), label: li >= 0 ? getComputedStyle(cAll[li]).color : null, group: groupPaint(fieldGroup === c ? null : clone) };
+          } finally { clone.remove(); }
+        } catch { baseline = null; }
+      }
       const mine = errors.filter((e) => e.info.control === pathOf(c));
       const describedTexts = describedIds(c).map((id) => document.getElementById(id)).filter((t): t is HTMLElement => Boolean(t)).map((t) => textOf(t));
       const errorTied = mine.some((e) => e.info.tied) || (nameSource !== 'none' && mine.some((e) => name.includes(e.info.text)));
@@ -402,23 +451,20 @@ async function domSide(page: Page) {
         valid: validity ? validity.valid : true,
         validationMessage: (c as HTMLInputElement).validationMessage ?? '',
         formPath: (input.form ?? c.closest('form')) ? pathOf((input.form ?? c.closest('form'))!) : null,
-        colourMarked: marks.length > 0,
-        colourMarkDetail: marks.length ? marks.join('; ') : null,
+        appearance,
+        baseline,
+        markClasses,
+        userInvalid: (() => { try { return c.matches(':user-invalid'); } catch { return false; } })(),
         errorTexts: [...new Set(mine.map((e) => e.info.text))],
         errorTied: errorTied || describedTexts.some((t) => mine.some((e) => t.includes(e.info.text) || e.info.text.includes(t))),
         snippet: snippetOf(c),
       };
     });
-    // If every label on the page is red by design, red alone is not an error mark (keep class-based marks).
-    const marked = controls.filter((c) => c.colourMarkDetail !== null);
-    if (controls.length > 1 && marked.length === controls.length) {
-      for (const c of controls) if (!/class=|border/.test(c.colourMarkDetail ?? '')) { c.colourMarked = false; }
-    }
-
     const forms = Array.from(document.forms).filter((f) => !hiddenFromAll(f)).map((f) => {
       const els = Array.from(f.elements).filter((e) => !(e instanceof HTMLInputElement && SKIP_TYPES.has(e.type)) && !hiddenFromAll(e)) as HTMLInputElement[];
       const constrained = els.filter((e) => e.required || e.hasAttribute('pattern') || (e instanceof HTMLInputElement && ['email', 'url'].includes(e.type)) || e.hasAttribute('min') || e.hasAttribute('max') || e.hasAttribute('minlength'));
       const invalid = els.filter((e) => e.validity && !e.validity.valid);
+      const userInvalid = els.filter((e) => { try { return e.matches(':user-invalid'); } catch { return false; } });
       return {
         domPath: pathOf(f),
         action: f.getAttribute('action') ?? '',
@@ -426,6 +472,7 @@ async function domSide(page: Page) {
         noValidate: f.noValidate,
         constrainedControls: constrained.length,
         invalidNow: invalid.length,
+        userInvalid: userInvalid.length,
         validationMessages: [...new Set(invalid.map((e) => e.validationMessage).filter(Boolean))].slice(0, 5),
       };
     });
@@ -458,21 +505,13 @@ async function domSide(page: Page) {
         snippet: snippetOf(summaryEl),
       };
     }
-    const errorFieldPaths = new Set(controls.filter((c) => c.ariaInvalid === 'true' || c.errorTexts.length > 0 || c.colourMarked).map((c) => c.domPath));
-    for (const l of summary?.links ?? []) if (l.target) errorFieldPaths.add(l.target);
     const activeInfo = active ? {
       domPath: pathOf(active),
       tag: active.localName,
       role: active.getAttribute('role'),
       name: clip(active.getAttribute('aria-label') ?? textOf(active).slice(0, 120)),
       inSummary: Boolean(summaryEl && (summaryEl === active || summaryEl.contains(active))),
-      isErrorField: errorFieldPaths.has(pathOf(active)),
     } : null;
-
-    const errorTexts = [...errors.map((e) => e.info.text), ...(summary ? [summary.text] : [])].filter(Boolean);
-    const strip = (t: string) => t.replace(/^[^:：]{1,20}[:：]\s*/, '').slice(0, 60).toLowerCase();
-    const liveWithErrors = liveRegions.filter((r) => errorTexts.some((t) => r.text.toLowerCase().includes(strip(t)) || (summary && r.domPath === summary.domPath))).map((r) => r.domPath);
-    const errorsShown = errors.length > 0 || summary !== null || controls.some((c) => c.ariaInvalid === 'true' || c.colourMarked);
     return {
       url: location.href,
       title: document.title,
@@ -485,13 +524,7 @@ async function domSide(page: Page) {
       summary,
       activeElement: activeInfo,
       liveRegions,
-      errorsShown,
-      announcement: {
-        focusInSummary: Boolean(activeInfo?.inSummary),
-        focusOnErrorField: Boolean(activeInfo?.isErrorField),
-        liveRegionsWithErrors: liveWithErrors,
-        titleMentionsError: ERROR_PREFIXES.some((p) => norm(document.title).toLowerCase().startsWith(p)),
-      },
+      titleMentionsError: ERROR_PREFIXES.some((p) => norm(document.title).toLowerCase().startsWith(p)),
       axSource: 'dom' as 'cdp' | 'dom',
     };
   }, CONTROL_LIMIT);

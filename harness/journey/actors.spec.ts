@@ -1,0 +1,46 @@
+import { test, expect } from '@playwright/test';
+import { chromium, type Browser, type Page } from 'playwright';
+import { chromiumLaunchOptions } from '../browser/launch.ts';
+import { BlockedError, MissingControlError, keyboardActor, pointerActor, screenReaderActor } from './actors.ts';
+import { classifyStepError } from './walk.ts';
+
+/** Block causes: 4.1.2 / 2.1.1 only when the control is there for a sighted person; else the step is incomplete. */
+test.describe.configure({ mode: 'serial' });
+let browser: Browser;
+let page: Page;
+test.beforeAll(async () => { browser = await chromium.launch(chromiumLaunchOptions()); page = await browser.newPage(); });
+test.afterAll(async () => { await browser.close(); });
+
+const caught = async (p: Promise<unknown>) => p.then(() => null, (e: Error) => e);
+const state = { crashed: false, badResponse: null };
+
+test('screen reader: a clickable div that reads "Pay" is a 4.1.2 block (the persona\'s criteria)', async () => {
+  await page.setContent('<main><p>Review your order.</p><div class="btn" tabindex="-1">Pay</div></main>');
+  const e = await caught(screenReaderActor(page).click('button', 'Pay'));
+  expect(e).toBeInstanceOf(BlockedError);
+  expect((e as BlockedError).cites).toBeUndefined();
+  expect('blocked' in classifyStepError(e as Error, state)).toBe(true);
+});
+
+test('screen reader: no "Pay" anywhere (only a sentence mentioning it) is an incomplete step, not a barrier', async () => {
+  await page.setContent('<main><p>When you have checked everything you will be able to press Pay on the next page.</p><button>Back</button></main>');
+  const e = await caught(screenReaderActor(page).click('button', 'Pay'));
+  expect(e).toBeInstanceOf(MissingControlError);
+  expect(e!.message).toMatch(/the description names a control the page does not have/);
+  expect(classifyStepError(e as Error, state)).toEqual({ incomplete: expect.stringMatching(/does not have/) });
+});
+
+test('pointer: a field nobody can find (no label, no placeholder, no words) is incomplete', async () => {
+  await page.setContent('<main><label for="a">Name</label><input id="a"></main>');
+  expect(await caught(pointerActor(page).fill('Passport number', 'X1'))).toBeInstanceOf(MissingControlError);
+});
+
+test('keyboard: choosing an option the list does not have is incomplete, not 2.1.1; an existing one is chosen', async () => {
+  await page.setContent('<main><label for="s">Port</label><select id="s"><option value="">Choose</option><option value="el-paso">El Paso</option></select></main>');
+  const kb = keyboardActor(page);
+  const e = await caught(kb.select('Port', { value: 'nogales' }));
+  expect(e).toBeInstanceOf(MissingControlError);
+  expect('incomplete' in classifyStepError(e as Error, state)).toBe(true);
+  await kb.select('Port', { value: 'el-paso' });
+  expect(await page.locator('#s').inputValue()).toBe('el-paso');
+});
