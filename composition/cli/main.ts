@@ -71,6 +71,7 @@ program
   .option('--shard <i/n>', 'walk only the i-th of n parts of the journeys, e.g. on n CI machines; join the parts with portico merge')
   .option('--baseline <file>', 'accepted barriers (portico baseline): exit 1 only on new ones')
   .option('--signing-key <file>', 'sign the evidence manifest with this Ed25519 key (portico keygen); default PORTICO_SIGNING_KEY')
+  .option('--no-lottery', "skip the lottery checkpoint (a short simulation of the target's lottery, on targets that have one)")
   .addHelpText('after', `
 Examples:
   portico run                                   # every persona on the conformant reference app

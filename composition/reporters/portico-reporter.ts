@@ -8,7 +8,7 @@ import { toolVersions } from '../../harness/gatherers/index.ts';
 import { untestedEverywhere } from '../../harness/journey/expectation.ts';
 import { renderText } from '../../harness/report/text.ts';
 import { formatsFromEnv, signingKeyFrom, signingState, writeRunOutputs } from '../../harness/report/run-output.ts';
-import { AUDITS, PERSONAS, auditsFor, auditsForArtifacts } from '../registry.ts';
+import { PERSONAS, REPORTED_AUDITS, auditsFor, auditsForArtifacts } from '../registry.ts';
 import type { AuditVerdict, RunBundle } from '../../harness/types.ts';
 
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0];
@@ -91,7 +91,7 @@ export default class PorticoReporter implements Reporter {
     });
     await writeIncomplete(join(this.outDir, 'artifacts'), bundle.incomplete);
     const title = `Portico: ${process.env.PORTICO_TARGET ?? 'reference'} (${process.env.PORTICO_PROFILE ?? 'conformant'}${process.env.PORTICO_DEFECTS ? ` + ${process.env.PORTICO_DEFECTS}` : ''})`;
-    const files = await writeRunOutputs(this.outDir, bundle, title, { audits: AUDITS.map((a) => a.meta), formats: formatsFromEnv() });
+    const files = await writeRunOutputs(this.outDir, bundle, title, { audits: REPORTED_AUDITS.map((a) => a.meta), formats: formatsFromEnv(), artifacts });
     const written = [...files.map((f) => relative(process.cwd(), f)), `${relative(process.cwd(), join(this.outDir, 'artifacts'))}/ and evidence/ (screenshots, transcripts, tab sequences)`];
     process.stdout.write('\n' + renderText(bundle, { written, signing: signingState(signingKeyFrom({})) }) + '\n');
   }
