@@ -7,6 +7,9 @@
 import type { Artifacts } from '../types.ts';
 import type { LotteryReport } from '../lottery/report.ts';
 import type { CaptureFacts } from '../camera/capture-runner.ts';
+import type { Box, ElementCrop, ElementCropsArtifact } from '../gatherers/element-crops.ts';
+
+export type { Box, ElementCrop, ElementCropsArtifact };
 
 export interface ExhibitPlace {
   checkpoint: string;
@@ -22,25 +25,6 @@ export interface LotteryExhibit extends ExhibitPlace {
 
 export interface CaptureExhibit extends ExhibitPlace {
   facts: CaptureFacts;
-}
-
-export interface Box { x: number; y: number; width: number; height: number }
-
-/** One flagged element, cropped by Chromium at the checkpoint (artifact key `elementCrops`). */
-export interface ElementCrop {
-  domPath: string;
-  /** Run-relative path of the cropped PNG (the clip of the page). */
-  path: string;
-  /** The element's box and the clip, both in page (document) CSS pixels. */
-  box: Box;
-  clip: Box;
-}
-
-/** The artifact `elementCrops` as the gatherer records it. */
-export interface ElementCropsArtifact {
-  crops: ElementCrop[];
-  /** Flagged elements without a crop: not found, no box, outside the page, over the cap. */
-  skipped: Array<{ domPath: string; why: string }>;
 }
 
 export interface CropExhibit extends ExhibitPlace, ElementCrop {}
