@@ -24,18 +24,21 @@ describe('capture-acceptance chart', () => {
     expect(ours.filter((r) => r.marked).map((r) => `${r.lighting} ${r.mst}`)).toEqual(['dim 8', 'dim 9', 'dim 10']);
   });
 
-  it('the table has one row per cell, and its numbers are the data', () => {
+  it('the table has a row per tone, a column per lighting, and its numbers are the data', () => {
     const facts = captureFacts();
-    const rows = cells(captureTable(facts, 'caption'));
-    expect(rows).toHaveLength(40);
-    const dim8 = rows.find((r) => r[0] === 'dim' && r[1] === '8')!;
-    // 1 of 3 accepted: 33 %, Wilson 6 %–79 %, ratio to best (100 %) 0.33.
-    expect(dim8.slice(2)).toEqual(['1 / 3', '33 %', '6 % – 79 %', '0.33 (below 0.8)', '0']);
-    const backlit10 = rows.find((r) => r[0] === 'backlit' && r[1] === '10')!;
-    expect(backlit10[2]).toBe('2 / 2');
-    expect(backlit10[6]).toBe('1');
-    const even5 = rows.find((r) => r[0] === 'even' && r[1] === '5')!;
-    expect(even5.slice(2, 6)).toEqual(['3 / 3', '100 %', '44 % – 100 %', '1.00']);
+    const html = captureTable(facts, 'caption');
+    expect([...html.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1])).toEqual(['Monk Skin Tone', 'even light', 'side light', 'dim light', 'backlit light']);
+    const rows = cells(html);
+    expect(rows.map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    // 1 of 3 accepted under dim light: 33 %, Wilson 6 %–79 %, ratio to the best tone (100 %) 0.33.
+    expect(rows[7][3]).toBe('1 / 3 accepted (33 %; 95 % interval 6 % – 79 %; ratio to best 0.33, below 0.8)');
+    expect(rows[9][4]).toBe('2 / 2 accepted (100 %; 95 % interval 34 % – 100 %; ratio to best 1.00); 1 without result');
+    expect(rows[4][1]).toBe('3 / 3 accepted (100 %; 95 % interval 44 % – 100 %; ratio to best 1.00)');
+    for (const r of captureRows(facts)) {
+      const text = rows[r.mst - 1][LIGHTINGS.indexOf(r.lighting) + 1];
+      expect(text.startsWith(`${r.accepted} / ${r.attempts} accepted`)).toBe(true);
+    }
+    expect(html.match(/class="marked"/g)).toHaveLength(3);
   });
 
   it('is an accessible SVG: role img, title and desc, one mark per judged cell, the marked cells named in the description', () => {

@@ -71,7 +71,7 @@ export function captureChartSvg(facts: CaptureFacts, id: string): string {
   const cols = Math.min(2, Math.max(1, lightings.length));
   const gridRows = Math.ceil(lightings.length / cols);
   const left = 48;
-  const top = 48;
+  const top = 56;
   const width = left + cols * (panelW + 20);
   const height = top + gridRows * (panelH + 56) + 10;
   const panels = lightings.map((lighting, i) => {
@@ -81,7 +81,7 @@ export function captureChartSvg(facts: CaptureFacts, id: string): string {
     const y = (v: number) => py + panelH - v * panelH;
     const here = rows.filter((r) => r.lighting === lighting);
     const best = Math.max(0, ...here.filter((r) => r.attempts > 0).map((r) => r.rate));
-    const grid = [0, 0.5, 1].map((v) => `<line x1="${px}" x2="${px + panelW}" y1="${y(v)}" y2="${y(v)}" stroke="#dddddd"/><text x="${px - 4}" y="${y(v) + 4}" text-anchor="end">${v * 100}</text>`).join('');
+    const grid = [0, 0.5, 1].map((v) => `<line x1="${px}" x2="${px + panelW}" y1="${y(v)}" y2="${y(v)}" stroke="#dddddd"/><text x="${px - 4}" y="${y(v) + 4}" text-anchor="end">${v * 100} %</text>`).join('');
     const threshold = best > 0 ? `<line x1="${px}" x2="${px + panelW}" y1="${y(best * CHART_PARITY_THRESHOLD)}" y2="${y(best * CHART_PARITY_THRESHOLD)}" stroke="#b50909" stroke-dasharray="4 3"/>` : '';
     const marks = here.map((r) => {
       const cx = x(tones.indexOf(r.mst));
@@ -95,7 +95,7 @@ export function captureChartSvg(facts: CaptureFacts, id: string): string {
     }).join('');
     return `<g><text x="${px}" y="${py - 10}" font-weight="bold">${h(lighting)} light</text><rect x="${px}" y="${py}" width="${panelW}" height="${panelH}" fill="none" stroke="#b3b3b3"/>${grid}${threshold}${marks}<text x="${px + panelW / 2}" y="${py + panelH + 34}" text-anchor="middle">Monk Skin Tone</text></g>`;
   }).join('');
-  const legend = `<circle cx="${left + 6}" cy="18" r="5" fill="#1a4fd6"/><text x="${left + 16}" y="22">accepted share (line: 95 % interval)</text><path d="M${left + 256} 11L${left + 263} 18L${left + 256} 25L${left + 249} 18Z" fill="#b50909"/><text x="${left + 268}" y="22">below 0.8 × best tone (dashed)</text><text x="8" y="${top - 24}" font-size="11">% accepted</text>`;
+  const legend = `<circle cx="${left + 6}" cy="18" r="5" fill="#1a4fd6"/><text x="${left + 16}" y="22">accepted share (line: 95 % interval)</text><path d="M${left + 256} 11L${left + 263} 18L${left + 256} 25L${left + 249} 18Z" fill="#b50909"/><text x="${left + 268}" y="22">below 0.8 × best tone (dashed)</text>`;
   const marked = rows.filter((r) => r.marked);
   const desc = `Share of photos accepted per Monk Skin Tone under each lighting (${facts.attemptsPerCell} attempts per cell, synthetic stimulus ${facts.stimulus}). ${lightings.map((l) => `${l}: ${rows.filter((r) => r.lighting === l).map((r) => `tone ${r.mst} ${r.accepted}/${r.attempts}`).join(', ')}`).join('; ')}. ${marked.length ? `Below 0.8 of the best tone: ${marked.map((r) => `tone ${r.mst} under ${r.lighting}`).join(', ')}.` : 'No tone is below 0.8 of the best tone under its lighting.'}`;
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${h(id)}-title ${h(id)}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="12">
@@ -104,10 +104,17 @@ export function captureChartSvg(facts: CaptureFacts, id: string): string {
 <rect width="100%" height="100%" fill="#ffffff"/>${legend}${panels}</svg>`;
 }
 
-/** The chart's numbers as a table: one row per cell. */
+/** The chart's numbers as a table: a row per tone, a column per lighting, every cell's counts, interval and ratio. */
 export function captureTable(facts: CaptureFacts, caption: string): string {
   const rows = captureRows(facts);
-  return `<table class="data"><caption>${h(caption)}</caption><thead><tr><th scope="col">Lighting</th><th scope="col">Monk Skin Tone</th><th scope="col">Accepted / attempts</th><th scope="col">Accepted</th><th scope="col">95 % interval</th><th scope="col">Ratio to best tone</th><th scope="col">No result</th></tr></thead><tbody>${rows
-    .map((r) => `<tr${r.marked ? ' class="marked"' : ''}><td>${h(r.lighting)}</td><th scope="row">${r.mst}</th><td>${r.accepted} / ${r.attempts}</td><td>${r.attempts ? pct(r.rate) : 'n/a'}</td><td>${pct(r.low)} – ${pct(r.high)}</td><td>${r.ratioToBest === null ? 'n/a' : r.ratioToBest.toFixed(2)}${r.marked ? ' (below 0.8)' : ''}</td><td>${r.noResult}</td></tr>`)
+  const lightings = [...new Set(rows.map((r) => r.lighting))];
+  const tones = [...new Set(rows.map((r) => r.mst))];
+  const cell = (r: CaptureRow | undefined) => {
+    if (!r) return '<td>not planned</td>';
+    const verdict = r.attempts ? `${r.accepted} / ${r.attempts} accepted (${pct(r.rate)}; 95 % interval ${pct(r.low)} – ${pct(r.high)}; ratio to best ${r.ratioToBest === null ? 'n/a' : r.ratioToBest.toFixed(2)}${r.marked ? ', below 0.8' : ''})` : 'no verdict';
+    return `<td${r.marked ? ' class="marked"' : ''}>${verdict}${r.noResult ? `; ${r.noResult} without result` : ''}</td>`;
+  };
+  return `<table class="data"><caption>${h(caption)}</caption><thead><tr><th scope="col">Monk Skin Tone</th>${lightings.map((l) => `<th scope="col">${h(l)} light</th>`).join('')}</tr></thead><tbody>${tones
+    .map((mst) => `<tr><th scope="row">${mst}</th>${lightings.map((l) => cell(rows.find((r) => r.lighting === l && r.mst === mst))).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }

@@ -67,7 +67,7 @@ ${exhibit(i)}${crop(i)}${screenshot(i)}</section>`;
 <title>Accessibility complaint packet: ${h(target)}</title>
 <style>body{font:11pt/1.45 system-ui,sans-serif;color:#111;margin:0}h1{font-size:20pt}h2{font-size:15pt;margin-top:1.4em;border-bottom:1px solid #999}h3{font-size:12pt}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:3pt 5pt;text-align:left;vertical-align:top}code{font-size:9.5pt;word-break:break-all}
-img{max-width:100%;max-height:9cm;border:1px solid #999}.issue{break-inside:avoid}.unsigned{color:#8a1c1c;font-weight:700}.chart,.exhibit table{break-inside:avoid}.chart svg,.crop svg{max-width:100%;height:auto}tr.marked td,tr.marked th{background:#fde2e2}</style></head>
+img{max-width:100%;max-height:9cm;border:1px solid #999}.issue{break-inside:avoid}.unsigned{color:#8a1c1c;font-weight:700}.chart,.exhibit table{break-inside:avoid}.chart svg,.crop svg{max-width:100%;height:auto}td.marked{background:#fde2e2}</style></head>
 <body><main>
 <h1>Accessibility complaint packet: ${h(target)}</h1>
 <p>This packet was produced by Portico ${h(bundle.tool.version)}, an automated accessibility test tool, from a run on ${h(bundle.startedAt.slice(0, 10))}. A real browser walked the service's journeys the way particular people use it (for example, with a screen reader, or with a keyboard only) and recorded every barrier each person met, with evidence.</p>
@@ -85,7 +85,7 @@ ${criteria.map((sc) => `<tr><td>${h(describeCriterion(sc).label)}</td><td>${h(de
 ${otherRefs.length ? `<p>Other references cited: ${h(otherRefs.join('; '))}.</p>` : ''}` : '<p>None.</p>'}
 <h2>Other barriers found</h2>
 ${others.length ? others.slice(0, 25).map((i, n) => issueBlock(i, blocking.length + n + 1)).join('') + (others.length > 25 ? `<p>… and ${others.length - 25} more, listed in report.html in the evidence bundle.</p>` : '') : '<p>None.</p>'}
-${exhibitsSection(input.exhibits, 'exhibits-h')}
+${exhibitsSection(input.exhibits, 'exhibits-h', { open: true })}
 <h2>Dates, tools and integrity</h2>
 <table><tbody>
 <tr><th scope="row">Run started</th><td>${h(bundle.startedAt)}</td></tr>

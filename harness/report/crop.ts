@@ -28,7 +28,8 @@ export function cropSvg(crop: Pick<ElementCrop, 'box' | 'clip'>, src: string, id
   if (!o || !src) return '';
   const w = r1(crop.clip.width);
   const ht = r1(crop.clip.height);
-  const scale = Math.min(1, 560 / w);
+  // Small crops are shown larger (up to 3×), large ones fit a column.
+  const scale = Math.min(3, 480 / w, 480 / ht);
   // Inset the outline so its stroke stays inside the image.
   const inset = (b: Box, by: number): Box => ({ x: Math.min(b.x + by, w - by), y: Math.min(b.y + by, ht - by), width: Math.max(0, b.width - 2 * by), height: Math.max(0, b.height - 2 * by) });
   const outer = inset(o, 1.5);

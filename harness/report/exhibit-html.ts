@@ -17,7 +17,7 @@ const where = (x: { persona?: string; flow?: string; step?: string; checkpoint: 
 export const lotteryAnchor = (n: number) => `exhibit-lottery-${n}`;
 export const captureAnchor = (n: number) => `exhibit-capture-${n}`;
 
-function lotteryTables(ex: LotteryExhibit, n: number): { waits: string; distribution: string; k: string; shelters: string; records: string } {
+function lotteryTables(ex: LotteryExhibit, open: boolean): { waits: string; distribution: string; k: string; shelters: string; records: string } {
   const r = ex.report;
   const ks = [...new Set(r.designs.flatMap((d) => d.k.map((k) => k.k)))].filter((k) => k > 1);
   const waits = `<table class="data"><caption>Days from registration to an appointment, by design (mean [95 % interval] over ${r.params.seeds} seed(s))</caption><thead><tr><th scope="col">Design</th><th scope="col">median</th><th scope="col">p90</th><th scope="col">p99</th><th scope="col">max</th><th scope="col">gave up</th></tr></thead><tbody>${r.designs
@@ -27,7 +27,7 @@ function lotteryTables(ex: LotteryExhibit, n: number): { waits: string; distribu
     .map((d) => `<tr><th scope="row">${h(d.title)}</th>${ks.map((x) => { const s = d.k.find((v) => v.k === x); return `<td>${s ? `×${h(formatInterval(s.ratio, 2))}` : 'n/a'}</td>`; }).join('')}<td>${d.perPerson ? 'persons' : 'accounts'}</td></tr>`)
     .join('')}</tbody></table>`;
   const weeks = Math.max(0, ...r.designs.map((d) => d.weeklyShare.length));
-  const distribution = `<details><summary>The wait distribution as a table (${weeks} weeks)</summary><table class="data"><caption>Share of the appointments by weeks waited, per design (mean over seeds)</caption><thead><tr><th scope="col">Weeks waited</th>${r.designs.map((d) => `<th scope="col">${h(d.title)}</th>`).join('')}</tr></thead><tbody>${Array.from({ length: weeks }, (_, w) => `<tr><th scope="row">${w}</th>${r.designs.map((d) => `<td>${((d.weeklyShare[w] ?? 0) * 100).toFixed(2)} %</td>`).join('')}</tr>`).join('')}</tbody></table></details>`;
+  const distribution = `<details${open ? ' open' : ''}><summary>The wait distribution as a table (${weeks} weeks)</summary><table class="data"><caption>Share of the appointments by weeks waited, per design (mean over seeds)</caption><thead><tr><th scope="col">Weeks waited</th>${r.designs.map((d) => `<th scope="col">${h(d.title)}</th>`).join('')}</tr></thead><tbody>${Array.from({ length: weeks }, (_, w) => `<tr><th scope="row">${w}</th>${r.designs.map((d) => `<td>${((d.weeklyShare[w] ?? 0) * 100).toFixed(2)} %</td>`).join('')}</tr>`).join('')}</tbody></table></details>`;
   const s = r.shelters;
   const shelters = `<table class="data"><caption>Who each duplicate-account rule flags (${s.shelterResidents} shelter residents, ${s.extraAccounts} extra accounts among ${s.accounts} accounts)</caption><thead><tr><th scope="col">Rule</th><th scope="col">What it does</th><th scope="col">Shelter residents flagged</th><th scope="col">Large-family members flagged</th><th scope="col">Extra accounts caught</th></tr></thead><tbody>${s.rules
     .map((x) => `<tr><th scope="row">${h(x.rule)}</th><td>${h(x.description)}</td><td>${x.shelterResidentsFlagged} / ${s.shelterResidents}</td><td>${x.largeFamilyMembersFlagged}</td><td>${x.extraAccountsFlagged} / ${s.extraAccounts}</td></tr>`)
@@ -35,15 +35,15 @@ function lotteryTables(ex: LotteryExhibit, n: number): { waits: string; distribu
   const records = r.records.length
     ? `<table class="data"><caption>Published draw records, recomputed from their revealed seeds</caption><thead><tr><th scope="col">Day</th><th scope="col">Verdict</th><th scope="col">Requesters</th><th scope="col">Winners</th><th scope="col">Families split</th></tr></thead><tbody>${r.records.map((x) => `<tr><th scope="row">${h(x.day)}</th><td>${h(x.verdict)}${x.reason ? `: ${h(clip(x.reason, 300))}` : ''}</td><td>${x.requesters}</td><td>${x.winners}</td><td>${x.groupsSplit} of ${x.groupsWon}</td></tr>`).join('')}</tbody></table>`
     : '<p>No published draw record was found: none could be recomputed.</p>';
-  void n;
   return { waits, distribution, k, shelters, records };
 }
 
 /** One lottery simulation: three charts, each beside its table, then shelters and records. */
-export function lotteryExhibitHtml(ex: LotteryExhibit, n: number, level = 3): string {
+/** `open`: the tables folded away on screen are printed open (the complaint). */
+export function lotteryExhibitHtml(ex: LotteryExhibit, n: number, level = 3, open = false): string {
   const r = ex.report;
   const id = lotteryAnchor(n);
-  const t = lotteryTables(ex, n);
+  const t = lotteryTables(ex, open);
   const hx = `h${level}`;
   const p = r.params;
   const figure = (svg: string, table: string, caption: string) => `<figure class="chart"><div class="svg">${stripControls(svg)}</div><figcaption>${h(caption)}</figcaption>${table}</figure>`;
@@ -80,11 +80,11 @@ export function cropFigure(crop: CropExhibit | undefined, src: string | undefine
 export const hasExhibits = (x: Exhibits | undefined): x is Exhibits => !!x && (x.lottery.length > 0 || x.capture.length > 0);
 
 /** Every chart exhibit, as one section. */
-export function exhibitsSection(x: Exhibits | undefined, headingId = 'exhibits-h'): string {
+export function exhibitsSection(x: Exhibits | undefined, headingId = 'exhibits-h', o: { open?: boolean } = {}): string {
   if (!hasExhibits(x)) return '';
   return `<section aria-labelledby="${headingId}"><h2 id="${headingId}">Charts and their numbers</h2>
 ${x.capture.map((c, n) => captureExhibitHtml(c, n + 1)).join('\n')}
-${x.lottery.map((l, n) => lotteryExhibitHtml(l, n + 1)).join('\n')}
+${x.lottery.map((l, n) => lotteryExhibitHtml(l, n + 1, 3, o.open)).join('\n')}
 </section>`;
 }
 

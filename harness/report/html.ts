@@ -162,7 +162,7 @@ table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #b3b3b3;pad
 .scroll{overflow-x:auto}.filters fieldset{border:1px solid #b3b3b3}.filters label{margin-left:.75rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .chart{margin:1rem 0}.chart svg{max-width:100%;height:auto}.crop svg{max-width:100%;height:auto;border:1px solid #b3b3b3}
-table.data td,table.data th{font-size:.9rem}tr.marked td,tr.marked th{background:#fde2e2;color:#6b0000}
+table.data td,table.data th{font-size:.9rem}td.marked{background:#fde2e2;color:#6b0000}
 @media print{.filters{display:none}}`;
 
 /** A self-contained HTML report of a run, grouped by issue (pure: input in, HTML out; every value escaped). */
