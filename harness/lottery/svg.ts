@@ -20,7 +20,7 @@ ${opts.body}
 }
 
 /** A design title short enough for the label column (the full title is in <desc> and the table beside the chart). */
-const label = (s: string) => (s.length > 34 ? `${s.slice(0, 33)}…` : s);
+const label = (s: string, max = 34) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 const fmt = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
 
@@ -73,7 +73,7 @@ export function waitDistributionChart(designs: DesignSummary[], id = 'lottery-wa
   const lines = designs.map((d, i) => {
     const c = COLOURS[i % COLOURS.length];
     const points = d.weeklyShare.map((v, w) => `${x(w + 0.5).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-    return `<polyline fill="none" stroke="${c}" stroke-width="2" points="${points}"/><rect x="${width - 160}" y="${top + i * 18}" width="12" height="4" fill="${c}"/><text x="${width - 144}" y="${top + i * 18 + 6}">${e(d.title)}</text>`;
+    return `<polyline fill="none" stroke="${c}" stroke-width="2" points="${points}"/><rect x="${width - 160}" y="${top + i * 18}" width="12" height="4" fill="${c}"/><text x="${width - 144}" y="${top + i * 18 + 6}">${e(label(d.title, 22))}</text>`;
   });
   const axis = `<line x1="${left}" x2="${x(weeks)}" y1="${bottom}" y2="${bottom}" stroke="#4a4a4a"/><line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#4a4a4a"/>
 <text x="${left - 6}" y="${top + 4}" text-anchor="end">${(peak * 100).toFixed(1)} %</text><text x="${left - 6}" y="${bottom}" text-anchor="end">0</text>
