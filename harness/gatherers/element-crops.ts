@@ -29,6 +29,8 @@ export interface ElementCropsArtifact {
   crops: ElementCrop[];
   /** Flagged elements without a crop: not found, no box, outside the page, over the cap. */
   skipped: Array<{ domPath: string; why: string }>;
+  /** How long finding the boxes and taking the crops took. */
+  ms?: number;
 }
 
 export interface ElementCropOptions {
@@ -72,6 +74,7 @@ export function clipAround(box: Box, page: { width: number; height: number }, pa
 }
 
 export async function gatherElementCrops(page: Page, domPaths: string[], o: ElementCropOptions): Promise<ElementCropsArtifact> {
+  const started = performance.now();
   const max = o.max ?? 8;
   const pad = o.pad ?? 32;
   const result: ElementCropsArtifact = { crops: [], skipped: [] };
@@ -103,5 +106,6 @@ export async function gatherElementCrops(page: Page, domPaths: string[], o: Elem
     const crop: ElementCrop = { domPath: wanted[i], path: relative(o.outDir, file).split('\\').join('/'), box, clip };
     result.crops.push(crop);
   }
+  result.ms = Math.round(performance.now() - started);
   return result;
 }
