@@ -95,11 +95,6 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const run = resolveRunOptions(o);
   const gate: GateOptions = { ...o.gate, ...(o.baseline ? { baseline: loadBaselineFile(o.baseline) } : {}) };
   prepareOutDir(run.outDir);
-  // The target's lottery as one checkpoint of the run (the first shard takes it, so a merge has it once).
-  if (o.lottery !== false && targetHasLottery(run.target) && (!run.shard || run.shard.startsWith('1/'))) {
-    const lottery = await runLotteryCheckpoint(run.outDir, { profile: run.profile, defects: run.defects.join(',') || undefined });
-    console.error(`portico run: lottery checkpoint ${lottery.error ? `could not run (${lottery.error})` : 'simulated'} in ${(lottery.ms / 1000).toFixed(1)} s (--no-lottery skips it)`);
-  }
   const env = {
     ...process.env,
     PORTICO_MODE: 'run',
@@ -117,6 +112,11 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const cli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
   const args = [cli, 'test', '--config', join(root, `playwright.config${ext}`), '--workers', String(run.workers), ...(run.shard ? ['--shard', run.shard] : []), '--reporter', `${o.quiet ? 'dot' : 'list'},${join(root, 'composition', 'reporters', `portico-reporter${ext}`)},${join(root, 'harness', 'report', `timing-reporter${ext}`)}`];
   console.error(`portico run: target ${run.target}, profile ${run.profile}${run.defects.length ? ` + ${run.defects.join(',')}` : ''}, personas ${run.personas.join(', ')} → ${run.outDir}`);
+  // The target's lottery as one checkpoint of the run (the first shard takes it, so a merge has it once).
+  if (o.lottery !== false && targetHasLottery(run.target) && (!run.shard || run.shard.startsWith('1/'))) {
+    const lottery = await runLotteryCheckpoint(run.outDir, { profile: run.profile, defects: run.defects.join(',') || undefined });
+    console.error(`portico run: lottery checkpoint ${lottery.error ? `could not run (${lottery.error})` : 'simulated'} in ${(lottery.ms / 1000).toFixed(1)} s (--no-lottery skips it)`);
+  }
   const code = await new Promise<number>((done) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
     child.on('close', (c) => done(c ?? 1));
