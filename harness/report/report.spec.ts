@@ -134,6 +134,11 @@ test('complaint.pdf: printed tagged with an outline, signed; the bundle verifies
   expect(re.code, re.stderr).toBe(0);
   for (const f of ['report.html', 'report.sarif', 'junit.xml', 'earl.jsonld', 'openacr.yaml', 'complaint.pdf']) expect(existsSync(join(rendered, f)), f).toBe(true);
   expect(readFileSync(join(rendered, 'report.html'), 'utf8')).toContain('signed (Ed25519, key');
+  // Re-rendered from the zip, the charts and the crop come back from the bundle's artifacts and evidence.
+  const again = readFileSync(join(rendered, 'report.html'), 'utf8');
+  for (const id of ['exhibit-lottery-1', 'exhibit-capture-1']) expect(again).toContain(`id="${id}"`);
+  expect(again).toMatch(/<figure class="crop"><svg [^>]*role="img"[\s\S]*?<image href="evidence\/keyboard\/register\/01-details\/element-01.png"/);
+  expect(existsSync(join(rendered, 'evidence', 'keyboard', 'register', '01-details', 'element-01.png'))).toBe(true);
 
   writeFileSync(join(dir, 'complaint.pdf'), Buffer.concat([pdf, Buffer.from('%changed')]));
   expect(verifyBundle(openBundle(dir)).complaint).toBe('changed');
