@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import type { RunBundle } from '../types.ts';
 import { writeRunOutputs } from './run-output.ts';
 import { hostileBundle } from './test-data/hostile-bundle.ts';
@@ -26,6 +27,23 @@ function portico(args: string[]): Promise<{ code: number; stdout: string; stderr
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** The /Alt texts of a tagged PDF's figures (streams inflated; literal and UTF-16 hex strings). */
+function pdfAltTexts(pdf: Buffer): string[] {
+  const raw = pdf.toString('latin1');
+  let all = raw;
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index! + m[0].length;
+    try { all += inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1'); } catch { /* not deflated */ }
+  }
+  return [...all.matchAll(/\/Alt\s*(?:\(((?:\\.|[^\\)])*)\)|<([0-9A-Fa-f]*)>)/g)].map((m) => {
+    if (m[1] !== undefined) return m[1].replace(/\\(.)/g, '$1');
+    const hex = m[2].replace(/^FEFF/i, '');
+    let t = '';
+    for (let i = 0; i + 4 <= hex.length; i += 4) t += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
+    return t;
   });
 }
 
@@ -122,6 +140,10 @@ test('complaint.pdf: printed tagged with an outline, signed; the bundle verifies
   const raw = pdf.toString('latin1');
   expect(raw).toContain('/StructTreeRoot');
   expect(raw).toContain('/Outlines');
+  // The charts and the crop are figures with their text alternatives in the PDF's structure.
+  const alts = pdfAltTexts(pdf);
+  for (const title of ['Photo acceptance by skin tone and lighting', 'Advantage of holding several accounts, by design', 'Wait until an appointment, by design']) expect(alts.some((a) => a.startsWith(title)), `${title} in ${JSON.stringify(alts)}`).toBe(true);
+  expect(alts.some((a) => /^The element .* outlined on a crop of the page/.test(a))).toBe(true);
   const result = verifyBundle(openBundle(dir), loadPublicKey(`${key}.pub`));
   expect(result).toMatchObject({ ok: true, complaint: 'signed', signature: { status: 'valid' } });
   expect(result.manifestSha256).toBe(sha256(readFileSync(join(dir, 'manifest.json'))));
