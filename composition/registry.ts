@@ -9,10 +9,14 @@ import type { AuditSelector } from '../harness/run-audits.ts';
 import { gatherPlan, type GatherPlan } from '../harness/gatherers/plan.ts';
 import { PROBES } from '../harness/gatherers/probes/index.ts';
 import { AUDITS } from '../audits/index.ts';
+import { LOTTERY_AUDITS } from '../audits/lottery/index.ts';
 import { PERSONAS, personaById } from '../personas/index.ts';
 import { auditIdsFor } from '../personas/audits-for.ts';
 
-export { AUDITS, PERSONAS, PROBES, personaById };
+export { AUDITS, LOTTERY_AUDITS, PERSONAS, PROBES, personaById };
+
+/** Every audit a run's report may cite: the registry's, and the lottery audits (their artifact is the lottery checkpoint's). */
+export const REPORTED_AUDITS: Audit[] = [...AUDITS, ...LOTTERY_AUDITS];
 
 /** The audits that judge a persona's checkpoints, in the registry's order (the order findings merge in). */
 export function auditsFor(persona: Persona): Audit[] {
@@ -30,6 +34,8 @@ export function planFor(persona: Persona): GatherPlan {
  * persona's audits, a page audited on its own (`portico audit`) by every audit.
  */
 export const auditsForArtifacts: AuditSelector = (artifacts: Artifacts) => {
+  // The lottery checkpoint (`portico run` on a target with a lottery, or `portico lottery`): the lottery audits.
+  if (artifacts.gathered && 'lottery' in artifacts.gathered) return LOTTERY_AUDITS;
   const persona = PERSONAS.find((p) => p.id === artifacts.context.persona);
   if (!persona) return AUDITS;
   // A persona judges a page's language only on pages the flow asked for in the persona's language.

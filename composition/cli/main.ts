@@ -73,6 +73,7 @@ program
   .option('--baseline <file>', 'accepted barriers (portico baseline): exit 1 only on new ones')
   .option('--reporter <list>', 'outputs to write and how to show progress (repeatable): list, dot, json, html, text, markdown, sarif, junit, earl, openacr, pdf', (v: string, prev: string[] = []) => [...prev, v])
   .option('--signing-key <file>', 'sign the evidence manifest with this Ed25519 key (portico keygen); default PORTICO_SIGNING_KEY')
+  .option('--no-lottery', "skip the lottery checkpoint (a short simulation of the target's lottery, on targets that have one)")
   .addHelpText('after', `
 Examples:
   portico run                                   # every persona on the conformant reference app

@@ -7,7 +7,7 @@ import { writeRunOutputs } from '../../harness/report/run-output.ts';
 import { renderText } from '../../harness/report/text.ts';
 import { UsageError } from '../../harness/usage-error.ts';
 import type { RunBundle } from '../../harness/types.ts';
-import { AUDITS, auditsForArtifacts } from '../registry.ts';
+import { REPORTED_AUDITS, auditsForArtifacts } from '../registry.ts';
 import { prepareOutDir } from './out-dir.ts';
 
 /**
@@ -52,7 +52,7 @@ export async function mergeCommand(dirs: string[], o: { out: string; expectShard
     meta: { ...first, command: 'merge', shards: sources },
   });
   await writeIncomplete(join(outDir, 'artifacts'), bundle.incomplete);
-  const files = await writeRunOutputs(outDir, bundle, `Portico: ${String(first.target ?? 'run')} (${sources.length} shards merged)`, { audits: AUDITS.map((a) => a.meta) });
+  const files = await writeRunOutputs(outDir, bundle, `Portico: ${String(first.target ?? 'run')} (${sources.length} shards merged)`, { audits: REPORTED_AUDITS.map((a) => a.meta) });
   process.stdout.write(renderText(bundle, { written: files }) + '\n');
   return exitCodeFor(bundle);
 }

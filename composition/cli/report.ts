@@ -9,7 +9,8 @@ import { AUDITS_FILE, FILE_OF, FORMATS, renderFormat, type Format } from '../../
 import { renderComplaintHtml } from '../../harness/report/complaint.ts';
 import { printPdf } from '../../harness/report/pdf.ts';
 import type { AuditInfo, RenderInput } from '../../harness/report/render-input.ts';
-import type { RunBundle } from '../../harness/types.ts';
+import type { Artifacts, RunBundle } from '../../harness/types.ts';
+import { collectExhibits } from '../../harness/report/exhibits.ts';
 import { pathToFileURL } from 'node:url';
 
 export function parseFormats(value: string | undefined): Format[] {
@@ -39,7 +40,20 @@ export function renderInputFrom(source: BundleSource, fallbackAudits: AuditInfo[
     signing: sig ? { signed: true, keyFingerprint: sig.keyFingerprint } : { signed: false },
     manifest: manifest ? { sha256: sha256(manifest), path: MANIFEST } : undefined,
     files: new Set(source.files()),
+    exhibits: collectExhibits(artifactsIn(source)),
   };
+}
+
+/** The checkpoint artifacts in a bundle (for the charts and crops); unreadable files are skipped here (the audits report them). */
+function artifactsIn(source: BundleSource): Artifacts[] {
+  const out: Artifacts[] = [];
+  for (const p of source.files().filter((f) => f.startsWith('artifacts/') && f.endsWith('.json'))) {
+    try {
+      const a = JSON.parse(source.read(p)!.toString('utf8')) as Artifacts;
+      if (a?.schema === 'portico.artifacts/1' && a.gathered && a.context) out.push(a);
+    } catch { /* not an artifact */ }
+  }
+  return out;
 }
 
 /** `portico report`: re-renders formats from a bundle without walking any journey. */

@@ -9,11 +9,12 @@ import { UsageError } from '../../harness/usage-error.ts';
 import { ENGINE_SETTINGS_ENV, type EngineSettings } from '../../harness/gatherers/engine-settings.ts';
 import { FORMATS_ENV, writeRunOutputs, type Format } from '../../harness/report/run-output.ts';
 import { EXIT, exitCodeFor } from '../../harness/bundle.ts';
-import { AUDITS, PERSONAS } from '../registry.ts';
+import { PERSONAS, REPORTED_AUDITS } from '../registry.ts';
 import { resolveTarget } from '../../targets/index.ts';
 import { resolveDefects } from '../../harness/journey/defects.ts';
 import type { RunBundle } from '../../harness/types.ts';
 import { needsAPerson } from '../../harness/report/text.ts';
+import { runLotteryCheckpoint, targetHasLottery } from '../lottery/command.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The same run works from the TypeScript sources and from the compiled package (dist/*.js).
@@ -37,6 +38,8 @@ export interface RunCommandOptions {
   shard?: string;
   /** Gate settings from the config file (ignore, failOn, thresholds). */
   gate?: GateOptions;
+  /** false (--no-lottery): no lottery checkpoint, even on a target with a lottery. */
+  lottery?: boolean;
 }
 
 export interface ResolvedRun {
@@ -109,6 +112,11 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const cli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
   const args = [cli, 'test', '--config', join(root, `playwright.config${ext}`), '--workers', String(run.workers), ...(run.shard ? ['--shard', run.shard] : []), '--reporter', `${o.quiet ? 'dot' : 'list'},${join(root, 'composition', 'reporters', `portico-reporter${ext}`)},${join(root, 'harness', 'report', `timing-reporter${ext}`)}`];
   console.error(`portico run: target ${run.target}, profile ${run.profile}${run.defects.length ? ` + ${run.defects.join(',')}` : ''}, personas ${run.personas.join(', ')} → ${run.outDir}`);
+  // The target's lottery as one checkpoint of the run (the first shard takes it, so a merge has it once).
+  if (o.lottery !== false && targetHasLottery(run.target) && (!run.shard || run.shard.startsWith('1/'))) {
+    const lottery = await runLotteryCheckpoint(run.outDir, { profile: run.profile, defects: run.defects.join(',') || undefined });
+    console.error(`portico run: lottery checkpoint ${lottery.error ? `could not run (${lottery.error})` : 'simulated'} in ${(lottery.ms / 1000).toFixed(1)} s (--no-lottery skips it)`);
+  }
   const code = await new Promise<number>((done) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
     child.on('close', (c) => done(c ?? 1));
@@ -123,7 +131,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     bundle = applyGate(bundle, gate);
     // The reports were written before the gate was known: write them again with it.
     const title = `Portico: ${run.target} (${run.profile}${run.defects.length ? ` + ${run.defects.join(',')}` : ''})`;
-    await writeRunOutputs(run.outDir, bundle, title, { audits: AUDITS.map((a) => a.meta), formats: o.formats });
+    await writeRunOutputs(run.outDir, bundle, title, { audits: REPORTED_AUDITS.map((a) => a.meta), formats: o.formats });
     process.stdout.write('\n' + renderGateText(bundle) + '\n');
   }
   const exit = exitAfterPlaywright(code, bundle);

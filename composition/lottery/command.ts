@@ -112,6 +112,76 @@ async function reachAdapter(file: string): Promise<Reached> {
   return { target, records, url: adapter.records ?? `module:${adapter.module}` };
 }
 
+/** The lottery charts of a report, as SVG files (pure). */
+export function lotteryCharts(report: ReturnType<typeof runLotterySimulation>) {
+  return { waits: waitPercentileChart(report.designs), distribution: waitDistributionChart(report.designs), kAdvantage: kAdvantageChart(report.designs) };
+}
+
+/** Targets whose lottery Portico can drive (`portico run` adds the lottery checkpoint for them). */
+export function targetHasLottery(targetId: string): boolean {
+  return targetId === 'reference';
+}
+
+/**
+ * The short simulation `portico run` takes as one checkpoint: 2 seeds × 90 days × 60,000
+ * registrations (the scale of `portico lottery --seeds 2 --days 90 --registrations 60000`), the
+ * target's days driven through its code on the first seed, two published draw records read back.
+ * Cheap enough for every run (a few seconds); `portico lottery` is the full-scale study.
+ */
+export const RUN_LOTTERY_OPTIONS: LotteryCommandOptions = { seeds: '2', days: '90', registrations: '60000', recordDays: '2', drivenSeeds: '1' };
+
+/**
+ * The lottery checkpoint of a run: simulates, writes the artifact (artifacts/lottery/…json, judged
+ * by the lottery audits through auditsForArtifacts) and the charts and full report as evidence.
+ * A simulation that fails is recorded as the gatherer's error: the run is incomplete, never clean.
+ */
+export async function runLotteryCheckpoint(outDir: string, o: LotteryCommandOptions): Promise<{ ms: number; file: string; error?: string }> {
+  const started = performance.now();
+  const opts = { ...RUN_LOTTERY_OPTIONS, ...o };
+  const evidenceDir = join(outDir, 'evidence', 'lottery');
+  const artifactDir = join(outDir, 'artifacts', 'lottery', 'lottery');
+  await mkdir(evidenceDir, { recursive: true });
+  await mkdir(artifactDir, { recursive: true });
+  let gathered: Record<string, unknown>;
+  let url = 'reference:/lottery/audit';
+  let targetId = o.target ?? 'reference';
+  const evidence: Evidence[] = [];
+  let error: string | undefined;
+  try {
+    const params = lotteryParams(opts);
+    const reached = targetId === 'reference' ? await reachReference(opts) : await reachAdapter(targetId);
+    url = reached.url;
+    targetId = reached.target.id;
+    const report = runLotterySimulation(params, reached.target, { drivenSeeds: numberOption('driven-seeds', opts.drivenSeeds, true) ?? 1, records: reached.records });
+    const charts = lotteryCharts(report);
+    const files = { 'lottery-waits.svg': charts.waits, 'lottery-wait-distribution.svg': charts.distribution, 'lottery-k-advantage.svg': charts.kAdvantage, 'lottery.json': JSON.stringify(report, null, 2) };
+    for (const [name, content] of Object.entries(files)) await writeFile(join(evidenceDir, name), content);
+    evidence.push(
+      { kind: 'artifact', path: 'evidence/lottery/lottery-k-advantage.svg', description: 'Chart: advantage of holding several accounts, by design' },
+      { kind: 'artifact', path: 'evidence/lottery/lottery-waits.svg', description: 'Chart: wait until an appointment, by design' },
+      { kind: 'artifact', path: 'evidence/lottery/lottery.json', description: 'The lottery report (every design, seed intervals, records)' },
+    );
+    gathered = { lottery: report };
+  } catch (e) {
+    error = (e as Error).message.split('\n')[0];
+    gathered = { lottery: { error: `the lottery simulation did not run: ${error}` } };
+  }
+  const artifacts: Artifacts = {
+    schema: 'portico.artifacts/1',
+    checkpoint: 'lottery',
+    url,
+    pagePath: '/lottery',
+    context: { target: targetId, flow: 'lottery', step: 'lottery' },
+    gatheredAt: new Date().toISOString(),
+    versions: { portico: 'lottery/1' },
+    gathered,
+    evidence,
+  };
+  const file = join(artifactDir, '001-lottery.json');
+  await writeFile(file, JSON.stringify(artifacts, null, 2));
+  return { ms: performance.now() - started, file, error };
+}
+
 /** Returns the process exit code. */
 export async function lotteryCommand(o: LotteryCommandOptions): Promise<number> {
   const format = o.format ?? 'text';
@@ -126,7 +196,7 @@ export async function lotteryCommand(o: LotteryCommandOptions): Promise<number> 
   console.error(`portico lottery: ${reached.target.title}, ${params.seeds} seed(s) × ${params.days} days × ${params.registrations.toLocaleString('en')} registrations …`);
   const report = runLotterySimulation(params, reached.target, { drivenSeeds, records: reached.records });
 
-  const charts = { waits: waitPercentileChart(report.designs), distribution: waitDistributionChart(report.designs), kAdvantage: kAdvantageChart(report.designs) };
+  const charts = lotteryCharts(report);
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const files = { 'lottery-waits.svg': charts.waits, 'lottery-wait-distribution.svg': charts.distribution, 'lottery-k-advantage.svg': charts.kAdvantage, 'lottery.json': JSON.stringify(report, null, 2) };
@@ -150,7 +220,7 @@ export async function lotteryCommand(o: LotteryCommandOptions): Promise<number> 
   await writeFile(join(outDir, 'lottery.artifacts.json'), JSON.stringify(artifacts, null, 2));
   const { findings, verdicts } = runAudits(LOTTERY_AUDITS, [artifacts]);
   const bundle = buildBundle({ startedAt, findings, verdicts, incomplete: [], versions: artifacts.versions, meta: { command: 'lottery', target: reached.target.id } });
-  const written = await writeRunOutputs(outDir, bundle, `Portico lottery report — ${reached.target.title}`);
+  const written = await writeRunOutputs(outDir, bundle, `Portico lottery report — ${reached.target.title}`, { audits: LOTTERY_AUDITS.map((a) => a.meta), artifacts: [artifacts] });
   const summary = findings.filter((f) => f.outcome === 'failed').map((f) => f.message);
   await writeFile(join(outDir, 'lottery.html'), renderLotteryHtml(report, charts, summary));
   const all = [...written, ...Object.keys(files).map((f) => join(outDir, f)), join(outDir, 'lottery.html'), join(outDir, 'lottery.artifacts.json')];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unfinishedJourneys, untestedRequired } from './portico-reporter.ts';
-import type { AuditVerdict } from '../../harness/types.ts';
+import { journeyCheckpoints, unfinishedJourneys, untestedRequired } from './portico-reporter.ts';
+import type { Artifacts, AuditVerdict } from '../../harness/types.ts';
 
 describe('a journey that did not finish makes the run incomplete, with its cause', () => {
   it('passed journeys are complete', () => {
@@ -29,5 +29,13 @@ describe('an audit a persona requires that was untested at every checkpoint make
   it('an audit tried at one checkpoint at least is not incomplete', () => {
     const verdicts = ['journey-blocked', 'journey-observations'].flatMap((id) => [v(id, 'untested', 'multi-account'), v(id, 'passed', 'multi-account')]);
     expect(untestedRequired(verdicts)).toEqual([]);
+  });
+});
+
+describe('a run whose only checkpoint is the lottery walked nothing', () => {
+  const a = (gathered: Record<string, unknown>) => ({ schema: 'portico.artifacts/1', checkpoint: 'c', url: '', pagePath: '/', context: {}, gatheredAt: '', versions: {}, gathered }) as Artifacts;
+  it('the lottery checkpoint is not a journey checkpoint', () => {
+    expect(journeyCheckpoints([a({ lottery: { error: 'x' } })])).toEqual([]);
+    expect(journeyCheckpoints([a({ lottery: {} }), a({ axe: {} })])).toHaveLength(1);
   });
 });

@@ -8,8 +8,8 @@ import { toolVersions } from '../../harness/gatherers/index.ts';
 import { untestedEverywhere } from '../../harness/journey/expectation.ts';
 import { renderText } from '../../harness/report/text.ts';
 import { formatsFromEnv, signingKeyFrom, signingState, writeRunOutputs } from '../../harness/report/run-output.ts';
-import { AUDITS, PERSONAS, auditsFor, auditsForArtifacts } from '../registry.ts';
-import type { AuditVerdict, RunBundle } from '../../harness/types.ts';
+import { PERSONAS, REPORTED_AUDITS, auditsFor, auditsForArtifacts } from '../registry.ts';
+import type { Artifacts, AuditVerdict, RunBundle } from '../../harness/types.ts';
 
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0];
 
@@ -35,6 +35,11 @@ export function unfinishedJourneys(outcomes: JourneyOutcome[]): RunBundle['incom
       : o.error ?? 'the journey failed';
     return [{ where: o.where, cause }];
   });
+}
+
+/** The checkpoints journeys took: the lottery checkpoint (written before any journey runs) is not one. */
+export function journeyCheckpoints(artifacts: Artifacts[]): Artifacts[] {
+  return artifacts.filter((a) => !('lottery' in (a.gathered ?? {})));
 }
 
 /** Audits a persona requires that were untested at every checkpoint of theirs: nothing was looked at. */
@@ -83,7 +88,7 @@ export default class PorticoReporter implements Reporter {
       incompleteFrom: (verdicts) => {
         const more = untestedRequired(verdicts);
         if (result.status !== 'passed' && this.errors.length + more.length === 0 && unfinishedJourneys([...this.planned.values()]).length === 0) more.push({ where: 'run', cause: `Playwright ended the run as ${result.status}` });
-        if (artifacts.length === 0) more.push({ where: 'run', cause: `no checkpoint was audited (Playwright: ${result.status})` });
+        if (journeyCheckpoints(artifacts).length === 0) more.push({ where: 'run', cause: `no checkpoint was audited (Playwright: ${result.status})` });
         return more;
       },
       versions: toolVersions(),
@@ -91,7 +96,7 @@ export default class PorticoReporter implements Reporter {
     });
     await writeIncomplete(join(this.outDir, 'artifacts'), bundle.incomplete);
     const title = `Portico: ${process.env.PORTICO_TARGET ?? 'reference'} (${process.env.PORTICO_PROFILE ?? 'conformant'}${process.env.PORTICO_DEFECTS ? ` + ${process.env.PORTICO_DEFECTS}` : ''})`;
-    const files = await writeRunOutputs(this.outDir, bundle, title, { audits: AUDITS.map((a) => a.meta), formats: formatsFromEnv() });
+    const files = await writeRunOutputs(this.outDir, bundle, title, { audits: REPORTED_AUDITS.map((a) => a.meta), formats: formatsFromEnv(), artifacts });
     const written = [...files.map((f) => relative(process.cwd(), f)), `${relative(process.cwd(), join(this.outDir, 'artifacts'))}/ and evidence/ (screenshots, transcripts, tab sequences)`];
     process.stdout.write('\n' + renderText(bundle, { written, signing: signingState(signingKeyFrom({})) }) + '\n');
   }

@@ -1,3 +1,4 @@
+import { flaggedDomPaths, gatherElementCrops } from '../gatherers/element-crops.ts';
 import { lingerBeforeSubmit } from './linger.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { newRunToken } from '../findings/fingerprint.ts';
@@ -139,6 +140,12 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
           lighthouse: persona.lighthouseCategories ? { categories: persona.lighthouseCategories, compareUnthrottled: Boolean(persona.network) } : undefined,
           extra: Object.fromEntries(env.plan.probes.map((p) => [p.id, (pg: Page) => p.gather(pg, { locale, targetLocales: target.locales, catalogues, stepId: step.id, requestedLanguage })])),
         });
+        // The boxes of the elements the engines flagged, and a crop around each (for the reports).
+        const flagged = flaggedDomPaths(gathered.gathered);
+        if (flagged.length) {
+          gathered.gathered.elementCrops = await gatherElementCrops(page, flagged, { dir: join(env.outDir, 'evidence', stepDir(index, step)), outDir: env.outDir })
+            .catch((error: Error) => ({ error: error.message.split('\n')[0] }));
+        }
       }
       if (!blocked && !incomplete && step.act) {
         const linger = persona.lingerOnForms && step.form ? lingerBeforeSubmit(ctx, step.id, persona.lingerOnForms, { record: ctx.record }) : undefined;

@@ -19,6 +19,9 @@ ${opts.body}
 </svg>`;
 }
 
+/** A design title short enough for the label column (the full title is in <desc> and the table beside the chart). */
+const label = (s: string, max = 34) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
 const fmt = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
 
 /** Median, p90, p99 and max wait per design, as marks on one horizontal line per design (days). */
@@ -45,7 +48,7 @@ export function waitPercentileChart(designs: DesignSummary[], id = 'lottery-wait
         return Number.isFinite(v.low) && v.high > v.low ? `<line x1="${x(v.low)}" x2="${x(v.high)}" y1="${cy}" y2="${cy}" stroke="${c}" stroke-width="3" opacity="0.35"/>` : '';
       })
       .join('');
-    return `<g><text x="${left - 8}" y="${cy + 4}" text-anchor="end">${e(d.title)}</text><line x1="${x(0)}" x2="${x(d.waits.max.mean)}" y1="${cy}" y2="${cy}" stroke="#c9c9c9"/>${whiskers}${marks.map((m) => (Number.isFinite(d.waits[m.key].mean) ? m.shape(x(d.waits[m.key].mean), cy, c) : '')).join('')}</g>`;
+    return `<g><text x="${left - 8}" y="${cy + 4}" text-anchor="end">${e(label(d.title))}</text><line x1="${x(0)}" x2="${x(d.waits.max.mean)}" y1="${cy}" y2="${cy}" stroke="#c9c9c9"/>${whiskers}${marks.map((m) => (Number.isFinite(d.waits[m.key].mean) ? m.shape(x(d.waits[m.key].mean), cy, c) : '')).join('')}</g>`;
   });
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => {
     const v = Math.round(maxDays * f);
@@ -70,7 +73,7 @@ export function waitDistributionChart(designs: DesignSummary[], id = 'lottery-wa
   const lines = designs.map((d, i) => {
     const c = COLOURS[i % COLOURS.length];
     const points = d.weeklyShare.map((v, w) => `${x(w + 0.5).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-    return `<polyline fill="none" stroke="${c}" stroke-width="2" points="${points}"/><rect x="${width - 160}" y="${top + i * 18}" width="12" height="4" fill="${c}"/><text x="${width - 144}" y="${top + i * 18 + 6}">${e(d.title)}</text>`;
+    return `<polyline fill="none" stroke="${c}" stroke-width="2" points="${points}"/><rect x="${width - 160}" y="${top + i * 18}" width="12" height="4" fill="${c}"/><text x="${width - 144}" y="${top + i * 18 + 6}">${e(label(d.title, 22))}</text>`;
   });
   const axis = `<line x1="${left}" x2="${x(weeks)}" y1="${bottom}" y2="${bottom}" stroke="#4a4a4a"/><line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#4a4a4a"/>
 <text x="${left - 6}" y="${top + 4}" text-anchor="end">${(peak * 100).toFixed(1)} %</text><text x="${left - 6}" y="${bottom}" text-anchor="end">0</text>
@@ -101,7 +104,7 @@ export function kAdvantageChart(designs: DesignSummary[], id = 'lottery-k-advant
       const whisker = s.ratio.high > s.ratio.low ? `<line x1="${x(s.ratio.low)}" x2="${x(s.ratio.high)}" y1="${y + 6}" y2="${y + 6}" stroke="#1b1b1b"/>` : '';
       return `<rect x="${x(0.1)}" y="${y}" width="${Math.max(0, x(s.ratio.mean) - x(0.1))}" height="11" fill="${c}"/>${whisker}<text x="${Math.max(x(s.ratio.mean), x(s.ratio.high)) + 4}" y="${y + 10}">×${fmt(s.ratio.mean, s.ratio.mean < 10 ? 2 : 0)}</text>`;
     });
-    return `<g><text x="${left - 8}" y="${y0 + 12}" text-anchor="end">${e(d.title)}</text>${bars.join('')}</g>`;
+    return `<g><text x="${left - 8}" y="${y0 + 12}" text-anchor="end">${e(label(d.title))}</text>${bars.join('')}</g>`;
   });
   const one = `<line x1="${x(1)}" x2="${x(1)}" y1="${top - 8}" y2="${height - 44}" stroke="#b50909" stroke-dasharray="4 3"/><text x="${x(1)}" y="${height - 30}" text-anchor="middle">×1 (no advantage)</text>`;
   const legend = ks.map((k, j) => `<rect x="${left + j * 110}" y="12" width="12" height="11" fill="${COLOURS[j % COLOURS.length]}"/><text x="${left + j * 110 + 16}" y="22">${e(`k = ${k} accounts`)}</text>`).join('');

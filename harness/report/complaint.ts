@@ -5,6 +5,8 @@ import { en301549Clause } from '../standards/en301549.ts';
 import { countIssues, groupIssues, issueCountText, type Issue } from './issues.ts';
 import { clip, h } from './safe-text.ts';
 import { signingText, type RenderInput } from './render-input.ts';
+import { cropFor } from './exhibits.ts';
+import { cropFigure, exhibitLinkFor, exhibitsSection } from './exhibit-html.ts';
 
 export interface ComplaintOptions {
   /** How an evidence file (relative to the run directory) is addressed from the printed page. */
@@ -43,17 +45,29 @@ export function renderComplaintHtml(input: RenderInput, options: ComplaintOption
     }
     return '';
   };
+  const crop = (i: Issue) => {
+    for (const o of i.occurrences) {
+      const c = cropFor(input.exhibits, { domPath: i.element, persona: o.persona, flow: o.flow, step: o.step });
+      const src = c ? options.assetUrl(c.path) : undefined;
+      if (c && src) return cropFigure(c, src, i.selector ?? i.element, `crop-${i.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`);
+    }
+    return '';
+  };
+  const exhibit = (i: Issue) => {
+    const x = i.occurrences.map((o) => exhibitLinkFor(input.exhibits, o, i)).find(Boolean);
+    return x ? `<p><strong>Evidence chart:</strong> <a href="${h(x.href)}">${h(x.text)}</a>, in “Charts and their numbers” below.</p>` : '';
+  };
   const issueBlock = (i: Issue, n: number) => `<section class="issue"><h3>${n}. ${h(clip(i.message.split('\n')[0], 300))}</h3>
 <p><strong>Who:</strong> ${h(who(i))}. <strong>Where:</strong> step ${h(i.steps.join(', '))}, page <code>${h(clip(i.pagePath, 200))}</code>. <strong>How often:</strong> ${i.occurrences.length} time(s).</p>
 <p><strong>Standards:</strong> ${h([...i.requirements.wcag.map((sc) => `WCAG ${describeCriterion(sc).label} (${describeCriterion(sc).section508})`), ...i.requirements.other].join('; ') || 'none cited')}.</p>
 <p><strong>To reproduce:</strong> ${i.occurrences[0].persona ? `walk the journey "${h(i.occurrences[0].flow ?? '')}" as ${h(i.occurrences[0].persona)} to the step "${h(i.occurrences[0].step)}" at <code>${h(clip(i.occurrences[0].url, 300))}</code>` : `open <code>${h(clip(i.occurrences[0].url, 300))}</code>`}${i.selector ? ` and look at the element <code>${h(clip(i.selector, 300))}</code>` : ''}. Tools that agree: ${h(i.engines.join(', '))}. Issue id ${h(i.id)}.</p>
-${screenshot(i)}</section>`;
+${exhibit(i)}${crop(i)}${screenshot(i)}</section>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src file: data:; style-src 'unsafe-inline'">
 <title>Accessibility complaint packet: ${h(target)}</title>
 <style>body{font:11pt/1.45 system-ui,sans-serif;color:#111;margin:0}h1{font-size:20pt}h2{font-size:15pt;margin-top:1.4em;border-bottom:1px solid #999}h3{font-size:12pt}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:3pt 5pt;text-align:left;vertical-align:top}code{font-size:9.5pt;word-break:break-all}
-img{max-width:100%;max-height:9cm;border:1px solid #999}.issue{break-inside:avoid}.unsigned{color:#8a1c1c;font-weight:700}</style></head>
+img{max-width:100%;max-height:9cm;border:1px solid #999}.issue{break-inside:avoid}.unsigned{color:#8a1c1c;font-weight:700}.chart,.exhibit table{break-inside:avoid}.chart svg,.crop svg{max-width:100%;height:auto}td.marked{background:#fde2e2}</style></head>
 <body><main>
 <h1>Accessibility complaint packet: ${h(target)}</h1>
 <p>This packet was produced by Portico ${h(bundle.tool.version)}, an automated accessibility test tool, from a run on ${h(bundle.startedAt.slice(0, 10))}. A real browser walked the service's journeys the way particular people use it (for example, with a screen reader, or with a keyboard only) and recorded every barrier each person met, with evidence.</p>
@@ -71,6 +85,7 @@ ${criteria.map((sc) => `<tr><td>${h(describeCriterion(sc).label)}</td><td>${h(de
 ${otherRefs.length ? `<p>Other references cited: ${h(otherRefs.join('; '))}.</p>` : ''}` : '<p>None.</p>'}
 <h2>Other barriers found</h2>
 ${others.length ? others.slice(0, 25).map((i, n) => issueBlock(i, blocking.length + n + 1)).join('') + (others.length > 25 ? `<p>… and ${others.length - 25} more, listed in report.html in the evidence bundle.</p>` : '') : '<p>None.</p>'}
+${exhibitsSection(input.exhibits, 'exhibits-h', { open: true })}
 <h2>Dates, tools and integrity</h2>
 <table><tbody>
 <tr><th scope="row">Run started</th><td>${h(bundle.startedAt)}</td></tr>

@@ -10,6 +10,8 @@ import { clip, h, safeHref } from './safe-text.ts';
 import { signingText, type RenderInput } from './render-input.ts';
 import type { RunBundle } from '../types.ts';
 import { renderGateText } from '../gate/gate.ts';
+import { cropFor, type Exhibits } from './exhibits.ts';
+import { cropFigure, exhibitLinkFor, exhibitsSection, hasExhibits } from './exhibit-html.ts';
 
 const link = (href: string | undefined, text: string) => {
   const safe = safeHref(href);
@@ -96,14 +98,18 @@ function reproduce(i: Issue): string {
   return `<ol class="repro">${[...steps, ...blocked].map((s) => `<li>${s}</li>`).join('')}</ol>`;
 }
 
-function issueCard(i: Issue, n: number, files?: ReadonlySet<string>): string {
+function issueCard(i: Issue, n: number, files?: ReadonlySet<string>, exhibits?: Exhibits): string {
   const shot = i.occurrences.flatMap((o) => o.evidence.map((e) => ({ e, o }))).find(({ e }) => e.kind === 'screenshot' && safeHref(e.path) && (!files || files.has(e.path!)));
   const messages = [...new Set(i.occurrences.map((o) => o.message))];
   const attrs = `data-personas="${h(i.personas.join(' '))}" data-criteria="${h([...i.requirements.wcag, ...(i.requirements.wcag.length ? [] : i.requirements.other.slice(0, 1))].map(slug).join(' '))}" data-impact="${h(i.impact ?? 'none')}" data-engines="${h(i.engines.join(' '))}"`;
+  const cropAt = i.occurrences.map((o) => cropFor(exhibits, { domPath: i.element, persona: o.persona, flow: o.flow, step: o.step })).find((c) => c && safeHref(c.path) && (!files || files.has(c.path)));
+  const crop = cropFigure(cropAt, cropAt ? safeHref(cropAt.path) : undefined, i.selector ?? i.element, `crop-${slug(i.id)}`);
+  const exhibit = i.occurrences.map((o) => exhibitLinkFor(exhibits, o, i)).find(Boolean);
   const who = `${i.occurrences.length} time(s) by ${i.personas.join(', ') || 'the page audit'} at ${i.steps.join(', ')}`;
   return `<article class="issue ${h(i.impact ?? '')}${i.blocking ? ' blocking' : ''}" id="issue-${h(i.id)}" aria-labelledby="issue-${h(i.id)}-h" ${attrs}>
 <h3 id="issue-${h(i.id)}-h">${n}. ${i.blocking ? '<span class="tag">Blocks the journey</span> ' : ''}${h(clip(i.message.split(/\n| Steps taken: /)[0], 300))}</h3>
 <p class="meta"><code>${h(i.ruleId)}</code> on <code>${h(clip(i.pagePath, 200))}</code> · ${h(i.impact ?? 'impact not rated')} · met ${h(who)} · engines that agree: ${h(i.engines.join(', '))} · criteria: ${h(i.requirements.wcag.join(', ') || i.requirements.other.slice(0, 1).join('') || 'none')}</p>
+${exhibit ? `<p class="exhibit-link"><a href="${h(exhibit.href)}">${h(exhibit.text)}</a></p>` : ''}
 <details><summary>Details of issue ${n}: element, standards, steps to reproduce, evidence</summary>
 <dl class="facts"><dt>Rule</dt><dd><code>${h(i.ruleId)}</code> (audit ${h(i.auditId)})</dd><dt>Issue id</dt><dd><code>${h(i.id)}</code></dd>${i.selector ? `<dt>Element</dt><dd><code>${h(clip(i.selector, 500))}</code></dd>` : ''}</dl>
 ${messages.length > 1 ? `<p>What each person met (${messages.length} different messages):</p><ul>${messages.map((m) => `<li>${h(clip(m, 2000))}</li>`).join('')}</ul>` : ''}
@@ -113,6 +119,7 @@ ${i.helpUrl ? `<p>${link(i.helpUrl, `How to fix (${i.ruleId})`)}</p>` : ''}
 <h4>Steps to reproduce</h4>${reproduce(i)}
 <h4>Occurrences</h4>
 <ul class="occ">${i.occurrences.map((o) => `<li>${h(o.persona ?? 'page audit')}${o.flow ? ` › ${h(o.flow)}` : ''} › ${h(o.step)}${evidenceLinks(o.evidence, files) ? `: ${evidenceLinks(o.evidence, files)}` : ''}</li>`).join('')}</ul>
+${crop}
 ${shot ? `<figure><img src="${h(safeHref(shot.e.path) ?? '')}" alt="Screenshot of step ${h(shot.o.step)} as ${h(shot.o.persona ?? 'the page audit')}" loading="lazy"><figcaption>${h(clip(shot.e.description, 300))} (${link(shot.e.path, 'open the screenshot')})</figcaption></figure>` : ''}
 </details>
 </article>`;
@@ -154,6 +161,8 @@ table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #b3b3b3;pad
 .grid td.blocked{background:#fde2e2;color:#6b0000}.grid td.barriers{background:#fff1d6;color:#4d2a00}.grid td.clean{background:#e3f4e6;color:#0f4d1c}.grid td.na{color:#4a4a4a}
 .scroll{overflow-x:auto}.filters fieldset{border:1px solid #b3b3b3}.filters label{margin-left:.75rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.chart{margin:1rem 0}.chart svg{max-width:100%;height:auto}.crop svg{max-width:100%;height:auto;border:1px solid #b3b3b3}
+table.data td,table.data th{font-size:.9rem}td.marked{background:#fde2e2;color:#6b0000}
 @media print{.filters{display:none}}`;
 
 /** A self-contained HTML report of a run, grouped by issue (pure: input in, HTML out; every value escaped). */
@@ -180,7 +189,7 @@ export function renderHtml(input: RenderInput | RunBundle, title = 'Portico repo
 <p class="status ${h(bundle.status)}" role="status">${h(status)}</p>
 <p class="${r.signing.signed ? 'signed' : 'unsigned'}">Evidence: ${h(signingText(r.signing))}. Check it with <code>portico verify</code>.</p>
 <p>Started ${h(bundle.startedAt)} · finished ${h(bundle.finishedAt)} · Portico ${h(bundle.tool.version)} · ${versions}</p>
-<nav aria-label="Sections"><ul><li><a href="#grid-h">Step by step</a></li><li><a href="#crit-h">Criteria failed</a></li><li><a href="#issues-h">Issues</a></li>${bundle.incomplete.length ? '<li><a href="#incomplete-h">Could not check</a></li>' : ''}</ul></nav></header>
+<nav aria-label="Sections"><ul><li><a href="#grid-h">Step by step</a></li><li><a href="#crit-h">Criteria failed</a></li><li><a href="#issues-h">Issues</a></li>${hasExhibits(r.exhibits) ? '<li><a href="#exhibits-h">Charts</a></li>' : ''}${bundle.incomplete.length ? '<li><a href="#incomplete-h">Could not check</a></li>' : ''}</ul></nav></header>
 <main>
 <section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><ul>
 <li><strong>${counts.issues}</strong> barrier issue(s), met <strong>${counts.occurrences}</strong> time(s) in all; <strong>${counts.blocking}</strong> block a journey.</li>
@@ -193,8 +202,9 @@ ${criteriaTable(issues)}
 <section aria-labelledby="issues-h"><h2 id="issues-h">Issues (${counts.issues})</h2>
 <p>One issue is one rule on one element of one page, however many people met it; journey-blocking issues come first. Open an issue's details for the element, the standards, the steps to reproduce and the evidence.</p>
 ${issues.length ? filters(issues) : ''}
-${issues.map((i, n) => issueCard(i, n + 1, r.files)).join('\n') || '<p>No barrier issues.</p>'}
+${issues.map((i, n) => issueCard(i, n + 1, r.files, r.exhibits)).join('\n') || '<p>No barrier issues.</p>'}
 </section>
+${exhibitsSection(r.exhibits)}
 ${bestPractice.length ? `<section aria-labelledby="bp-h"><h2 id="bp-h">Best practice (${bestPractice.length})</h2><ul>${bestPractice.map((i) => `<li><code>${h(i.ruleId)}</code> on <code>${h(clip(i.pagePath, 200))}</code>: ${h(clip(i.message, 300))} (${i.occurrences.length}×)</li>`).join('')}</ul></section>` : ''}
 </main>
 <script>${FILTER_SCRIPT}</script>

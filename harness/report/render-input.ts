@@ -1,4 +1,5 @@
 import type { AuditMeta, RunBundle } from '../types.ts';
+import type { Exhibits } from './exhibits.ts';
 
 /** What a reporter knows about an audit: its declared meta (from audits.json in a run directory). */
 export type AuditInfo = Pick<AuditMeta, 'id' | 'title' | 'failureTitle' | 'description' | 'requirements' | 'mode' | 'rules'>;
@@ -20,6 +21,8 @@ export interface RenderInput {
   manifest?: { sha256: string; path: string };
   /** Run directory files a report may link to (relative paths); absent links are not shown. */
   files?: ReadonlySet<string>;
+  /** Data for charts and crops, collected from the run's artifacts (collectExhibits); none when absent. */
+  exhibits?: Exhibits;
 }
 
 export function signingText(s: SigningState): string {

@@ -3,7 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { KeyObject } from 'node:crypto';
-import type { RunBundle } from '../types.ts';
+import type { Artifacts, RunBundle } from '../types.ts';
+import { loadArtifactsDir } from '../artifacts/store.ts';
+import { collectExhibits } from './exhibits.ts';
 import { renderText } from './text.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderHtml } from './html.ts';
@@ -52,6 +54,8 @@ export interface RunOutputOptions {
   commandLine?: string[];
   /** Set false to skip printing complaint.pdf (it needs Chromium). */
   pdf?: boolean;
+  /** The run's checkpoint artifacts (charts and crops are drawn from them); default: read from <outDir>/artifacts. */
+  artifacts?: readonly Artifacts[];
 }
 
 export function signingKeyFrom(options: { signingKey?: string }): KeyObject | undefined {
@@ -110,7 +114,8 @@ export async function writeRunOutputs(outDir: string, bundle: RunBundle, title: 
   };
   await put('findings.json', JSON.stringify(bundle, null, 2));
   await put(AUDITS_FILE, JSON.stringify(audits, null, 2) + '\n');
-  const input: RenderInput = { bundle, audits, title, signing: signingState(key), files: new Set(listRunFiles(outDir)) };
+  const artifacts = options.artifacts ?? (existsSync(join(outDir, 'artifacts')) ? (await loadArtifactsDir(join(outDir, 'artifacts'))).map((l) => l.artifacts) : []);
+  const input: RenderInput = { bundle, audits, title, signing: signingState(key), files: new Set(listRunFiles(outDir)), exhibits: collectExhibits(artifacts) };
   const wanted = (f: Format) => !options.formats || options.formats.includes(f);
   for (const format of FORMATS) if (format !== 'pdf' && wanted(format)) await put(FILE_OF[format], renderFormat(format, input));
   const sealed = sealRunDir(outDir, runMetadata(bundle, options.commandLine ?? commandLineFromEnv()), key);
