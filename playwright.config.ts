@@ -40,7 +40,7 @@ function journeyProject(name: string, personaId: string, options: Partial<Portic
 /** Under npm test: every target with a defect catalogue, conformant for each persona and each defect on its own. */
 function testProjects(): Project[] {
   // A described target (YAML) with profiles and defects: its own matrix.
-  if (target !== 'reference' && hasDefectMatrix(target)) return describedTargetMatrix(target, { personas: PERSONAS, auditsFor, out, otherProfiles: false }) as Project[];
+  if (target !== 'reference' && hasDefectMatrix(target)) return describedTargetMatrix(target, { personas: PERSONAS, auditsFor, out, otherProfiles: false, testDir: './composition/journeys/specs' }) as Project[];
   const described = resolveTarget(target);
   if (!described.defects) return [];
   const flows = described.flows;

@@ -72,7 +72,7 @@ export function describedTargetMatrix(file: string, opts: { personas: Persona[];
   const [conformant, ...others] = d.profiles;
   const project = (name: string, persona: Persona, use: Record<string, unknown>, expectation?: Expectation): DescribedProject => ({
     name,
-    testDir: opts.testDir ?? './personas/specs',
+    testDir: opts.testDir ?? './composition/journeys/specs',
     testMatch: new RegExp(`${persona.id}\\.spec\\.[jt]s$`),
     metadata: { expectation, persona: persona.id },
     use: { ...persona.use, porticoPersona: persona.id, porticoTarget: resolve(file), porticoOut: `${out}/${name.replace(/[^\w@.-]+/g, '_')}`, ...use },
