@@ -8,6 +8,7 @@ import { serveApp } from './serve.ts';
 import { universalEmailFlow } from './universal-email.ts';
 import { startSmtpSink, type SmtpSink } from '../../mail/smtp-sink.ts';
 import { mailApiReader } from '../../mail/mailpit.ts';
+import { loadDefectCatalogue } from './matrix.ts';
 
 export { parseDeclarativeTarget, TargetFileError, type DeclarativeTarget } from './schema.ts';
 export { interpolate, interpolateValue, SKIP } from './interpolate.ts';
@@ -89,5 +90,14 @@ export function declarativeToTarget(d: DeclarativeTarget): Target {
 export function loadDeclarativeTarget(file: string): Target {
   const path = resolve(file);
   if (!existsSync(path)) throw new TargetFileError(`target "${file}" is neither a built-in target (reference) nor an existing file`);
-  return declarativeToTarget(parseDeclarativeTarget(readFileSync(path, 'utf8'), file));
+  const d = parseDeclarativeTarget(readFileSync(path, 'utf8'), file);
+  const target = declarativeToTarget(d);
+  if (d.profiles && d.defects) {
+    // The first profile is the conformant one (nothing on); any other switches every catalogued defect on.
+    const defects = loadDefectCatalogue(resolve(dirname(path), d.defects));
+    const [first, ...others] = d.profiles;
+    target.defects = { profiles: Object.fromEntries([[first, []], ...others.map((p) => [p, defects.map((x) => x.id)])]), defects };
+  }
+  if (d.serve) target.startsItsOwnApp = true;
+  return target;
 }
