@@ -21,6 +21,7 @@ import { errorIdentifiedAudit } from './wcag/error-identified.ts';
 import { errorAnnouncedAudit } from './wcag/error-announced.ts';
 import { captchaAlternativeAudit } from './wcag/captcha-alternative.ts';
 import { headingsLandmarksAudit } from './wcag/headings-landmarks.ts';
+import { newWindowAudit } from './wcag/new-window.ts';
 import { journeyBlockedAudit } from './journey/journey-blocked.ts';
 import { journeyObservationsAudit } from './journey/journey-observations.ts';
 
@@ -48,6 +49,7 @@ export const AUDITS: Audit[] = [
   untranslatedTextAudit,
   captureParityAudit,
   biometricAlternativeAudit,
+  newWindowAudit,
   journeyBlockedAudit,
   journeyObservationsAudit,
 ];
