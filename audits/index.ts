@@ -22,6 +22,8 @@ import { errorAnnouncedAudit } from './wcag/error-announced.ts';
 import { captchaAlternativeAudit } from './wcag/captcha-alternative.ts';
 import { headingsLandmarksAudit } from './wcag/headings-landmarks.ts';
 import { newWindowAudit } from './wcag/new-window.ts';
+import { audioControlAudit } from './wcag/audio-control.ts';
+import { pauseStopHideAudit } from './wcag/pause-stop-hide.ts';
 import { journeyBlockedAudit } from './journey/journey-blocked.ts';
 import { journeyObservationsAudit } from './journey/journey-observations.ts';
 
@@ -50,6 +52,8 @@ export const AUDITS: Audit[] = [
   captureParityAudit,
   biometricAlternativeAudit,
   newWindowAudit,
+  audioControlAudit,
+  pauseStopHideAudit,
   journeyBlockedAudit,
   journeyObservationsAudit,
 ];

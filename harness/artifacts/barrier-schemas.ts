@@ -14,6 +14,23 @@ export const newWindowSchema = z.looseObject({
   })),
 });
 
+export const motionSchema = z.looseObject({
+  schema: z.literal('portico.probe.motion/1'),
+  observedMs: z.number(),
+  reducedMotion: z.boolean(),
+  media: z.array(z.looseObject({
+    domPath: z.string(), tag: z.enum(['audio', 'video']), autoplay: z.boolean(), loop: z.boolean(), controls: z.boolean(), muted: z.boolean(), volume: z.number(),
+    duration: z.number().nullable(), live: z.boolean(), hasAudio: z.boolean().nullable(), playing: z.boolean(), advanced: z.number(), autoplayBlocked: z.boolean(), visible: z.boolean(), snippet: z.string(),
+  })),
+  animations: z.array(z.looseObject({
+    domPath: z.string(), kind: z.string(), name: z.string(), durationMs: z.number().nullable(), infinite: z.boolean(), totalMs: z.number().nullable(), area: z.number(), progressIndicator: z.boolean(), snippet: z.string(),
+  })),
+  marquees: z.array(z.looseObject({ domPath: z.string(), text: z.string(), snippet: z.string() })),
+  changes: z.array(z.looseObject({ domPath: z.string(), changes: z.number(), inLiveRegion: z.boolean(), text: z.string(), snippet: z.string() })),
+  controls: z.array(z.string()),
+});
+
 export const BARRIER_SCHEMAS: Record<string, z.ZodType> = {
   'new-window': newWindowSchema,
+  motion: motionSchema,
 };
