@@ -24,6 +24,7 @@ import { headingsLandmarksAudit } from './wcag/headings-landmarks.ts';
 import { newWindowAudit } from './wcag/new-window.ts';
 import { audioControlAudit } from './wcag/audio-control.ts';
 import { pauseStopHideAudit } from './wcag/pause-stop-hide.ts';
+import { labelInNameAudit } from './wcag/label-in-name.ts';
 import { journeyBlockedAudit } from './journey/journey-blocked.ts';
 import { journeyObservationsAudit } from './journey/journey-observations.ts';
 
@@ -54,6 +55,7 @@ export const AUDITS: Audit[] = [
   newWindowAudit,
   audioControlAudit,
   pauseStopHideAudit,
+  labelInNameAudit,
   journeyBlockedAudit,
   journeyObservationsAudit,
 ];

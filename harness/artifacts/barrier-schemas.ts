@@ -30,7 +30,17 @@ export const motionSchema = z.looseObject({
   controls: z.array(z.string()),
 });
 
+export const labelInNameSchema = z.looseObject({
+  schema: z.literal('portico.probe.label-in-name/1'),
+  source: z.enum(['cdp', 'none']),
+  checked: z.number(),
+  controls: z.array(z.looseObject({
+    domPath: z.string(), tag: z.string(), role: z.string(), labelFrom: z.enum(['content', 'label']), visibleLabel: z.string(), accessibleName: z.string(), nameFrom: z.string().nullable(), snippet: z.string(),
+  })),
+});
+
 export const BARRIER_SCHEMAS: Record<string, z.ZodType> = {
   'new-window': newWindowSchema,
   motion: motionSchema,
+  'label-in-name': labelInNameSchema,
 };
