@@ -25,6 +25,7 @@ import { newWindowAudit } from './wcag/new-window.ts';
 import { audioControlAudit } from './wcag/audio-control.ts';
 import { pauseStopHideAudit } from './wcag/pause-stop-hide.ts';
 import { labelInNameAudit } from './wcag/label-in-name.ts';
+import { targetSizeAudit } from './wcag/target-size.ts';
 import { journeyBlockedAudit } from './journey/journey-blocked.ts';
 import { journeyObservationsAudit } from './journey/journey-observations.ts';
 
@@ -56,6 +57,7 @@ export const AUDITS: Audit[] = [
   audioControlAudit,
   pauseStopHideAudit,
   labelInNameAudit,
+  targetSizeAudit,
   journeyBlockedAudit,
   journeyObservationsAudit,
 ];

@@ -39,8 +39,20 @@ export const labelInNameSchema = z.looseObject({
   })),
 });
 
+const box = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+export const targetSizeSchema = z.looseObject({
+  schema: z.literal('portico.probe.target-size/1'),
+  viewport: z.object({ width: z.number(), height: z.number() }),
+  targets: z.number(),
+  small: z.array(z.looseObject({
+    domPath: z.string(), tag: z.string(), role: z.string(), name: z.string(), box, inline: z.boolean(), uaDefault: z.boolean(),
+    neighbours: z.array(z.looseObject({ domPath: z.string(), box, small: z.boolean() })), snippet: z.string(),
+  })),
+});
+
 export const BARRIER_SCHEMAS: Record<string, z.ZodType> = {
   'new-window': newWindowSchema,
   motion: motionSchema,
   'label-in-name': labelInNameSchema,
+  'target-size': targetSizeSchema,
 };

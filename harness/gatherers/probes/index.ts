@@ -11,9 +11,10 @@ import { forcedColorsProbe } from './forced-colors.ts';
 import { newWindowProbe } from './new-window.ts';
 import { motionProbe } from './motion.ts';
 import { labelInNameProbe } from './label-in-name.ts';
+import { targetSizeProbe } from './target-size.ts';
 
 /** Portico's own gatherers, by the artifact key each one writes (an audit names that key in `requiredArtifacts`). */
 export const PROBES: Probe[] = [
   transcriptProbe, formSemanticsProbe, captchaProbe, cameraStepProbe, languageProbe, reflowProbe, textResizeProbe, textSpacingProbe, forcedColorsProbe,
-  newWindowProbe, motionProbe, labelInNameProbe,
+  newWindowProbe, motionProbe, labelInNameProbe, targetSizeProbe,
 ];
