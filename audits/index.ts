@@ -26,6 +26,7 @@ import { audioControlAudit } from './wcag/audio-control.ts';
 import { pauseStopHideAudit } from './wcag/pause-stop-hide.ts';
 import { labelInNameAudit } from './wcag/label-in-name.ts';
 import { targetSizeAudit } from './wcag/target-size.ts';
+import { focusOrderAudit } from './wcag/focus-order.ts';
 import { journeyBlockedAudit } from './journey/journey-blocked.ts';
 import { journeyObservationsAudit } from './journey/journey-observations.ts';
 
@@ -58,6 +59,7 @@ export const AUDITS: Audit[] = [
   pauseStopHideAudit,
   labelInNameAudit,
   targetSizeAudit,
+  focusOrderAudit,
   journeyBlockedAudit,
   journeyObservationsAudit,
 ];

@@ -50,9 +50,17 @@ export const targetSizeSchema = z.looseObject({
   })),
 });
 
+export const focusOrderSchema = z.looseObject({
+  schema: z.literal('portico.probe.focus-order/1'),
+  dir: z.enum(['ltr', 'rtl']),
+  positiveTabindex: z.number(),
+  stops: z.array(z.looseObject({ domPath: z.string(), tag: z.string(), name: z.string(), tabindex: z.number(), domIndex: z.number(), box, snippet: z.string() })),
+});
+
 export const BARRIER_SCHEMAS: Record<string, z.ZodType> = {
   'new-window': newWindowSchema,
   motion: motionSchema,
   'label-in-name': labelInNameSchema,
   'target-size': targetSizeSchema,
+  'focus-order': focusOrderSchema,
 };
