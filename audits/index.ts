@@ -27,6 +27,8 @@ import { pauseStopHideAudit } from './wcag/pause-stop-hide.ts';
 import { labelInNameAudit } from './wcag/label-in-name.ts';
 import { targetSizeAudit } from './wcag/target-size.ts';
 import { focusOrderAudit } from './wcag/focus-order.ts';
+import { sensoryInstructionsAudit } from './wcag/sensory-instructions.ts';
+import { descriptiveLabelsAudit } from './wcag/descriptive-labels.ts';
 import { journeyBlockedAudit } from './journey/journey-blocked.ts';
 import { journeyObservationsAudit } from './journey/journey-observations.ts';
 
@@ -60,6 +62,8 @@ export const AUDITS: Audit[] = [
   labelInNameAudit,
   targetSizeAudit,
   focusOrderAudit,
+  sensoryInstructionsAudit,
+  descriptiveLabelsAudit,
   journeyBlockedAudit,
   journeyObservationsAudit,
 ];

@@ -1,5 +1,5 @@
 /**
- * Schemas of the artifacts of the barrier probes (harness/gatherers/probes: new-window, …),
+ * Schemas of the artifacts of the barrier probes (harness/gatherers/probes: new-window, motion, label-in-name, target-size, focus-order, page-text),
  * spread into ARTIFACT_SCHEMAS: an artifact read back from disk that does not match gives its
  * audits an `error` verdict, never a pass.
  */
@@ -57,10 +57,21 @@ export const focusOrderSchema = z.looseObject({
   stops: z.array(z.looseObject({ domPath: z.string(), tag: z.string(), name: z.string(), tabindex: z.number(), domIndex: z.number(), box, snippet: z.string() })),
 });
 
+const textItem = z.looseObject({ domPath: z.string(), tag: z.string(), text: z.string() });
+export const pageTextSchema = z.looseObject({
+  schema: z.literal('portico.probe.page-text/1'),
+  lang: z.string(),
+  headings: z.array(textItem.extend({ level: z.number() })),
+  labels: z.array(textItem),
+  controls: z.array(textItem),
+  sentences: z.array(textItem),
+});
+
 export const BARRIER_SCHEMAS: Record<string, z.ZodType> = {
   'new-window': newWindowSchema,
   motion: motionSchema,
   'label-in-name': labelInNameSchema,
   'target-size': targetSizeSchema,
   'focus-order': focusOrderSchema,
+  'page-text': pageTextSchema,
 };
