@@ -21,6 +21,14 @@ import { errorIdentifiedAudit } from './wcag/error-identified.ts';
 import { errorAnnouncedAudit } from './wcag/error-announced.ts';
 import { captchaAlternativeAudit } from './wcag/captcha-alternative.ts';
 import { headingsLandmarksAudit } from './wcag/headings-landmarks.ts';
+import { newWindowAudit } from './wcag/new-window.ts';
+import { audioControlAudit } from './wcag/audio-control.ts';
+import { pauseStopHideAudit } from './wcag/pause-stop-hide.ts';
+import { labelInNameAudit } from './wcag/label-in-name.ts';
+import { targetSizeAudit } from './wcag/target-size.ts';
+import { focusOrderAudit } from './wcag/focus-order.ts';
+import { sensoryInstructionsAudit } from './wcag/sensory-instructions.ts';
+import { descriptiveLabelsAudit } from './wcag/descriptive-labels.ts';
 import { journeyBlockedAudit } from './journey/journey-blocked.ts';
 import { journeyObservationsAudit } from './journey/journey-observations.ts';
 import { universalAcceptanceAudit } from './journey/universal-acceptance.ts';
@@ -49,6 +57,14 @@ export const AUDITS: Audit[] = [
   untranslatedTextAudit,
   captureParityAudit,
   biometricAlternativeAudit,
+  newWindowAudit,
+  audioControlAudit,
+  pauseStopHideAudit,
+  labelInNameAudit,
+  targetSizeAudit,
+  focusOrderAudit,
+  sensoryInstructionsAudit,
+  descriptiveLabelsAudit,
   journeyBlockedAudit,
   journeyObservationsAudit,
   universalAcceptanceAudit,

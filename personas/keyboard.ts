@@ -15,6 +15,6 @@ export const keyboard: Persona = {
   actor: 'keyboard',
   language: 'es',
   data: { ...baseData, email: 'teclado.{run}@example.org' },
-  audits: ['keyboard-trap', 'keyboard-operable', 'focus-visible', 'focus-not-obscured'],
+  audits: ['keyboard-trap', 'keyboard-operable', 'focus-visible', 'focus-not-obscured', 'focus-order'],
   blockedCites: { wcag: ['2.1.1'], other: ['blocked: cannot continue with the keyboard only'] },
 };

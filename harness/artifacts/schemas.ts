@@ -5,6 +5,7 @@
  * crash, never a pass. Unknown extra fields are kept (older and newer gatherers add facts).
  */
 import { z } from 'zod';
+import { BARRIER_SCHEMAS } from './barrier-schemas.ts';
 
 const domPath = z.string().nullable();
 const rect = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
@@ -103,6 +104,7 @@ export const ARTIFACT_SCHEMAS: Record<string, z.ZodType> = {
   lighthouse: lighthouseSchema,
   keyboard: keyboardSchema,
   journey: journeySchema,
+  ...BARRIER_SCHEMAS,
 };
 
 const envelopeSchema = z.looseObject({

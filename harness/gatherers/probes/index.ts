@@ -8,8 +8,15 @@ import { reflowProbe } from './reflow.ts';
 import { textResizeProbe } from './text-resize.ts';
 import { textSpacingProbe } from './text-spacing.ts';
 import { forcedColorsProbe } from './forced-colors.ts';
+import { newWindowProbe } from './new-window.ts';
+import { motionProbe } from './motion.ts';
+import { labelInNameProbe } from './label-in-name.ts';
+import { targetSizeProbe } from './target-size.ts';
+import { focusOrderProbe } from './focus-order.ts';
+import { pageTextProbe } from './page-text.ts';
 
 /** Portico's own gatherers, by the artifact key each one writes (an audit names that key in `requiredArtifacts`). */
 export const PROBES: Probe[] = [
   transcriptProbe, formSemanticsProbe, captchaProbe, cameraStepProbe, languageProbe, reflowProbe, textResizeProbe, textSpacingProbe, forcedColorsProbe,
+  newWindowProbe, motionProbe, labelInNameProbe, targetSizeProbe, focusOrderProbe, pageTextProbe,
 ];
