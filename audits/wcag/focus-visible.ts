@@ -13,11 +13,16 @@ export const focusVisibleAudit: Audit = {
   },
   audit(artifacts: Artifacts): AuditResult {
     const kb = artifacts.gathered.keyboard as KeyboardArtifact;
-    const checked = kb.sequence.filter((s) => s.visibleFocus !== null);
-    if (checked.length === 0) return { outcome: kb.sequence.length ? 'cantTell' : 'inapplicable', findings: [], notes: ['no focus stop could be compared'] };
+    // Focus that enters an iframe lands in the frame's own document, where its indicator is drawn:
+    // comparing the <iframe> element's box says nothing about it.
+    const frames = kb.sequence.filter((s) => s.tag === 'iframe');
+    const notes = frames.length ? [`${frames.length} Tab stop(s) entered an iframe: the focus indicator inside the frame was not compared`] : [];
+    const checked = kb.sequence.filter((s) => s.visibleFocus !== null && s.tag !== 'iframe');
+    if (checked.length === 0) return { outcome: kb.sequence.length ? 'cantTell' : 'inapplicable', findings: [], notes: ['no focus stop could be compared', ...notes] };
     const invisible = checked.filter((s) => s.visibleFocus === false);
     return {
       outcome: invisible.length ? 'failed' : 'passed',
+      notes,
       findings: invisible.map((s) => ({
         engines: ['portico'],
         ruleId: 'focus-visible',

@@ -66,7 +66,7 @@ export const keyboardSchema = z.looseObject({
   presses: z.number(),
   sequence: z.array(focusStop),
   // Elements a keyboard user should reach (tabbable by the DOM's rules) but never did; behindModal: an open modal dialog covers them.
-  unreached: z.array(element.extend({ behindModal: z.boolean().optional() })),
+  unreached: z.array(element.extend({ behindModal: z.boolean().optional(), radioGroup: z.string().optional() })),
   // Elements that cannot take focus but have pointer handlers, and how the gatherer saw them ("onclick attribute",
   // "listener:click" over CDP, "framework:onClick", "role=button"); containsFocusable: a container of focusable controls (delegation).
   pointerOnly: z.array(element.extend({ html: z.string(), via: z.array(z.string()).optional(), containsFocusable: z.boolean().optional() })),

@@ -112,7 +112,11 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
       return hasHandler;
     });
     return {
-      tabbable: tabbable.map((el) => ({ domPath: pathOf(el), tag: el.localName, name: nameOf(el), ...(modal && !modal.contains(el) ? { behindModal: true } : {}) })),
+      tabbable: tabbable.map((el) => {
+        // Tab enters a group of radios once (arrow keys move within it): its members share a group key.
+        const radio = el instanceof HTMLInputElement && el.type === 'radio' && el.name ? `${el.form ? pathOf(el.form) : ''}#${el.name}` : null;
+        return { domPath: pathOf(el), tag: el.localName, name: nameOf(el), ...(radio ? { radioGroup: radio } : {}), ...(modal && !modal.contains(el) ? { behindModal: true } : {}) };
+      }),
       modalPath: modal ? pathOf(modal) : null,
       pointerOnly: pointerOnly.map((el) => ({
         domPath: pathOf(el), tag: el.localName, name: nameOf(el), html: el.outerHTML.slice(0, 300),
@@ -163,7 +167,8 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
         const back = await describeActive(page);
         if (!back || !cycle.includes(back.domPath)) escaped = true;
       }
-      const unvisited = census.tabbable.some((t) => !seenAt.has(t.domPath));
+      const reachedGroups = new Set(census.tabbable.filter((x) => x.radioGroup && seenAt.has(x.domPath)).map((x) => x.radioGroup));
+      const unvisited = census.tabbable.some((x) => !seenAt.has(x.domPath) && !(x.radioGroup && reachedGroups.has(x.radioGroup)));
       // A page that wraps focus through ALL its content is not a trap; a cycle that leaves content
       // unreachable and that Shift+Tab cannot leave is (2.1.2).
       if (unvisited && !escaped) trap = { domPaths: cycle, escapedWithShiftTab: escaped, ...(modalPaths && cycle.every((c) => c.startsWith(modalPaths + '>')) ? { insideModal: true } : {}) };
@@ -175,7 +180,9 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
     if (checkVisible && active.rect) stop.visibleFocus = await focusIsVisible(page, active.rect);
     sequence.push(stop);
   }
-  const unreached = census.tabbable.filter((t) => !seenAt.has(t.domPath));
+  // A radio is reached when Tab reached its group: the browser puts one radio of a group in the Tab order.
+  const groupsReached = new Set(census.tabbable.filter((x) => x.radioGroup && seenAt.has(x.domPath)).map((x) => x.radioGroup));
+  const unreached = census.tabbable.filter((x) => !seenAt.has(x.domPath) && !(x.radioGroup && groupsReached.has(x.radioGroup)));
   const capped = !fullPass && presses >= maxPresses;
   return { presses, sequence, unreached, pointerOnly: census.pointerOnly, trap, ...(capped ? { capped } : {}), ...(listeners === null ? { listenersUnread: true } : {}) };
 }

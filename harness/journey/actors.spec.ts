@@ -44,3 +44,17 @@ test('keyboard: choosing an option the list does not have is incomplete, not 2.1
   await kb.select('Port', { value: 'el-paso' });
   expect(await page.locator('#s').inputValue()).toBe('el-paso');
 });
+
+test('keyboard: a radio that is not the group\'s Tab stop is chosen with the arrow keys (GOV.UK radios), and its conditional field is then reachable', async () => {
+  await page.setContent(`<main><form><fieldset><legend>Your situation</legend>
+    <input id="a" name="s" type="radio" value="a"><label for="a">Other</label>
+    <input id="b" name="s" type="radio" value="b" aria-controls="c-b"><label for="b">I have lost my job</label>
+    <div id="c-b" hidden><label for="when">When did your income stop?</label><input id="when"></div>
+    <input id="c" name="s" type="radio" value="c"><label for="c">Not sure</label></fieldset><button>Continue</button></form>
+    <script>for (const i of document.querySelectorAll('input[name=s]')) i.addEventListener('change', () => { document.getElementById('c-b').hidden = !document.getElementById('b').checked; });</script></main>`);
+  const kb = keyboardActor(page);
+  await kb.check('I have lost my job');
+  expect(await page.locator('#b').isChecked()).toBe(true);
+  await kb.fill('When did your income stop?', 'March');
+  expect(await page.locator('#when').inputValue()).toBe('March');
+});

@@ -229,6 +229,23 @@ export function keyboardActor(page: Page): Actor {
     },
     async check(label, scope?: Scope) {
       const el = await exactlyOne(root(page, scope).getByLabel(label), `a checkbox ${describe(label)}`, how);
+      const group = await el.evaluate((e) => (e instanceof HTMLInputElement && e.type === 'radio' && e.name ? e.name : null));
+      if (group) {
+        // A radio group is one Tab stop; the arrow keys move (and check) within it.
+        const inGroup = () => page.evaluate((n) => { const a = document.activeElement; return a instanceof HTMLInputElement && a.type === 'radio' && a.name === n; }, group);
+        const limit = (await page.evaluate(() => document.querySelectorAll('a[href],button,input,select,textarea,[tabindex]').length)) * 2 + 10;
+        let i = 0;
+        for (; i < limit && !(await inGroup()); i++) await page.keyboard.press('Tab');
+        if (!(await inGroup())) throw new BlockedError(`Tab never reached the radio group of ${describe(label)} (${limit} presses)`, how);
+        log.push(`Tab to the group of ${describe(label)}, arrows to it`);
+        const size = await page.evaluate((n) => document.querySelectorAll(`input[type=radio][name="${CSS.escape(n)}"]`).length, group);
+        for (let k = 0; k <= size * 2 && !(await el.isChecked()); k++) {
+          if (k === 0 && (await el.evaluate((e) => e === document.activeElement))) await page.keyboard.press('Space');
+          else await page.keyboard.press('ArrowDown');
+        }
+        if (!(await el.isChecked())) throw new BlockedError(`could not choose ${describe(label)} with the arrow keys`, how);
+        return;
+      }
       await tabTo(el, `the checkbox ${describe(label)}`);
       log.push(`Tab to ${describe(label)}, Space`);
       if (!(await el.isChecked())) await page.keyboard.press('Space');

@@ -54,6 +54,11 @@ describe('the declarative format: every key', () => {
     expect(bad('mail: { sink: smtp }', 'mail: { sink: smtp }\nmial: 1')).toThrow(/\(top level\): unknown key "mial"/);
     expect(bad('accepted: { text: Photo accepted }', 'accepted: { txt: Photo accepted }')).toThrow(/step "photo" › capture › accepted/);
   });
+  it('upload: "{photo}" is Portico\'s synthetic photo; a path must exist beside the description (named with flow, step and key)', () => {
+    const ok = parseDeclarativeTarget(full.replace('        language: es\n', '        language: es\n        upload: { label: Photo, file: "{photo}" }\n'), 'benefits.target.yaml');
+    expect(ok.flows[0].steps[2].upload).toEqual({ label: 'Photo', file: '{photo}' });
+    expect(bad('        language: es\n', '        language: es\n        upload: { label: Photo, file: ./no-such.png }\n')).toThrow(/flow "apply" › step "photo" › upload › file: no file .*no-such\.png/);
+  });
   it('rejects {mail.code} before any waitForMail, and waitForMail without a mail key', () => {
     expect(bad('value: "{persona.email}" }, {', 'value: "{mail.code}" }, {')).toThrow(/step "email" › fill\[0\] › value: \{mail\.code\} is used before any waitForMail/);
     expect(bad(/mail: \{ sink: smtp \}\n/, '').bind(null)).toThrow(/step "code" › waitForMail: needs a top-level mail key/);

@@ -1,4 +1,5 @@
-import { extname, basename } from 'node:path';
+import { extname, basename, dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
@@ -12,8 +13,8 @@ const lang = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 
 /** Words a person reads: one string, or one per language ({ en: Email address, es: Correo electrónico }) for flows walked in several. */
 const words = z.union([z.string().min(1), z.record(z.string(), z.string().min(1))]);
 export type Words = z.infer<typeof words>;
-const fill = z.object({ label: words, value: z.string(), within: z.string().optional() }).strict();
-const select = z.object({ label: words, option: z.string(), within: z.string().optional() }).strict();
+const fill = z.object({ label: words, value: z.string(), within: words.optional() }).strict();
+const select = z.object({ label: words, option: z.string(), within: words.optional() }).strict();
 const control = z.object({ role: z.enum(ROLES), name: words }).strict();
 /** What the page shows: a text, a heading, or both. */
 const shows = z.object({ text: words.optional(), heading: words.optional() }).strict()
@@ -41,6 +42,8 @@ const stepSchema = z.object({
     subject: z.string().optional(),
     timeout: ms.optional(),
   }).strict().optional(),
+  /** Attach a file to a file field: "{photo}" is a neutral synthetic photo; else a path relative to this file. */
+  upload: z.object({ label: words, file: z.string().min(1) }).strict().optional(),
   capture: z.object({
     control,
     accepted: shows,
@@ -165,8 +168,13 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
     for (const step of flow.steps) {
       if (seen.has(step.id)) at(flow.id, step.id, '', 'step ids must be unique within a flow');
       seen.add(step.id);
-      if (!step.goto && !step.fill && !step.select && !step.check && !step.click && !step.expect && !step.waitForMail && !step.capture) {
-        at(flow.id, step.id, '', 'a step needs at least one of goto, fill, select, check, click, expect, waitForMail, capture');
+      if (!step.goto && !step.fill && !step.select && !step.check && !step.click && !step.expect && !step.waitForMail && !step.capture && !step.upload) {
+        at(flow.id, step.id, '', 'a step needs at least one of goto, fill, select, check, click, expect, waitForMail, upload, capture');
+      }
+      if (step.upload && step.upload.file !== '{photo}') {
+        const path = resolve(dirname(resolve(file)), step.upload.file);
+        if (!existsSync(path)) at(flow.id, step.id, 'upload › file', `no file ${path} (give a path relative to this file, or "{photo}" for a synthetic photo)`);
+        else step.upload.file = path;
       }
       if (step.language && !offered.includes(step.language)) at(flow.id, step.id, 'language', `"${step.language}" is not in languages.offered (${offered.join(', ')})`);
       if (step.waitForMail && !t.mail) at(flow.id, step.id, 'waitForMail', 'needs a top-level mail key: { sink: smtp }, { api: URL }, or none (then the step is "mail not observable")');

@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+import { syntheticPhotoFile } from '../../camera/photo.ts';
 import type { Locator, Page } from 'playwright';
 import type { Step, StepContext } from '../types.ts';
 import { expectPage, CheckNotPerformed } from '../expect.ts';
@@ -17,20 +19,21 @@ export async function gotoInLanguage(ctx: StepContext, t: DeclarativeTarget, pat
   await chooseLanguage(ctx, t, lang, 'after-goto');
 }
 
-/** Fill, select, check as the persona; a value the persona does not have (no US address) leaves the field empty. */
+/** Check, fill, select as the persona; a value the persona does not have (no US address) leaves the field empty. */
 export async function fillStep(ctx: StepContext, s: Pick<DeclarativeStep, 'fill' | 'select' | 'check'>, override?: (value: string) => string | undefined) {
   const w = (x: Words) => inLanguage(x, String(ctx.state.requestedLanguage ?? ctx.locale));
+  // Choices first: a radio or checkbox often reveals the fields that follow it (conditional reveal).
+  for (const c of list(s.check)) await ctx.actor.check(w(c));
   for (const f of list(s.fill)) {
     const v = override?.(f.value) ?? interpolateValue(f.value, ctx);
     if (v === SKIP) { ctx.actor.log.push(`leave ${JSON.stringify(w(f.label))} empty (this person has no value for it)`); continue; }
-    await ctx.actor.fill(w(f.label), v, { within: f.within });
+    await ctx.actor.fill(w(f.label), v, { within: f.within === undefined ? undefined : w(f.within) });
   }
   for (const f of list(s.select)) {
     const v = interpolateValue(f.option, ctx);
     if (v === SKIP) continue;
-    await ctx.actor.select(w(f.label), v, { within: f.within });
+    await ctx.actor.select(w(f.label), v, { within: f.within === undefined ? undefined : w(f.within) });
   }
-  for (const c of list(s.check)) await ctx.actor.check(w(c));
 }
 
 const shown = (page: Page, s: { text?: Words; heading?: Words }, lang: string): Locator =>
@@ -93,6 +96,12 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
     async act(ctx) {
       if (s.waitForMail) await waitForMail(ctx, s.waitForMail);
       await fillStep(ctx, s);
+      if (s.upload) {
+        const label = inLanguage(s.upload.label, langOf(ctx, s));
+        const file = s.upload.file === '{photo}' ? syntheticPhotoFile() : s.upload.file;
+        ctx.actor.log.push(`attach ${s.upload.file === '{photo}' ? 'a photo' : basename(file)} to ${JSON.stringify(label)}`);
+        await ctx.page.getByLabel(label).first().setInputFiles(file, { timeout: 10_000 });
+      }
       if (s.capture) await capture(ctx, s.capture);
       const before = ctx.page.url();
       const lang = langOf(ctx, s);
