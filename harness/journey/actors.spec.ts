@@ -58,3 +58,16 @@ test('keyboard: a radio that is not the group\'s Tab stop is chosen with the arr
   await kb.fill('When did your income stop?', 'March');
   expect(await page.locator('#when').inputValue()).toBe('March');
 });
+
+test('screen reader: a radio button is checked by its accessible name (a description\'s check is a checkbox or a radio)', async () => {
+  await page.setContent('<main><fieldset><legend>Situation</legend><input type="radio" name="s" id="a"><label for="a">Other</label><input type="radio" name="s" id="b"><label for="b">I have lost my job</label></fieldset></main>');
+  await screenReaderActor(page).check('I have lost my job');
+  expect(await page.locator('#b').isChecked()).toBe(true);
+});
+
+test('words shown inside a field count as the control being there: a list whose first option reads "Nationality" is a block (4.1.2), not an incomplete step', async () => {
+  await page.setContent('<main><select><option value="">Nationality</option><option>HN</option></select></main>');
+  const e = await caught(screenReaderActor(page).select('Nationality', { value: 'HN' }));
+  expect(e).toBeInstanceOf(BlockedError);
+  expect('blocked' in classifyStepError(e as Error, state)).toBe(true);
+});

@@ -48,6 +48,16 @@ export class MissingControlError extends Error {
  * is "no control with that role and name" the page's fault (4.1.2 for the screen-reader user).
  */
 async function shownOnPage(page: Page, shownAs: string | RegExp): Promise<boolean> {
+  // Words shown inside a field: its placeholder, or the option a closed list shows.
+  const placeholders = page.getByPlaceholder(shownAs);
+  for (let i = 0; i < Math.min(await placeholders.count(), 5); i++) if (await placeholders.nth(i).isVisible().catch(() => false)) return true;
+  const wanted: { text: string } | { source: string; flags: string } = typeof shownAs === 'string' ? { text: shownAs } : { source: shownAs.source, flags: shownAs.flags };
+  const shownInList = await page.evaluate((w) => Array.from(document.querySelectorAll('select')).some((s) => {
+    const text = (s.selectedOptions[0]?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const r = s.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && ('text' in w ? text.toLowerCase().includes(w.text.toLowerCase()) : new RegExp(w.source, w.flags).test(text));
+  }), wanted).catch(() => false);
+  if (shownInList) return true;
   const texts = page.getByText(shownAs);
   const n = Math.min(await texts.count(), 10);
   // A control's words, not a sentence that happens to contain them ("press Continue below").
@@ -130,7 +140,10 @@ export function screenReaderActor(page: Page): Actor {
       await el.selectOption(optionArg(option), { timeout: ACTION_TIMEOUT });
     },
     async check(label, scope?: Scope) {
-      const el = await usable(await exactlyOne(root(page, scope).getByRole('checkbox', { name: label }), `a checkbox named ${describe(label)}`, how, true, label), `the checkbox ${describe(label)}`, how, false);
+      // A description's `check` is a checkbox or a radio button: both are "checked" by name.
+      const boxes = root(page, scope).getByRole('checkbox', { name: label });
+      const choice = (await boxes.count()) > 0 ? boxes : root(page, scope).getByRole('radio', { name: label });
+      const el = await usable(await exactlyOne(choice, `a checkbox or radio button named ${describe(label)}`, how, true, label), `the choice ${describe(label)}`, how, false);
       log.push(`check ${describe(label)}`);
       await el.check({ timeout: ACTION_TIMEOUT });
     },

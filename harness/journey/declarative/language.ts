@@ -47,6 +47,8 @@ export async function chooseLanguage(ctx: StepContext, t: Pick<DeclarativeTarget
   } else if ('control' in choose && when === 'after-goto') {
     const name = choose.control.name[lang] ?? choose.control.name[primary(lang)];
     // Already shown in that language: a person does not switch (the switcher names the *other* languages).
+    // A page rendered in the browser sets its language once its script has run: let it settle first.
+    await ctx.page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => {});
     const shown = await ctx.page.evaluate(() => document.documentElement.lang || '').catch(() => '');
     if (shown && primary(shown) === primary(lang)) { ctx.state.languageChosen = lang; return; }
     const before = ctx.page.url();

@@ -3,7 +3,7 @@ import { UA_ADDRESSES, UA_NEGATIVE_CONTROLS, EMAIL_CATEGORIES } from '../../data
 import { expectPage, whatThePageSays, quoteThePage, CheckNotPerformed } from '../expect.ts';
 import { BlockedError } from '../actors.ts';
 import { waitForMessage } from '../../mail/types.ts';
-import { arrivalIn, fillStep, gotoInLanguage } from './steps.ts';
+import { arrivalIn, fillStep, gotoInLanguage, toStep } from './steps.ts';
 import { inLanguage, list, type DeclarativeStep, type DeclarativeTarget } from './schema.ts';
 
 /** One address tried on the described email step, as a fact (the universal-acceptance audit judges it). */
@@ -32,23 +32,30 @@ export interface EmailAcceptanceFacts {
 
 const usesEmail = (s: DeclarativeStep) => list(s.fill).some((f) => f.value.includes('{persona.email}'));
 
-/** The flow's first step that fills {persona.email}, and the page it is on (the nearest goto at or before it). */
-export function emailStepOf(t: DeclarativeTarget): { flow: string; step: DeclarativeStep; goto: string } | null {
+/**
+ * The flow's first step that fills {persona.email}, the page it starts from (the nearest goto at or
+ * before it) and the steps between that page and the email field (a "Start now" button, say).
+ */
+export function emailStepOf(t: DeclarativeTarget): { flow: string; step: DeclarativeStep; goto: string; through: DeclarativeStep[] } | null {
   for (const flow of t.flows) {
     let goto: string | undefined;
+    let through: DeclarativeStep[] = [];
     for (const s of flow.steps) {
-      if (s.goto) goto = s.goto;
-      if (usesEmail(s) && goto) return { flow: flow.id, step: s, goto };
+      if (s.goto) { goto = s.goto; through = []; }
+      if (usesEmail(s) && goto) return { flow: flow.id, step: s, goto, through };
+      through.push(s);
     }
   }
   return null;
 }
 
-async function tryAddress(ctx: StepContext, t: DeclarativeTarget, where: { step: DeclarativeStep; goto: string }, a: { address: string; kind: string; category: string }, negative: boolean): Promise<EmailAttempt> {
+async function tryAddress(ctx: StepContext, t: DeclarativeTarget, where: { step: DeclarativeStep; goto: string; through: DeclarativeStep[] }, a: { address: string; kind: string; category: string }, negative: boolean): Promise<EmailAttempt> {
   const address = a.address.replace('{run}', String(ctx.state.runToken).slice(-6));
   const base = { address, kind: a.kind, category: a.category, negative };
   const lang = String(ctx.state.requestedLanguage ?? ctx.locale);
   await gotoInLanguage(ctx, t, where.goto, lang);
+  // The steps between that page and the email field, as the flow does them (its goto already done).
+  for (const s of where.through) await toStep(t, { ...s, goto: undefined }).act?.(ctx);
   await fillStep(ctx, where.step, (v) => (v.includes('{persona.email}') ? v.replaceAll('{persona.email}', address) : undefined));
   const before = ctx.page.url();
   if (where.step.click) await ctx.actor.click(where.step.click.role, inLanguage(where.step.click.name, lang));
