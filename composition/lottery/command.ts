@@ -74,7 +74,7 @@ interface Reached {
 }
 
 async function reachReference(o: LotteryCommandOptions): Promise<Reached> {
-  const { resolveDefects, PROFILES } = await import('../../targets/reference/defects.ts');
+  const { resolveDefects, PROFILES, DEFECTS } = await import('../../targets/reference/defects.ts');
   const { startReferenceApp } = await import('../../targets/reference/server.ts');
   const profile = o.profile ?? 'conformant';
   if (!(profile in PROFILES)) throw new UsageError(`--profile: unknown profile "${profile}"; choose from ${Object.keys(PROFILES).join(', ')}`);
@@ -84,7 +84,11 @@ async function reachReference(o: LotteryCommandOptions): Promise<Reached> {
   } catch (error) {
     throw new UsageError(`--defects: ${(error as Error).message}`);
   }
-  const app = await startReferenceApp({ profile: profile as never, defects, testMode: true });
+  // The synthetic requesters must be able to register: the app is started with the defects of the
+  // profile that concern the lottery (its multi-account ones), not the registration barriers a
+  // profile such as cbp-one-2023 also switches on (those are the journeys' to find).
+  const lotteryDefects = resolveDefects(profile as never, defects).filter((id) => DEFECTS.find((d) => d.id === id)?.persona === 'multi-account');
+  const app = await startReferenceApp({ profile: 'conformant', defects: lotteryDefects, testMode: true });
   try {
     await publishReferenceDraws(app.url, numberOption('record-days', o.recordDays, true) ?? 2);
     const published = await fetchDrawRecords(app.url);
