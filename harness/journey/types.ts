@@ -76,8 +76,8 @@ export interface Persona {
   lighthouseCategories?: Array<'accessibility' | 'performance'>;
   /** Stay on every form step (`form: true`) this long before sending it, on the browser clock (harness/journey/linger.ts). */
   lingerOnForms?: { seconds?: number; chunkSeconds?: number };
-  /** Step ids where Lighthouse runs when one of the audits reads it (it costs seconds). Absent = nowhere. */
-  lighthouseAt?: string[];
+  /** Where Lighthouse runs when one of the audits reads it (it costs seconds): `first` = the first step of each flow, or step ids. Absent = nowhere. */
+  lighthouseAt?: 'first' | string[];
   /** What a block is filed under when this persona's own way of operating fails (Tab never reaches a control: 2.1.1;
    *  no control has that role and name: 4.1.2). Blocks with a known or unknown other cause carry their own. */
   blockedCites: { wcag: string[]; other?: string[] };

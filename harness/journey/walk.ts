@@ -132,7 +132,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
         gathered = await gatherCheckpoint(page, {
           checkpoint: step.id,
           context: { target: target.id, persona: persona.id, flow: flow.id, step: step.partOf ?? step.id, locale },
-          engines: env.plan.engines.filter((e) => e !== 'lighthouse' || persona.lighthouseAt?.includes(step.id)),
+          engines: env.plan.engines.filter((e) => e !== 'lighthouse' || (persona.lighthouseAt === 'first' ? index === 0 : persona.lighthouseAt?.includes(step.id))),
           cdpPort: env.cdpPort,
           browserVersion: env.browserVersion,
           engineSettings: env.engineSettings,
