@@ -1,6 +1,5 @@
-/* Copied from targets/reference/mail/mime.ts: the harness may not import a target (layering). */
 /**
- * A minimal MIME reader for the messages this app composes with nodemailer (single part or
+ * A minimal MIME reader for the mail a target sends (as nodemailer composes it) (single part or
  * multipart/alternative; 7bit, 8bit, quoted-printable or base64; RFC 2047 encoded headers).
  * Used only to fill the test outbox from what the SMTP server actually received.
  */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackSmtp, type LoopbackSmtp } from './smtp.ts';
 import { createMailer, type Mailer } from './send.ts';
 import { codeEmail, helpAnswerEmail } from './templates.ts';
-import { decodeWords, parseMail } from './mime.ts';
+import { decodeWords, parseMail } from '../../../harness/mail/mime.ts';
 
 let smtp: LoopbackSmtp;
 let mailer: Mailer;

@@ -1,6 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { parseMail } from './mime.ts';
+import { parseMail } from '../../../harness/mail/mime.ts';
 
 export interface OutboxMessage {
   /** The envelope recipient exactly as the SMTP server received it (RCPT TO). */
