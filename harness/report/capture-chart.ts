@@ -2,15 +2,15 @@
  * The capture-acceptance chart (pure): a persona's capture grid — Monk Skin Tone × lighting,
  * accepted / attempts per cell — as a dot plot with Wilson 95 % intervals, one panel per lighting,
  * and the same numbers as a table. The chart is data → SVG: role="img" with <title>/<desc>, every
- * text escaped; the table is the accessible equivalent. The numbers are recomputed here from the
- * recorded facts (the kernel imports no audit); capture-chart.test.ts checks they agree with the
- * capture-parity audit's.
+ * text escaped; the table is the accessible equivalent. The numbers come from harness/camera/stats.ts,
+ * as the capture-parity audit's do.
  */
 import type { CaptureFacts } from '../camera/capture-runner.ts';
 import { h } from './safe-text.ts';
+import { parityRows, PARITY_THRESHOLD } from '../camera/stats.ts';
 
 /** Ratio to the best tone under the same lighting below which a tone is marked (four-fifths rule, as an analogy). */
-export const CHART_PARITY_THRESHOLD = 0.8;
+export const CHART_PARITY_THRESHOLD = PARITY_THRESHOLD;
 
 export interface CaptureRow {
   lighting: string;
@@ -27,36 +27,12 @@ export interface CaptureRow {
   marked: boolean;
 }
 
-export function wilsonInterval(k: number, n: number, z = 1.96): { low: number; high: number } {
-  if (n <= 0) return { low: 0, high: 1 };
-  const p = k / n;
-  const z2 = z * z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-}
-
 /** One row per planned cell (lighting × tone), in lighting order then tone order. */
 export function captureRows(facts: CaptureFacts): CaptureRow[] {
   const lightings = [...new Set([...(facts.lightings ?? []), ...facts.attempts.map((a) => a.lighting)])];
-  const tones = [...new Set([...(facts.tones ?? []), ...facts.attempts.map((a) => a.mst)])].sort((a, b) => a - b);
-  const rows: CaptureRow[] = [];
-  for (const lighting of lightings) {
-    const cells = tones.map((mst) => {
-      const here = facts.attempts.filter((a) => a.lighting === lighting && a.mst === mst);
-      const accepted = here.filter((a) => a.outcome === 'accepted').length;
-      const rejected = here.filter((a) => a.outcome === 'rejected').length;
-      const planned = here.length ? here.length : facts.attemptsPerCell ?? 0;
-      return { lighting, mst, accepted, rejected, noResult: planned - accepted - rejected, attempts: accepted + rejected };
-    });
-    const best = Math.max(0, ...cells.filter((c) => c.attempts > 0).map((c) => c.accepted / c.attempts));
-    for (const c of cells) {
-      const rate = c.attempts ? c.accepted / c.attempts : 0;
-      const ratioToBest = c.attempts && best > 0 ? rate / best : null;
-      rows.push({ ...c, rate, ...wilsonInterval(c.accepted, c.attempts), ratioToBest, marked: ratioToBest !== null && ratioToBest < CHART_PARITY_THRESHOLD - 1e-9 });
-    }
-  }
-  return rows;
+  return parityRows(facts)
+    .sort((a, b) => lightings.indexOf(a.lighting) - lightings.indexOf(b.lighting) || a.mst - b.mst)
+    .map((r) => ({ lighting: r.lighting, mst: r.mst, accepted: r.accepted, rejected: r.rejected, noResult: r.noResult, attempts: r.attempts, rate: r.rate, low: r.low, high: r.high, ratioToBest: r.ratioToBest, marked: r.flagged }));
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
