@@ -24,6 +24,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { mulberry32 } from '../random.ts';
 
 /** Monk Skin Tone scale, MST 1 (lightest) … MST 10 (darkest). */
 export const MST_HEX = ['#f6ede4', '#f3e7db', '#f7ead0', '#eadaba', '#d7bd96', '#a07e56', '#825c43', '#604134', '#3a312a', '#292420'] as const;
@@ -96,18 +97,7 @@ export function linearToSrgb(v: number): number {
   return v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055;
 }
 
-/** Seeded uniform [0,1) (mulberry32) and a Box–Muller normal on top. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** A Box–Muller normal on top of the seeded uniform. */
 function normalSource(seed: number): () => number {
   const uniform = mulberry32(seed);
   let spare: number | null = null;

@@ -6,7 +6,7 @@
  */
 import type { ColumnDrawResult, DrawRules, LotteryPort, RequesterColumns } from './draw-types.ts';
 import type { Population } from './population.ts';
-import { mulberry32 } from './random.ts';
+import { mulberry32 } from '../random.ts';
 import type { Probes, TargetDrawer } from './target.ts';
 
 export type ColumnDraw = (columns: RequesterColumns, rows: Int32Array | null, rules: DrawRules) => ColumnDrawResult;

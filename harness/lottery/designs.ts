@@ -6,7 +6,7 @@
  * uses s slots and is skipped when fewer are left.
  */
 import type { Pool } from './pool.ts';
-import { below, type Rand } from './random.ts';
+import { below, type Rand } from '../random.ts';
 
 export type DesignId = 'uniform' | 'earliest-share' | 'fcfs' | 'waited-weighted';
 

@@ -5,7 +5,7 @@
  * sees the same decision). Entries that gave up are dropped when they are next met.
  */
 import type { Population } from './population.ts';
-import type { Rand } from './random.ts';
+import type { Rand } from '../random.ts';
 
 export class Pool {
   readonly pop: Population;

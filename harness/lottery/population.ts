@@ -3,7 +3,7 @@
  * order, as typed arrays. Index order IS registration order, which the queue-like designs rely on.
  */
 import type { SimulationParams } from './params.ts';
-import { mulberry32, type Rand } from './random.ts';
+import { mulberry32, type Rand } from '../random.ts';
 
 export interface Population {
   entries: number;

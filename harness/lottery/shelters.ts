@@ -10,7 +10,7 @@
  * - Per-person signal: every account of a person beyond their first is flagged (the same person —
  *   name, date of birth, nationality — behind several accounts), whatever the address.
  */
-import { mulberry32, below } from './random.ts';
+import { mulberry32, below } from '../random.ts';
 
 export interface ShelterParams {
   accounts: number;

@@ -5,7 +5,7 @@
 import type { SimulationParams } from './params.ts';
 import { buildPopulation, type Population } from './population.ts';
 import { Pool } from './pool.ts';
-import { mulberry32, below, type Rand } from './random.ts';
+import { mulberry32, below, type Rand } from '../random.ts';
 import { alternativeDesigns, earliestShareDesign, type Design, type EntryList } from './designs.ts';
 import type { Probes, TargetDrawer, TargetLottery } from './target.ts';
 

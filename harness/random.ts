@@ -1,4 +1,4 @@
-/** Seeded, fast, NOT cryptographic: synthetic populations and model draws (never a published draw). */
+/** Seeded, fast, NOT cryptographic: synthetic populations, model draws and camera stimuli (never a published draw). */
 export type Rand = () => number;
 
 /** mulberry32: a uniform double in [0, 1) per call. */
