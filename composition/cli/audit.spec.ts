@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { portico } from './spawn-cli.ts';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,15 +11,6 @@ import { freePort } from '../../harness/browser/launch.ts';
 const root = resolve(import.meta.dirname, '..', '..');
 const pages = join(root, 'harness', 'fixtures', 'pages');
 
-function portico(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'composition', 'cli', 'main.ts'), ...args], { cwd: root });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'portico-audit-'));
 const readBundle = (dir: string) => JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as RunBundle;

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { portico } from './spawn-cli.ts';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,17 +10,6 @@ import type { RunBundle } from '../../harness/types.ts';
 const root = resolve(import.meta.dirname, '..', '..');
 const example = join(root, 'targets', 'examples', 'reference-help.target.yaml');
 
-function portico(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const env = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('TEST_') || k.startsWith('PW_') || k.startsWith('PORTICO_')) delete env[k];
-    const child = spawn(process.execPath, [join(root, 'composition', 'cli', 'main.ts'), ...args], { cwd: root, env });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 const outDir = () => mkdtempSync(join(tmpdir(), 'portico-run-'));
 const bundle = (dir: string) => JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as RunBundle;
 
