@@ -84,7 +84,8 @@ export function describedTargetMatrix(file: string, opts: { personas: Persona[];
   // An audit that judges a page's language is required only if some flow is walked in the persona's language.
   const required = (p: Persona) => opts.auditsFor(p).filter((a) => !(a.meta.requiredArtifacts.includes('language') && d.flows.every((f) => languageFor(d, f, p).language.split('-')[0] !== p.language.split('-')[0]))).map((a) => a.meta.id);
   return [
-    ...opts.personas.map((p) => project(`${d.id}@${p.id}`, p, { porticoProfile: conformant, porticoDefects: [] }, {
+    // A persona that walks no flow of this target has nothing to be judged on: no clean project for it.
+    ...opts.personas.filter((p) => allSteps(target.flows, p.id).length > 0).map((p) => project(`${d.id}@${p.id}`, p, { porticoProfile: conformant, porticoDefects: [] }, {
       kind: 'clean', profile: conformant, persona: p.id, steps: allSteps(target.flows, p.id), requiredAudits: required(p),
     })),
     ...reachable.map((x) => project(`${d.id}[${x.id}]@${x.persona}`, personaOf(x.persona), { porticoProfile: conformant, porticoDefects: [x.id] }, {
