@@ -44,8 +44,11 @@ export type StepId =
 export type DefectSpec = GenericDefectSpec<PersonaId, StepId>;
 export type { DefectProof };
 
-/** The email defects are told apart by the address category the universal-email persona keys each finding by. */
-const EMAIL_RULES = ['journey-observations/email-rejected', 'journey-observations/email-silently-lost'];
+/**
+ * The email defects are told apart by the address category the universal-email persona keys each finding by:
+ * filed by its TypeScript flow here (journey-observations), by the universal-acceptance audit on the described target.
+ */
+const EMAIL_RULES = ['journey-observations/email-rejected', 'journey-observations/email-silently-lost', 'universal-acceptance/email-rejected', 'universal-acceptance/email-silently-lost'];
 
 const DISABILITY =
   'mission.md: "A complaint alleged the app was inaccessible to people with disabilities and violated federal disability law (Section 508 of the Rehabilitation Act applies to federal ICT)."';

@@ -38,6 +38,11 @@ export interface ReferenceAppOptions {
   earliestShare?: number;
   /** Request log (method, path without query, status, ms: never personal data). Default: none. */
   log?: (line: string) => void;
+  /**
+   * Send mail through this SMTP server instead of the app's own loopback one (whose outbox the
+   * /__test endpoints read): a test harness's mail sink, or a real relay. Default: the loopback.
+   */
+  smtpRelay?: { host: string; port: number };
 }
 
 export interface ReferenceApp {
@@ -56,7 +61,7 @@ export async function startReferenceApp(opts: ReferenceAppOptions = {}): Promise
   const testMode = Boolean(opts.testMode);
   const db = openDatabase(opts.dbPath ?? ':memory:');
   const smtp = await startLoopbackSmtp({ host: '127.0.0.1', port: 0 });
-  const mailer = createMailer('127.0.0.1', smtp.port);
+  const mailer = opts.smtpRelay ? createMailer(opts.smtpRelay.host, opts.smtpRelay.port) : createMailer('127.0.0.1', smtp.port);
   const app: App = {
     db,
     clock: createClock(),

@@ -68,6 +68,8 @@ export function describedTargetMatrix(file: string, opts: { personas: Persona[];
   if (!d.profiles || !d.defects) throw new TargetFileError(`${file}: a defect matrix needs profiles and defects`);
   const target = declarativeToTarget(d);
   const defects = loadDefectCatalogue(resolve(dirname(resolve(file)), d.defects), opts.personas.map((p) => p.id));
+  for (const u of Object.keys(d.unreachable ?? {})) if (!defects.some((x) => x.id === u)) throw new TargetFileError(`${file}: unreachable › ${u}: no defect "${u}" in ${d.defects}`);
+  const reachable = defects.filter((x) => !d.unreachable?.[x.id]);
   const out = opts.out ?? 'test-results/portico';
   const [conformant, ...others] = d.profiles;
   const project = (name: string, persona: Persona, use: Record<string, unknown>, expectation?: Expectation): DescribedProject => ({
@@ -82,10 +84,11 @@ export function describedTargetMatrix(file: string, opts: { personas: Persona[];
   // An audit that judges a page's language is required only if some flow is walked in the persona's language.
   const required = (p: Persona) => opts.auditsFor(p).filter((a) => !(a.meta.requiredArtifacts.includes('language') && d.flows.every((f) => languageFor(d, f, p).language.split('-')[0] !== p.language.split('-')[0]))).map((a) => a.meta.id);
   return [
-    ...opts.personas.map((p) => project(`${d.id}@${p.id}`, p, { porticoProfile: conformant, porticoDefects: [] }, {
+    // A persona that walks no flow of this target has nothing to be judged on: no clean project for it.
+    ...opts.personas.filter((p) => allSteps(target.flows, p.id).length > 0).map((p) => project(`${d.id}@${p.id}`, p, { porticoProfile: conformant, porticoDefects: [] }, {
       kind: 'clean', profile: conformant, persona: p.id, steps: allSteps(target.flows, p.id), requiredAudits: required(p),
     })),
-    ...defects.map((x) => project(`${d.id}[${x.id}]@${x.persona}`, personaOf(x.persona), { porticoProfile: conformant, porticoDefects: [x.id] }, {
+    ...reachable.map((x) => project(`${d.id}[${x.id}]@${x.persona}`, personaOf(x.persona), { porticoProfile: conformant, porticoDefects: [x.id] }, {
       kind: 'defect', defectId: x.id, persona: x.persona, step: x.step, proof: x.proof, steps: stepsUpTo(target.flows, x.persona, x.step), requiredAudits: required(personaOf(x.persona)),
     })),
     ...(opts.otherProfiles === false ? [] : others).flatMap((profile) => opts.personas.map((p) => project(`${d.id}:${profile}@${p.id}`, p, { porticoProfile: profile, porticoDefects: [] }))),

@@ -14,7 +14,9 @@ const lang = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 
 const words = z.union([z.string().min(1), z.record(z.string(), z.string().min(1))]);
 export type Words = z.infer<typeof words>;
 const fill = z.object({ label: words, value: z.string(), within: words.optional() }).strict();
-const select = z.object({ label: words, option: z.string(), within: words.optional() }).strict();
+/** A closed list: choose the option that reads `option`, or (for a value not worded alike in every language, a country code) the one whose `value` it is. */
+const select = z.object({ label: words, option: z.string().optional(), value: z.string().optional(), within: words.optional() }).strict()
+  .refine((x) => (x.option === undefined) !== (x.value === undefined), 'give option (the words shown) or value (the option\'s value), not both');
 const control = z.object({ role: z.enum(ROLES), name: words }).strict();
 /** What the page shows: a text, a heading, or both. */
 const shows = z.object({ text: words.optional(), heading: words.optional() }).strict()
@@ -34,6 +36,8 @@ const stepSchema = z.object({
   /** A form step: the time-limit persona waits here; the after-submit checks run. */
   form: z.boolean().optional(),
   checkpoint: z.boolean().optional(),
+  /** The connection drops as the click sends the form; back online the form must keep what was entered (then the click is made again). */
+  sendOffline: z.boolean().optional(),
   language: lang.optional(),
   waitForMail: z.object({
     to: z.string().min(1),
@@ -84,6 +88,8 @@ export const targetSchema = z.object({
   mail: mailSchema.optional(),
   profiles: z.array(id).min(1).optional(),
   defects: z.string().min(1).optional(),
+  /** Catalogued defects this description cannot reach, each with why (no defect project is made for them; the matrix lists them). */
+  unreachable: z.record(id, z.string().min(1)).optional(),
   flows: z.array(z.object({
     id,
     title: z.string().min(1),
@@ -155,6 +161,7 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
       }
     }
   }
+  if (t.unreachable && !t.defects) problems.push('  unreachable: names catalogued defects; add defects: FILE');
   if (t.defects && !t.profiles) problems.push('  defects: a defect catalogue needs profiles (e.g. [conformant, broken])');
   const offered = t.languages?.offered ?? t.locales ?? ['en'];
   if (t.languages?.choose && 'control' in t.languages.choose) {
@@ -176,12 +183,13 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
         if (!existsSync(path)) at(flow.id, step.id, 'upload › file', `no file ${path} (give a path relative to this file, or "{photo}" for a synthetic photo)`);
         else step.upload.file = path;
       }
+      if (step.sendOffline && !step.click) at(flow.id, step.id, 'sendOffline', 'needs a click that sends the form');
       if (step.language && !offered.includes(step.language)) at(flow.id, step.id, 'language', `"${step.language}" is not in languages.offered (${offered.join(', ')})`);
       if (step.waitForMail && !t.mail) at(flow.id, step.id, 'waitForMail', 'needs a top-level mail key: { sink: smtp }, { api: URL }, or none (then the step is "mail not observable")');
       const values: Array<[string, string]> = [
         ...(step.waitForMail ? [['waitForMail › to', step.waitForMail.to] as [string, string]] : []),
         ...list(step.fill).map((f, i) => [`fill[${i}] › value`, f.value] as [string, string]),
-        ...list(step.select).map((f, i) => [`select[${i}] › option`, f.option] as [string, string]),
+        ...list(step.select).map((f, i) => (f.value === undefined ? [`select[${i}] › option`, f.option!] : [`select[${i}] › value`, f.value]) as [string, string]),
       ];
       for (const [key, v] of values) {
         for (const name of placeholders(v)) {

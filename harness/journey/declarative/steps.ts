@@ -6,6 +6,7 @@ import { expectPage, CheckNotPerformed } from '../expect.ts';
 import { waitForMessage } from '../../mail/types.ts';
 import { interpolate, interpolateValue, SKIP } from './interpolate.ts';
 import { chooseLanguage, localizePath } from './language.ts';
+import { sendOffline } from './offline.ts';
 import { inLanguage, list, type DeclarativeStep, type DeclarativeTarget, type Words } from './schema.ts';
 
 const LANGUAGE_PROBE = 'language';
@@ -30,9 +31,9 @@ export async function fillStep(ctx: StepContext, s: Pick<DeclarativeStep, 'fill'
     await ctx.actor.fill(w(f.label), v, { within: f.within === undefined ? undefined : w(f.within) });
   }
   for (const f of list(s.select)) {
-    const v = interpolateValue(f.option, ctx);
+    const v = interpolateValue(f.value ?? f.option!, ctx);
     if (v === SKIP) continue;
-    await ctx.actor.select(w(f.label), v, { within: f.within === undefined ? undefined : w(f.within) });
+    await ctx.actor.select(w(f.label), f.value === undefined ? v : { value: v }, { within: f.within === undefined ? undefined : w(f.within) });
   }
 }
 
@@ -105,6 +106,7 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
       if (s.capture) await capture(ctx, s.capture);
       const before = ctx.page.url();
       const lang = langOf(ctx, s);
+      if (s.click && s.sendOffline) await sendOffline(ctx, s.id, () => ctx.actor.click(s.click!.role, inLanguage(s.click!.name, lang)), () => fillStep(ctx, s));
       if (s.click) await ctx.actor.click(s.click.role, inLanguage(s.click.name, lang));
       if (s.expect) await expectPage(ctx.page, arrivalIn(s.expect, lang), `"${s.title ?? s.id}"`, s.click ? before : undefined);
     },

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDeclarativeTarget, TargetFileError } from './schema.ts';
+import { describedTargetMatrix } from './matrix.ts';
+import { PERSONAS } from '../../../personas/index.ts';
+import { auditsFor } from '../../../composition/registry.ts';
+
+/** The keys the described reference target needed: select by value, sendOffline, unreachable. */
+const base = (step: string, top = '') => `
+baseURL: http://127.0.0.1:8080
+${top}flows:
+  - id: apply
+    title: Apply
+    steps:
+      - id: details
+${step}
+`;
+
+describe('select by value, sendOffline, unreachable', () => {
+  it('select: option (the words shown) or value (the option\'s value, e.g. a country code), not both, not neither', () => {
+    const t = parseDeclarativeTarget(base('        select: { label: Nationality, value: "{persona.nationality}" }'), 'x.yaml');
+    expect(t.flows[0].steps[0].select).toEqual({ label: 'Nationality', value: '{persona.nationality}' });
+    expect(() => parseDeclarativeTarget(base('        select: { label: Nationality, value: HN, option: Honduras }'), 'x.yaml')).toThrow(/x\.yaml.*flow "apply" › step "details" › select: give option .* or value/s);
+    expect(() => parseDeclarativeTarget(base('        select: { label: Nationality }'), 'x.yaml')).toThrow(/step "details" › select/);
+    expect(() => parseDeclarativeTarget(base('        select: { label: Nationality, value: "{persona.nope}" }'), 'x.yaml')).not.toThrow();
+    expect(() => parseDeclarativeTarget(base('        select: { label: Nationality, value: "{nope}" }'), 'x.yaml')).toThrow(/step "details" › select\[0\] › value: unknown placeholder \{nope\}/);
+  });
+  it('sendOffline needs a click that sends the form', () => {
+    expect(parseDeclarativeTarget(base('        fill: { label: Name, value: x }\n        sendOffline: true\n        click: { role: button, name: Continue }'), 'x.yaml').flows[0].steps[0].sendOffline).toBe(true);
+    expect(() => parseDeclarativeTarget(base('        fill: { label: Name, value: x }\n        sendOffline: true'), 'x.yaml')).toThrow(/x\.yaml.*flow "apply" › step "details" › sendOffline: needs a click/s);
+  });
+  it('unreachable: names catalogued defects with why; the matrix makes no project for them and rejects an unknown id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portico-unreachable-'));
+    writeFileSync(join(dir, 'defects.yaml'), `- { id: a, title: t, changes: c, barrier: b, persona: keyboard, step: details, proof: { by: [x], cites: [y], keys: null } }\n- { id: lottery, title: t, changes: c, barrier: b, persona: multi-account, step: draw, proof: { by: [x], cites: [y], keys: null } }\n`);
+    const file = (u: string) => { writeFileSync(join(dir, 't.target.yaml'), base('        goto: /', `id: t\nprofiles: [conformant, broken]\ndefects: ./defects.yaml\nunreachable: { ${u} }\n`)); return join(dir, 't.target.yaml'); };
+    const names = describedTargetMatrix(file('lottery: the draw runs at the app\'s own time'), { personas: PERSONAS, auditsFor }).map((p) => p.name);
+    expect(names).toContain('t[a]@keyboard');
+    expect(names.some((n) => n.includes('[lottery]'))).toBe(false);
+    expect(() => describedTargetMatrix(file('nope: why'), { personas: PERSONAS, auditsFor })).toThrow(/unreachable › nope: no defect "nope"/);
+    expect(() => parseDeclarativeTarget(base('        goto: /', 'unreachable: { a: why }\n'), 'x.yaml')).toThrow(TargetFileError);
+  });
+});
