@@ -74,6 +74,9 @@ const mailSchema = z.union([
   z.literal('none'),
 ], { error: 'use { sink: smtp }, { api: "http://host:port" } (Mailpit/MailHog) or none' });
 
+/** How a person extends the session at the time-out warning: the control, by role and name (per language). */
+const sessionSchema = z.object({ extend: control }).strict();
+
 export const targetSchema = z.object({
   id: id.optional(),
   title: z.string().min(1).optional(),
@@ -84,6 +87,7 @@ export const targetSchema = z.object({
   mail: mailSchema.optional(),
   profiles: z.array(id).min(1).optional(),
   defects: z.string().min(1).optional(),
+  session: sessionSchema.optional(),
   flows: z.array(z.object({
     id,
     title: z.string().min(1),
@@ -161,6 +165,7 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
     const names = t.languages.choose.control.name;
     for (const l of offered) if (!names[l]) problems.push(`  languages › choose › control › name: no name for offered language "${l}"`);
   }
+  problems.push(...sessionProblems(t, offered));
   for (const flow of t.flows) {
     if (flow.language && !offered.includes(flow.language)) at(flow.id, undefined, 'language', `"${flow.language}" is not in languages.offered (${offered.join(', ')})`);
     const seen = new Set<string>();
@@ -195,6 +200,13 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
   if (problems.length) throw new TargetFileError(`${file}: ${problems.length} problem(s) in the target description:\n${problems.join('\n')}`);
   const name = basename(file).replace(/\.(target\.)?(ya?ml|json)$/i, '').replace(/[^a-z0-9-]+/gi, '-');
   return { ...t, id: t.id ?? name, title: t.title ?? t.id ?? name, locales: offered, file, flows: t.flows.map((f) => ({ ...f, steps: f.steps.map((s) => ({ ...s, title: s.title ?? s.id })) })) };
+}
+
+/** `session:` names its control in every language the target offers (a person reads it in theirs). */
+function sessionProblems(t: RawTarget, offered: string[]): string[] {
+  const name = t.session?.extend.name;
+  if (!name || typeof name === 'string') return [];
+  return offered.filter((l) => !name[l]).map((l) => `  session › extend › name: no name for offered language "${l}"`);
 }
 
 /** The words in the language asked for (its primary tag, then English, then the first given). */
