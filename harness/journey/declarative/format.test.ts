@@ -90,6 +90,15 @@ describe('session: how a person extends the session at the time-out warning', ()
   });
 });
 
+describe('partOf: the page after a mistake is audited as part of the form step', () => {
+  it('files the step\'s checkpoint under an earlier step; an unknown or later one is named with flow, step and key', () => {
+    const ok = parseDeclarativeTarget(full.replace('        language: es\n', '        language: es\n        partOf: email\n'), 'benefits.target.yaml');
+    expect(declarativeToTarget(ok).flows[0].steps[2].partOf).toBe('email');
+    expect(bad('        language: es\n', '        language: es\n        partOf: nowhere\n')).toThrow(/benefits\.target\.yaml: .*flow "apply" › step "photo" › partOf: "nowhere" is not an earlier step of this flow/s);
+    expect(bad('        language: es\n', '        language: es\n        partOf: photo\n')).toThrow(/step "photo" › partOf/);
+  });
+});
+
 describe('values', () => {
   const ctx = { data: { email: 'a@b.c', givenNames: 'Ana', usAddress: { street: '1 Main St' } }, state: { mail: { code: '123456' } } } as never;
   const noAddress = { data: { email: 'a@b.c', usAddress: null }, state: {} } as never;

@@ -34,6 +34,8 @@ const stepSchema = z.object({
   /** A form step: the time-limit persona waits here; the after-submit checks run. */
   form: z.boolean().optional(),
   checkpoint: z.boolean().optional(),
+  /** The checkpoint is filed under this earlier step (the page after a mistake is part of the form step). */
+  partOf: id.optional(),
   language: lang.optional(),
   waitForMail: z.object({
     to: z.string().min(1),
@@ -181,6 +183,7 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
         if (!existsSync(path)) at(flow.id, step.id, 'upload › file', `no file ${path} (give a path relative to this file, or "{photo}" for a synthetic photo)`);
         else step.upload.file = path;
       }
+      if (step.partOf && (step.partOf === step.id || !seen.has(step.partOf))) at(flow.id, step.id, 'partOf', `"${step.partOf}" is not an earlier step of this flow`);
       if (step.language && !offered.includes(step.language)) at(flow.id, step.id, 'language', `"${step.language}" is not in languages.offered (${offered.join(', ')})`);
       if (step.waitForMail && !t.mail) at(flow.id, step.id, 'waitForMail', 'needs a top-level mail key: { sink: smtp }, { api: URL }, or none (then the step is "mail not observable")');
       const values: Array<[string, string]> = [
