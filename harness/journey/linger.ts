@@ -25,7 +25,8 @@ async function extendSession(page: Page, warning: Locator, control: NonNullable<
   const inWarning = warning.getByRole(control.role, { name: control.name });
   const el = (await inWarning.count()) > 0 ? inWarning.first() : page.getByRole(control.role, { name: control.name }).filter({ visible: true }).first();
   if (!(await el.isVisible().catch(() => false))) { ext.missingAtSeconds ??= elapsed; return; }
-  await el.click({ timeout: 5_000 });
+  // A dialog still opening or closing can refuse the click: the person tries again at the next look.
+  if (!(await el.click({ timeout: 5_000 }).then(() => true, () => false))) return;
   ext.times++;
   await page.waitForLoadState('load').catch(() => undefined);
 }
@@ -75,6 +76,9 @@ export async function lingerOnForm(ctx: StepContext, stepId: string, options: Li
   const serverClock = typeof ctx.hooks.advanceClock === 'function';
   const facts: LingerFacts = { step: stepId, seconds, entered, browserClock: true, serverClock, hooksUsed: serverClock ? ['advanceClock'] : [], warning: null, navigatedTo: null };
   const warning = page.getByRole('alertdialog').or(page.getByRole('dialog')).or(page.getByRole('alert')).filter({ hasText: /\S/ });
+  // What was already shown before any time passed (an error summary with role=alert) is not a time-out warning.
+  const shownBefore = new Set(await warning.filter({ visible: true }).allTextContents().then((t) => t.map((x) => x.replace(/\s+/g, ' ').trim()), () => [] as string[]));
+  const newWarning = warning.filter({ visible: true }).filter({ hasNotText: shownBefore.size ? new RegExp(`^\\s*(${[...shownBefore].map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})\\s*$`) : /$^/ });
   for (let elapsed = 0; elapsed < seconds; ) {
     const dt = Math.min(chunk, seconds - elapsed);
     if (serverClock) await ctx.hooks.advanceClock!(dt);
@@ -87,7 +91,7 @@ export async function lingerOnForm(ctx: StepContext, stepId: string, options: Li
       break;
     }
     if (!facts.warning || options.extend) {
-      const visible = await warning.filter({ visible: true }).first();
+      const visible = newWarning.first();
       if (await visible.isVisible().catch(() => false) && !facts.warning) {
         const text = ((await visible.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
         const button = visible.getByRole('button').first();
