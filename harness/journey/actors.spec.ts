@@ -71,3 +71,16 @@ test('words shown inside a field count as the control being there: a list whose 
   expect(e).toBeInstanceOf(BlockedError);
   expect('blocked' in classifyStepError(e as Error, state)).toBe(true);
 });
+
+test('a label that is how another begins: each actor fills the field whose label is exactly those words (البلد, not البلدة أو المدينة); a label found only inside another still works', async () => {
+  const form = '<main dir="rtl" lang="ar"><label for="t">البلدة أو المدينة</label><input id="t"><label for="c">البلد</label><input id="c"><label for="p">الرمز البريدي للمنطقة</label><input id="p"></main>';
+  for (const make of [pointerActor, screenReaderActor, keyboardActor]) {
+    await page.setContent(form);
+    const a = make(page);
+    await a.fill('البلد', 'Honduras');
+    await a.fill('الرمز البريدي', '11101');
+    expect(await page.locator('#c').inputValue(), make.name).toBe('Honduras');
+    expect(await page.locator('#t').inputValue(), make.name).toBe('');
+    expect(await page.locator('#p').inputValue(), make.name).toBe('11101');
+  }
+});

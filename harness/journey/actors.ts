@@ -108,16 +108,28 @@ const TEXT_ROLES = ['textbox', 'searchbox', 'spinbutton', 'combobox'] as const;
  * that is all there is, from aria-label, title or placeholder (Chromium's name computation).
  */
 async function byAccessibleName(scope: Page | Locator, name: string | RegExp, roles: readonly string[]): Promise<Locator> {
-  const byLabel = scope.getByLabel(name);
+  const byLabel = await preferExact((exact) => scope.getByLabel(name, { exact }), name);
   if ((await byLabel.count()) > 0) return byLabel;
   for (const role of roles) {
-    const byRole = scope.getByRole(role as 'textbox', { name });
+    const byRole = await preferExact((exact) => scope.getByRole(role as 'textbox', { name, exact }), name);
     if ((await byRole.count()) > 0) return byRole;
   }
   return byLabel;
 }
 
 const describe = (label: string | RegExp) => (typeof label === 'string' ? `"${label}"` : String(label));
+
+/**
+ * The control a person means when a name is part of another's: "البلد" (country) is how
+ * "البلدة أو المدينة" (town or city) begins, "Email" how "Email again" does. Someone looking for a
+ * field by its words takes the one whose words are exactly those; only when none is, any whose
+ * words contain them (Playwright's default substring match).
+ */
+async function preferExact(make: (exact: boolean) => Locator, name: string | RegExp): Promise<Locator> {
+  if (typeof name !== 'string') return make(false);
+  const exact = make(true);
+  return (await exact.count()) > 0 ? exact : make(false);
+}
 
 /**
  * Screen-reader user: finds everything through the accessibility tree — form fields by their
@@ -163,10 +175,10 @@ export function pointerActor(page: Page): Actor {
   const log: string[] = [];
   const how = 'by sight with a pointer';
   const field = async (label: string | RegExp, scope?: Scope) => {
-    const byLabel = root(page, scope).getByLabel(label);
+    const byLabel = await preferExact((exact) => root(page, scope).getByLabel(label, { exact }), label);
     const el = (await byLabel.count()) > 0
       ? await exactlyOne(byLabel, `a field labelled ${describe(label)}`, how)
-      : await exactlyOne(root(page, scope).getByPlaceholder(label), `a field labelled or marked ${describe(label)}`, how, false, label);
+      : await exactlyOne(await preferExact((exact) => root(page, scope).getByPlaceholder(label, { exact }), label), `a field labelled or marked ${describe(label)}`, how, false, label);
     return usable(el, `the field ${describe(label)}`, how, true);
   };
   return {
@@ -176,7 +188,7 @@ export function pointerActor(page: Page): Actor {
     async select(label, option, scope?: Scope) { log.push(`choose ${String(option)} in ${describe(label)}`); await (await field(label, scope)).selectOption(optionArg(option), { timeout: ACTION_TIMEOUT }); },
     async check(label, scope?: Scope) {
       log.push(`tick ${describe(label)}`);
-      const box = root(page, scope).getByLabel(label);
+      const box = await preferExact((exact) => root(page, scope).getByLabel(label, { exact }), label);
       await (await usable(await exactlyOne(box, `a checkbox ${describe(label)}`, how), `the checkbox ${describe(label)}`, how, false)).check({ timeout: ACTION_TIMEOUT });
     },
     async click(role, name) {
@@ -207,9 +219,9 @@ export function keyboardActor(page: Page): Actor {
     throw new BlockedError(`Tab never reached ${what} (${limit} presses)`, how);
   };
   const visibleField = async (label: string | RegExp, scope?: Scope) => {
-    const byLabel = root(page, scope).getByLabel(label);
+    const byLabel = await preferExact((exact) => root(page, scope).getByLabel(label, { exact }), label);
     if ((await byLabel.count()) > 0) return exactlyOne(byLabel, `a field labelled ${describe(label)}`, how);
-    return exactlyOne(root(page, scope).getByPlaceholder(label), `a field labelled or marked ${describe(label)}`, how, false, label);
+    return exactlyOne(await preferExact((exact) => root(page, scope).getByPlaceholder(label, { exact }), label), `a field labelled or marked ${describe(label)}`, how, false, label);
   };
   return {
     kind: 'keyboard', page, log,
@@ -241,7 +253,7 @@ export function keyboardActor(page: Page): Actor {
       throw new BlockedError(`could not choose ${String(option)} in ${describe(label)} with the arrow keys`, how);
     },
     async check(label, scope?: Scope) {
-      const el = await exactlyOne(root(page, scope).getByLabel(label), `a checkbox ${describe(label)}`, how);
+      const el = await exactlyOne(await preferExact((exact) => root(page, scope).getByLabel(label, { exact }), label), `a checkbox ${describe(label)}`, how);
       const group = await el.evaluate((e) => (e instanceof HTMLInputElement && e.type === 'radio' && e.name ? e.name : null));
       if (group) {
         // A radio group is one Tab stop; the arrow keys move (and check) within it.

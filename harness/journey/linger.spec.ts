@@ -46,3 +46,48 @@ for (const mode of ['warns', 'silent', 'none'] as const) {
     }
   });
 }
+
+/**
+ * With the target's way to extend (`extend`): the person presses it at each warning. A page whose
+ * button restarts the timers keeps them signed in with their entries (nothing to report); one whose
+ * button does nothing signs them out anyway, one whose button reloads an empty form loses the entries
+ * (both 2.2.1: the way to extend did not work).
+ */
+const extendPage = (mode: 'extends' | 'ignores' | 'clears') => `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Formulario</title></head><body><main>
+<h1>Registro</h1>
+<form><p><label for="n">Nombre</label> <input id="n"></p><button type="button">Enviar</button></form>
+<div role="alertdialog" aria-labelledby="w" hidden id="warn"><p id="w">Su sesión se cerrará pronto.</p><button type="button" id="stay">Seguir conectado</button></div>
+<script>
+let warnT, endT;
+const schedule = () => { clearTimeout(warnT); clearTimeout(endT);
+  warnT = setTimeout(() => { document.getElementById('warn').hidden = false; }, 8 * 60 * 1000);
+  endT = setTimeout(() => { location.href = '/signed-out'; }, 10 * 60 * 1000); };
+schedule();
+document.getElementById('stay').addEventListener('click', () => {
+  document.getElementById('warn').hidden = true;
+  if (${JSON.stringify(mode)} === 'extends') schedule();
+  if (${JSON.stringify(mode)} === 'clears') { document.getElementById('n').value = ''; schedule(); }
+});
+</script></main></body></html>`;
+
+for (const mode of ['extends', 'ignores', 'clears'] as const) {
+  test(`linger, pressing the described way to extend at each warning: ${mode}`, async ({ page: p, context }) => {
+    await context.route('http://localhost:9/**', (r) => r.fulfill({ contentType: 'text/html', body: r.request().url().endsWith('/signed-out') ? '<h1>Sesión cerrada</h1>' : extendPage(mode) }));
+    await p.clock.install();
+    await p.goto('http://localhost:9/form');
+    await p.getByLabel('Nombre').fill('Rosa Elena');
+    const facts = await lingerOnForm({ page: p, hooks: {} } as unknown as StepContext, 'form', { seconds: 1500, chunkSeconds: 30, extend: { role: 'button', name: 'Seguir conectado' } });
+    expect(facts.warning).toMatchObject({ atSeconds: 480, extend: 'Seguir conectado' });
+    if (mode === 'extends') {
+      expect(facts.navigatedTo).toBeNull();
+      expect(facts.extended).toMatchObject({ times: 3, missingAtSeconds: null, lost: [] });
+      expect(lingerObservation(facts, false)).toBeNull();
+    } else if (mode === 'ignores') {
+      expect(facts.navigatedTo).toMatch(/\/signed-out$/);
+      expect(lingerObservation(facts, true)).toMatchObject({ ruleId: 'time-limit-extend-failed', wcag: ['2.2.1'], message: expect.stringMatching(/signed out anyway/) });
+    } else {
+      expect(facts.extended?.lost).toEqual([{ label: 'Nombre', before: 'Rosa Elena', after: null }]);
+      expect(lingerObservation(facts, false)).toMatchObject({ ruleId: 'time-limit-extend-failed', message: expect.stringMatching(/Nombre "Rosa Elena" → empty/) });
+    }
+  });
+}

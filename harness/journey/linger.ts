@@ -16,7 +16,20 @@
  * in again (2.2.5).
  */
 import type { JourneyObservation, StepContext } from './types.ts';
-import { snapshotForm, type FormSnapshot } from './form-state.ts';
+import { lostEntries, snapshotForm, type FormSnapshot } from './form-state.ts';
+import type { Locator, Page } from 'playwright';
+
+/** The person comes back at the warning and uses the described way to extend; a warning without it is noted. */
+async function extendSession(page: Page, warning: Locator, control: NonNullable<LingerOptions['extend']>, elapsed: number, facts: LingerFacts) {
+  const ext = (facts.extended ??= { control: `${control.role} "${control.name}"`, times: 0, missingAtSeconds: null, lost: [] });
+  const inWarning = warning.getByRole(control.role, { name: control.name });
+  const el = (await inWarning.count()) > 0 ? inWarning.first() : page.getByRole(control.role, { name: control.name }).filter({ visible: true }).first();
+  if (!(await el.isVisible().catch(() => false))) { ext.missingAtSeconds ??= elapsed; return; }
+  // A dialog still opening or closing can refuse the click: the person tries again at the next look.
+  if (!(await el.click({ timeout: 5_000 }).then(() => true, () => false))) return;
+  ext.times++;
+  await page.waitForLoadState('load').catch(() => undefined);
+}
 
 /** Longer than common session limits (15–20 minutes): 25 minutes. */
 export const DEFAULT_LINGER_SECONDS = 1500;
@@ -25,6 +38,12 @@ export interface LingerOptions {
   seconds?: number;
   /** Time between looks at the page (default 30 s). */
   chunkSeconds?: number;
+  /**
+   * The control the target says extends the session (role and name). Given, the person comes back
+   * at each warning and presses it (2.2.1: warned, with a simple action to extend), then goes on
+   * waiting; afterwards what they entered must still be there. Not given, they are away throughout.
+   */
+  extend?: { role: 'button' | 'link' | 'checkbox' | 'radio' | 'tab' | 'menuitem'; name: string };
 }
 
 export interface LingerFacts {
@@ -39,6 +58,8 @@ export interface LingerFacts {
   warning: { atSeconds: number; text: string; extend: string | null } | null;
   /** The page went elsewhere by itself during the pause (a client-side sign-out). */
   navigatedTo: string | null;
+  /** With `extend`: how often the person pressed it, and whether a warning lacked it. */
+  extended?: { control: string; times: number; missingAtSeconds: number | null; lost: Array<{ label: string; before: string; after: string | null }> };
 }
 
 export function lingerSeconds(options: LingerOptions | undefined, env = process.env): number {
@@ -55,6 +76,9 @@ export async function lingerOnForm(ctx: StepContext, stepId: string, options: Li
   const serverClock = typeof ctx.hooks.advanceClock === 'function';
   const facts: LingerFacts = { step: stepId, seconds, entered, browserClock: true, serverClock, hooksUsed: serverClock ? ['advanceClock'] : [], warning: null, navigatedTo: null };
   const warning = page.getByRole('alertdialog').or(page.getByRole('dialog')).or(page.getByRole('alert')).filter({ hasText: /\S/ });
+  // What was already shown before any time passed (an error summary with role=alert) is not a time-out warning.
+  const shownBefore = new Set(await warning.filter({ visible: true }).allTextContents().then((t) => t.map((x) => x.replace(/\s+/g, ' ').trim()), () => [] as string[]));
+  const newWarning = warning.filter({ visible: true }).filter({ hasNotText: shownBefore.size ? new RegExp(`^\\s*(${[...shownBefore].map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})\\s*$`) : /$^/ });
   for (let elapsed = 0; elapsed < seconds; ) {
     const dt = Math.min(chunk, seconds - elapsed);
     if (serverClock) await ctx.hooks.advanceClock!(dt);
@@ -66,15 +90,20 @@ export async function lingerOnForm(ctx: StepContext, stepId: string, options: Li
       facts.navigatedTo = page.url();
       break;
     }
-    if (!facts.warning) {
-      const visible = await warning.filter({ visible: true }).first();
-      if (await visible.isVisible().catch(() => false)) {
+    if (!facts.warning || options.extend) {
+      const visible = newWarning.first();
+      if (await visible.isVisible().catch(() => false) && !facts.warning) {
         const text = ((await visible.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
         const button = visible.getByRole('button').first();
         const extend = (await button.count().catch(() => 0)) > 0 ? ((await button.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim() || '(unnamed button)' : null;
         facts.warning = { atSeconds: elapsed, text, extend };
       }
+      if (options.extend && (await visible.isVisible().catch(() => false))) await extendSession(page, visible, options.extend, elapsed, facts);
     }
+  }
+  if (facts.extended && facts.navigatedTo === null) {
+    const now = await snapshotForm(page).catch(() => ({}));
+    facts.extended.lost = lostEntries(entered, now);
   }
   return facts;
 }
@@ -86,6 +115,17 @@ export async function lingerOnForm(ctx: StepContext, stepId: string, options: Li
  * offering more time, and cantTell when only the browser clock could move and nothing happened.
  */
 export function lingerObservation(facts: LingerFacts, sessionEnded: boolean): JourneyObservation | null {
+  const x = facts.extended;
+  if (x && x.times > 0 && (facts.navigatedTo !== null || sessionEnded || x.lost.length)) {
+    return {
+      ruleId: 'time-limit-extend-failed',
+      key: 'session',
+      message: `The person pressed ${x.control} at the warning (${x.times} time(s)) but ${facts.navigatedTo !== null ? `was signed out anyway (the page went to ${facts.navigatedTo})` : x.lost.length ? `what they had entered was gone: ${x.lost.slice(0, 4).map((l) => `${l.label} "${l.before}" → ${l.after === null ? 'empty' : `"${l.after}"`}`).join(', ')}` : 'the session had ended when they sent the form'}.`,
+      wcag: ['2.2.1'],
+      impact: 'critical',
+      selector: 'session-warning',
+    };
+  }
   if (facts.warning?.extend) return null;
   const minutes = Math.round(facts.seconds / 60);
   const ended = sessionEnded || facts.navigatedTo !== null || facts.warning !== null;

@@ -204,6 +204,12 @@ export interface Target {
   defects?: DefectCatalogue;
   /** True when `start` launches the app itself, so a --base-url cannot point it elsewhere. */
   startsItsOwnApp?: boolean;
+  /**
+   * How a person extends the session when the time-out warning shows (a described target's
+   * `session:`): the control by role and name, in the language asked for. A person who needs more
+   * time presses it at each warning (harness/journey/linger.ts); without it they do not.
+   */
+  session?: { extend(lang: string): { role: 'button' | 'link' | 'checkbox' | 'radio' | 'tab' | 'menuitem'; name: string } };
   /** `portico serve`: the app in the foreground, when the target can be served. */
   serve?(options: { profile: string; defects: string[]; port: number; testMode?: boolean }): Promise<{ url: string; note?: string; close(): Promise<void> }>;
 }

@@ -148,7 +148,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
         }
       }
       if (!blocked && !incomplete && step.act) {
-        const linger = persona.lingerOnForms && step.form ? lingerBeforeSubmit(ctx, step.id, persona.lingerOnForms, { record: ctx.record }) : undefined;
+        const linger = persona.lingerOnForms && step.form ? lingerBeforeSubmit(ctx, step.id, { ...persona.lingerOnForms, extend: target.session?.extend(requestedLanguage) }, { record: ctx.record }) : undefined;
         try {
           await step.act(ctx);
           if (badResponse || crashed) throw new Error(badResponse ?? 'crash');

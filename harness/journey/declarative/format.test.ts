@@ -75,6 +75,30 @@ describe('the declarative format: every key', () => {
   });
 });
 
+describe('session: how a person extends the session at the time-out warning', () => {
+  const withSession = (session: string) => full.replace('profiles: [conformant, broken]\n', `profiles: [conformant, broken]\nsession: ${session}\n`);
+  it('gives the target the extend control in the language asked for', () => {
+    const t = declarativeToTarget(parseDeclarativeTarget(withSession('{ extend: { role: button, name: { en: Stay signed in, es: Seguir conectado, ar: البقاء متصلًا, ht: Rete konekte } } }'), 'benefits.target.yaml'));
+    expect(t.session?.extend('es')).toEqual({ role: 'button', name: 'Seguir conectado' });
+    expect(t.session?.extend('ar')).toEqual({ role: 'button', name: 'البقاء متصلًا' });
+    expect(declarativeToTarget(parseDeclarativeTarget(full, 'benefits.target.yaml')).session).toBeUndefined();
+  });
+  it('names the file and the key that are wrong: unknown keys, a bad role, a language with no name', () => {
+    expect(() => parseDeclarativeTarget(withSession('{ extend: { role: button, name: Stay }, warn: 1 }'), 'benefits.target.yaml')).toThrow(/benefits\.target\.yaml: .*session: unknown key "warn"/s);
+    expect(() => parseDeclarativeTarget(withSession('{ extend: { role: div, name: Stay } }'), 'benefits.target.yaml')).toThrow(/session › extend › role/);
+    expect(() => parseDeclarativeTarget(withSession('{ extend: { role: button, name: { en: Stay signed in } } }'), 'benefits.target.yaml')).toThrow(/benefits\.target\.yaml: .*session › extend › name: no name for offered language "es"/s);
+  });
+});
+
+describe('partOf: the page after a mistake is audited as part of the form step', () => {
+  it('files the step\'s checkpoint under an earlier step; an unknown or later one is named with flow, step and key', () => {
+    const ok = parseDeclarativeTarget(full.replace('        language: es\n', '        language: es\n        partOf: email\n'), 'benefits.target.yaml');
+    expect(declarativeToTarget(ok).flows[0].steps[2].partOf).toBe('email');
+    expect(bad('        language: es\n', '        language: es\n        partOf: nowhere\n')).toThrow(/benefits\.target\.yaml: .*flow "apply" › step "photo" › partOf: "nowhere" is not an earlier step of this flow/s);
+    expect(bad('        language: es\n', '        language: es\n        partOf: photo\n')).toThrow(/step "photo" › partOf/);
+  });
+});
+
 describe('values', () => {
   const ctx = { data: { email: 'a@b.c', givenNames: 'Ana', usAddress: { street: '1 Main St' } }, state: { mail: { code: '123456' } } } as never;
   const noAddress = { data: { email: 'a@b.c', usAddress: null }, state: {} } as never;

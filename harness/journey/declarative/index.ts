@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Flow, Persona, RunningTarget, Step, Target, TargetHooks } from '../types.ts';
-import { parseDeclarativeTarget, TargetFileError, type DeclarativeTarget } from './schema.ts';
+import { inLanguage, parseDeclarativeTarget, TargetFileError, type DeclarativeTarget } from './schema.ts';
 import { toStep, LANGUAGE_PROBE } from './steps.ts';
 import { languageFor } from './language.ts';
 import { serveApp } from './serve.ts';
@@ -58,6 +58,7 @@ export function declarativeToTarget(d: DeclarativeTarget): Target {
     title: d.title,
     locales: d.locales,
     flows,
+    ...(d.session ? { session: { extend: (l: string) => ({ role: d.session!.extend.role, name: inLanguage(d.session!.extend.name, l) }) } } : {}),
     async start({ profile, defects } = {}): Promise<RunningTarget> {
       const closers: Array<() => Promise<void>> = [];
       const hooks: TargetHooks = {};

@@ -38,6 +38,8 @@ const stepSchema = z.object({
   checkpoint: z.boolean().optional(),
   /** The connection drops as the click sends the form; back online the form must keep what was entered (then the click is made again). */
   sendOffline: z.boolean().optional(),
+  /** The checkpoint is filed under this earlier step (the page after a mistake is part of the form step). */
+  partOf: id.optional(),
   language: lang.optional(),
   waitForMail: z.object({
     to: z.string().min(1),
@@ -78,6 +80,9 @@ const mailSchema = z.union([
   z.literal('none'),
 ], { error: 'use { sink: smtp }, { api: "http://host:port" } (Mailpit/MailHog) or none' });
 
+/** How a person extends the session at the time-out warning: the control, by role and name (per language). */
+const sessionSchema = z.object({ extend: control }).strict();
+
 export const targetSchema = z.object({
   id: id.optional(),
   title: z.string().min(1).optional(),
@@ -90,6 +95,7 @@ export const targetSchema = z.object({
   defects: z.string().min(1).optional(),
   /** Catalogued defects this description cannot reach, each with why (no defect project is made for them; the matrix lists them). */
   unreachable: z.record(id, z.string().min(1)).optional(),
+  session: sessionSchema.optional(),
   flows: z.array(z.object({
     id,
     title: z.string().min(1),
@@ -168,6 +174,7 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
     const names = t.languages.choose.control.name;
     for (const l of offered) if (!names[l]) problems.push(`  languages › choose › control › name: no name for offered language "${l}"`);
   }
+  problems.push(...sessionProblems(t, offered));
   for (const flow of t.flows) {
     if (flow.language && !offered.includes(flow.language)) at(flow.id, undefined, 'language', `"${flow.language}" is not in languages.offered (${offered.join(', ')})`);
     const seen = new Set<string>();
@@ -184,6 +191,7 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
         else step.upload.file = path;
       }
       if (step.sendOffline && !step.click) at(flow.id, step.id, 'sendOffline', 'needs a click that sends the form');
+      if (step.partOf && (step.partOf === step.id || !seen.has(step.partOf))) at(flow.id, step.id, 'partOf', `"${step.partOf}" is not an earlier step of this flow`);
       if (step.language && !offered.includes(step.language)) at(flow.id, step.id, 'language', `"${step.language}" is not in languages.offered (${offered.join(', ')})`);
       if (step.waitForMail && !t.mail) at(flow.id, step.id, 'waitForMail', 'needs a top-level mail key: { sink: smtp }, { api: URL }, or none (then the step is "mail not observable")');
       const values: Array<[string, string]> = [
@@ -203,6 +211,13 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
   if (problems.length) throw new TargetFileError(`${file}: ${problems.length} problem(s) in the target description:\n${problems.join('\n')}`);
   const name = basename(file).replace(/\.(target\.)?(ya?ml|json)$/i, '').replace(/[^a-z0-9-]+/gi, '-');
   return { ...t, id: t.id ?? name, title: t.title ?? t.id ?? name, locales: offered, file, flows: t.flows.map((f) => ({ ...f, steps: f.steps.map((s) => ({ ...s, title: s.title ?? s.id })) })) };
+}
+
+/** `session:` names its control in every language the target offers (a person reads it in theirs). */
+function sessionProblems(t: RawTarget, offered: string[]): string[] {
+  const name = t.session?.extend.name;
+  if (!name || typeof name === 'string') return [];
+  return offered.filter((l) => !name[l]).map((l) => `  session › extend › name: no name for offered language "${l}"`);
 }
 
 /** The words in the language asked for (its primary tag, then English, then the first given). */

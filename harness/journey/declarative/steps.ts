@@ -88,6 +88,7 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
     id: s.id,
     title: s.title ?? s.id,
     checkpoint: s.checkpoint,
+    ...(s.partOf ? { partOf: s.partOf } : {}),
     language: s.language,
     form: s.form,
     async arrive(ctx) {
