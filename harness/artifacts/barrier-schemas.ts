@@ -67,7 +67,19 @@ export const pageTextSchema = z.looseObject({
   sentences: z.array(textItem),
 });
 
+export const draggingSchema = z.looseObject({
+  schema: z.literal('portico.probe.dragging/1'),
+  listenersRead: z.boolean(),
+  nativeRanges: z.number(),
+  widgets: z.array(z.looseObject({
+    domPath: z.string(), kind: z.enum(['sortable', 'slider', 'draggable']), how: z.array(z.string()), items: z.number(), name: z.string(), snippet: z.string(),
+    controls: z.array(z.looseObject({ domPath: z.string(), tag: z.string(), role: z.string(), type: z.string(), name: z.string(), inItem: z.boolean() })),
+    track: z.array(z.string()), keyboard: z.boolean(),
+  })),
+});
+
 export const BARRIER_SCHEMAS: Record<string, z.ZodType> = {
+  dragging: draggingSchema,
   'new-window': newWindowSchema,
   motion: motionSchema,
   'label-in-name': labelInNameSchema,
