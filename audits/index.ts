@@ -30,6 +30,7 @@ import { focusOrderAudit } from './wcag/focus-order.ts';
 import { sensoryInstructionsAudit } from './wcag/sensory-instructions.ts';
 import { descriptiveLabelsAudit } from './wcag/descriptive-labels.ts';
 import { draggingMovementsAudit } from './wcag/dragging-movements.ts';
+import { accessibleAuthenticationAudit } from './wcag/accessible-authentication.ts';
 import { journeyBlockedAudit } from './journey/journey-blocked.ts';
 import { journeyObservationsAudit } from './journey/journey-observations.ts';
 import { universalAcceptanceAudit } from './journey/universal-acceptance.ts';
@@ -67,6 +68,7 @@ export const AUDITS: Audit[] = [
   sensoryInstructionsAudit,
   descriptiveLabelsAudit,
   draggingMovementsAudit,
+  accessibleAuthenticationAudit,
   journeyBlockedAudit,
   journeyObservationsAudit,
   universalAcceptanceAudit,

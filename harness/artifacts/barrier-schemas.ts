@@ -78,7 +78,17 @@ export const draggingSchema = z.looseObject({
   })),
 });
 
+export const authenticationSchema = z.looseObject({
+  schema: z.literal('portico.probe.authentication/1'),
+  authSignals: z.array(z.string()),
+  fields: z.array(z.looseObject({
+    domPath: z.string(), kind: z.enum(['password', 'one-time-code', 'code-boxes']), autocomplete: z.string(), label: z.string(), boxes: z.number(),
+    pasteBlocked: z.boolean(), shortcutBlocked: z.boolean(), pasteHandled: z.boolean(), snippet: z.string(),
+  })),
+});
+
 export const BARRIER_SCHEMAS: Record<string, z.ZodType> = {
+  authentication: authenticationSchema,
   dragging: draggingSchema,
   'new-window': newWindowSchema,
   motion: motionSchema,
