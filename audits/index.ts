@@ -31,6 +31,7 @@ import { sensoryInstructionsAudit } from './wcag/sensory-instructions.ts';
 import { descriptiveLabelsAudit } from './wcag/descriptive-labels.ts';
 import { draggingMovementsAudit } from './wcag/dragging-movements.ts';
 import { accessibleAuthenticationAudit } from './wcag/accessible-authentication.ts';
+import { consistentHelpAudit } from './wcag/consistent-help.ts';
 import { journeyBlockedAudit } from './journey/journey-blocked.ts';
 import { journeyObservationsAudit } from './journey/journey-observations.ts';
 import { universalAcceptanceAudit } from './journey/universal-acceptance.ts';
@@ -69,6 +70,7 @@ export const AUDITS: Audit[] = [
   descriptiveLabelsAudit,
   draggingMovementsAudit,
   accessibleAuthenticationAudit,
+  consistentHelpAudit,
   journeyBlockedAudit,
   journeyObservationsAudit,
   universalAcceptanceAudit,

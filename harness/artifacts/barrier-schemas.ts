@@ -87,7 +87,17 @@ export const authenticationSchema = z.looseObject({
   })),
 });
 
+export const helpMechanismsSchema = z.looseObject({
+  schema: z.literal('portico.probe.help-mechanisms/1'),
+  lang: z.string(),
+  items: z.array(z.looseObject({
+    kind: z.enum(['link', 'button', 'tel', 'mailto', 'frame', 'text']), name: z.string(), ref: z.string(),
+    region: z.enum(['header', 'nav', 'main', 'aside', 'footer', 'other']), domPath: z.string(),
+  })),
+});
+
 export const BARRIER_SCHEMAS: Record<string, z.ZodType> = {
+  'help-mechanisms': helpMechanismsSchema,
   authentication: authenticationSchema,
   dragging: draggingSchema,
   'new-window': newWindowSchema,
