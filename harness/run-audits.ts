@@ -85,8 +85,11 @@ export function runAudits(audits: Audit[] | AuditSelector, artifactsList: Artifa
     const applicable = applicableAudits(typeof audits === 'function' ? audits(artifacts) : audits, artifacts);
     for (const audit of applicable) {
       if (audit.auditJourney) {
-        // Judged once the journey's checkpoints are all in: one journey is one target, persona and flow.
-        const key = JSON.stringify([artifacts.context.target ?? '', artifacts.context.persona ?? '', artifacts.context.flow ?? '']);
+        // Judged once the journey's checkpoints are all in: one journey is one target, persona and flow,
+        // on one site (pages audited one by one with no flow are compared only with their own site's).
+        let origin = '';
+        try { origin = new URL(artifacts.url).origin; } catch { /* a file name: no origin */ }
+        const key = JSON.stringify([artifacts.context.target ?? '', artifacts.context.persona ?? '', artifacts.context.flow ?? '', origin]);
         const byAudit = journeys.get(key) ?? new Map<Audit, Artifacts[]>();
         byAudit.set(audit, [...(byAudit.get(audit) ?? []), artifacts]);
         journeys.set(key, byAudit);

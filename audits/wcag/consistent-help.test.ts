@@ -42,3 +42,11 @@ describe('consistent-help (3.2.6, recorded from the probe, judged over a journey
     expect(isHelp({ kind: 'tel', name: '0300 123 4567', ref: '03001234567', region: 'footer', domPath: 'a' })).toBe(true);
   });
 });
+
+describe('journey-level audits in runAudits', () => {
+  it('pages of two sites audited with no flow are not compared', () => {
+    const at = (name: string, url: string): Artifacts => ({ ...checkpoint(name), url, context: {} });
+    expect(runAudits([consistentHelpAudit], [at('moved-1', 'https://a.example/1'), at('moved-2', 'https://b.example/2')]).findings).toEqual([]);
+    expect(runAudits([consistentHelpAudit], [at('moved-1', 'https://a.example/1'), at('moved-2', 'https://a.example/2')]).findings).toHaveLength(1);
+  });
+});
