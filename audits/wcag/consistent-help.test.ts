@@ -50,3 +50,12 @@ describe('journey-level audits in runAudits', () => {
     expect(runAudits([consistentHelpAudit], [at('moved-1', 'https://a.example/1'), at('moved-2', 'https://a.example/2')]).findings).toHaveLength(1);
   });
 });
+
+describe('what is help', () => {
+  it('written contact details count outside the main content only (a date or the person\'s own email in main is not help)', () => {
+    const text = (region: PageItem['region'], ref: string): PageItem => ({ kind: 'text', name: ref, ref, region, domPath: 'p' });
+    expect(isHelp(text('footer', '03001234567'))).toBe(true);
+    expect(isHelp(text('main', '2731990'))).toBe(false);
+    expect(isHelp(text('main', 'person@example.org'))).toBe(false);
+  });
+});

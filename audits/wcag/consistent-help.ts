@@ -4,7 +4,7 @@ import type { HelpMechanismsArtifact, PageItem } from '../../harness/gatherers/p
 /**
  * What names a help mechanism, per language (data, not code): a link or button to help, support,
  * contact or questions, or a chat. Phone and email links and contact details written out are help
- * in any language; so is a frame from a chat service.
+ * in any language (written out, outside the main content); so is a frame from a chat service.
  */
 export const HELP_WORDS: Record<string, RegExp[]> = {
   en: [/\b(help|support|contact( us)?|get in touch|faqs?|frequently asked questions|customer service|helpline|call us|live chat|chat with us)\b/i],
@@ -16,7 +16,9 @@ export const HELP_WORDS: Record<string, RegExp[]> = {
 const CHAT_HOSTS = /(intercom|zendesk|zopim|livechat|drift|crisp|tawk|freshchat|olark|liveperson|genesys|salesforceliveagent)/i;
 
 export const isHelp = (i: PageItem) =>
-  i.kind === 'tel' || i.kind === 'mailto' || i.kind === 'text'
+  i.kind === 'tel' || i.kind === 'mailto'
+  // Contact details written out count where repeated blocks are (header, footer, sidebar): in the main content a number or address is the page's own (a date, the person's email).
+  || (i.kind === 'text' && i.region !== 'main')
   || (i.kind === 'frame' && (CHAT_HOSTS.test(i.ref) || Object.values(HELP_WORDS).some((ws) => ws.some((w) => w.test(i.name)))))
   || ((i.kind === 'link' || i.kind === 'button') && Object.values(HELP_WORDS).some((ws) => ws.some((w) => w.test(i.name))));
 
