@@ -29,6 +29,9 @@ import { targetSizeAudit } from './wcag/target-size.ts';
 import { focusOrderAudit } from './wcag/focus-order.ts';
 import { sensoryInstructionsAudit } from './wcag/sensory-instructions.ts';
 import { descriptiveLabelsAudit } from './wcag/descriptive-labels.ts';
+import { draggingMovementsAudit } from './wcag/dragging-movements.ts';
+import { accessibleAuthenticationAudit } from './wcag/accessible-authentication.ts';
+import { consistentHelpAudit } from './wcag/consistent-help.ts';
 import { journeyBlockedAudit } from './journey/journey-blocked.ts';
 import { journeyObservationsAudit } from './journey/journey-observations.ts';
 import { universalAcceptanceAudit } from './journey/universal-acceptance.ts';
@@ -65,6 +68,9 @@ export const AUDITS: Audit[] = [
   focusOrderAudit,
   sensoryInstructionsAudit,
   descriptiveLabelsAudit,
+  draggingMovementsAudit,
+  accessibleAuthenticationAudit,
+  consistentHelpAudit,
   journeyBlockedAudit,
   journeyObservationsAudit,
   universalAcceptanceAudit,

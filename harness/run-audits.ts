@@ -1,4 +1,4 @@
-import type { Artifacts, Audit, AuditContext, AuditResult, AuditVerdict, DraftFinding, Finding } from './types.ts';
+import type { Artifacts, Audit, AuditContext, AuditResult, AuditVerdict, DraftFinding, Finding, JourneyAuditResult } from './types.ts';
 import { fingerprint, normaliseSelector } from './findings/fingerprint.ts';
 import { dedupeFindings } from './findings/dedupe.ts';
 import { requirementsFor } from './standards/requirements.ts';
@@ -79,10 +79,22 @@ export function completeFinding(draft: DraftFinding, audit: Audit, artifacts: Ar
 export function runAudits(audits: Audit[] | AuditSelector, artifactsList: Artifacts[]): AuditRunOutput {
   const findings: Finding[] = [];
   const verdicts: AuditVerdict[] = [];
+  const journeys = new Map<string, Map<Audit, Artifacts[]>>();
   for (const artifacts of artifactsList) {
     const ctx: AuditContext = { checkpoint: artifacts.checkpoint, url: artifacts.url, pagePath: artifacts.pagePath, context: artifacts.context };
     const applicable = applicableAudits(typeof audits === 'function' ? audits(artifacts) : audits, artifacts);
     for (const audit of applicable) {
+      if (audit.auditJourney) {
+        // Judged once the journey's checkpoints are all in: one journey is one target, persona and flow,
+        // on one site (pages audited one by one with no flow are compared only with their own site's).
+        let origin = '';
+        try { origin = new URL(artifacts.url).origin; } catch { /* a file name: no origin */ }
+        const key = JSON.stringify([artifacts.context.target ?? '', artifacts.context.persona ?? '', artifacts.context.flow ?? '', origin]);
+        const byAudit = journeys.get(key) ?? new Map<Audit, Artifacts[]>();
+        byAudit.set(audit, [...(byAudit.get(audit) ?? []), artifacts]);
+        journeys.set(key, byAudit);
+        continue;
+      }
       let result = missingArtifact(audit, artifacts);
       if (!result) {
         try {
@@ -102,6 +114,27 @@ export function runAudits(audits: Audit[] | AuditSelector, artifactsList: Artifa
         notes: result.notes,
         context: artifacts.context,
       });
+    }
+  }
+  for (const byAudit of journeys.values()) {
+    for (const [audit, list] of byAudit) {
+      const last = list.at(-1)!;
+      const usable = list.filter((a) => !missingArtifact(audit, a));
+      let result: JourneyAuditResult;
+      if (!usable.length) {
+        const why = missingArtifact(audit, last)!;
+        result = { outcome: why.outcome, findings: [], notes: why.notes };
+      } else {
+        try {
+          result = audit.auditJourney!(usable);
+        } catch (error) {
+          result = { outcome: 'error', findings: [], notes: [`audit threw: ${(error as Error).message}`] };
+        }
+      }
+      const completed = result.findings.map(({ checkpoint, ...d }) => completeFinding(d, audit, usable.find((a) => a.checkpoint === checkpoint) ?? last));
+      findings.push(...completed);
+      // One verdict for the journey, at its last checkpoint.
+      verdicts.push({ auditId: audit.meta.id, checkpoint: last.checkpoint, url: last.url, outcome: result.outcome, findingCount: completed.length, notes: result.notes, context: last.context });
     }
   }
   return { findings: dedupeFindings(findings), verdicts };

@@ -159,6 +159,19 @@ export type DraftFinding = Omit<Finding, 'fingerprint' | 'requirements' | 'conte
 export interface Audit {
   meta: AuditMeta;
   audit(artifacts: Artifacts, ctx: AuditContext): AuditResult;
+  /**
+   * A journey-level audit judges every checkpoint of one journey together (what is the same, or
+   * not, from page to page); runAudits then calls this once per journey instead of `audit` per
+   * checkpoint. Each finding names the checkpoint it is filed at.
+   */
+  auditJourney?(checkpoints: Artifacts[]): JourneyAuditResult;
+}
+
+/** What a journey-level audit produces: findings each filed at one of the journey's checkpoints. */
+export interface JourneyAuditResult {
+  outcome: Outcome;
+  findings: Array<DraftFinding & { checkpoint: string }>;
+  notes?: string[];
 }
 
 /** One audit's verdict at one checkpoint (the report shows these, including what could not run). */

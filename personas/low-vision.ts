@@ -16,6 +16,6 @@ export const lowVision: Persona = {
   actor: 'pointer',
   language: 'es',
   data: { ...baseData, email: 'vision.{run}@example.org' },
-  audits: ['axe', 'reflow', 'resize-text', 'text-spacing', 'new-window', 'pause-stop-hide', 'target-size'],
+  audits: ['axe', 'reflow', 'resize-text', 'text-spacing', 'new-window', 'pause-stop-hide', 'target-size', 'dragging-movements', 'consistent-help'],
   blockedCites: { wcag: [], other: ['blocked: a control could not be found or used by sight'] },
 };

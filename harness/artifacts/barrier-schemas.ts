@@ -67,7 +67,39 @@ export const pageTextSchema = z.looseObject({
   sentences: z.array(textItem),
 });
 
+export const draggingSchema = z.looseObject({
+  schema: z.literal('portico.probe.dragging/1'),
+  listenersRead: z.boolean(),
+  nativeRanges: z.number(),
+  widgets: z.array(z.looseObject({
+    domPath: z.string(), kind: z.enum(['sortable', 'slider', 'draggable']), how: z.array(z.string()), items: z.number(), name: z.string(), snippet: z.string(),
+    controls: z.array(z.looseObject({ domPath: z.string(), tag: z.string(), role: z.string(), type: z.string(), name: z.string(), inItem: z.boolean() })),
+    track: z.array(z.string()), keyboard: z.boolean(),
+  })),
+});
+
+export const authenticationSchema = z.looseObject({
+  schema: z.literal('portico.probe.authentication/1'),
+  authSignals: z.array(z.string()),
+  fields: z.array(z.looseObject({
+    domPath: z.string(), kind: z.enum(['password', 'one-time-code', 'code-boxes']), autocomplete: z.string(), label: z.string(), boxes: z.number(),
+    pasteBlocked: z.boolean(), shortcutBlocked: z.boolean(), pasteHandled: z.boolean(), snippet: z.string(),
+  })),
+});
+
+export const helpMechanismsSchema = z.looseObject({
+  schema: z.literal('portico.probe.help-mechanisms/1'),
+  lang: z.string(),
+  items: z.array(z.looseObject({
+    kind: z.enum(['link', 'button', 'tel', 'mailto', 'frame', 'text']), name: z.string(), ref: z.string(),
+    region: z.enum(['header', 'nav', 'main', 'aside', 'footer', 'other']), domPath: z.string(),
+  })),
+});
+
 export const BARRIER_SCHEMAS: Record<string, z.ZodType> = {
+  'help-mechanisms': helpMechanismsSchema,
+  authentication: authenticationSchema,
+  dragging: draggingSchema,
   'new-window': newWindowSchema,
   motion: motionSchema,
   'label-in-name': labelInNameSchema,

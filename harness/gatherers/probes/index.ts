@@ -12,11 +12,14 @@ import { newWindowProbe } from './new-window.ts';
 import { motionProbe } from './motion.ts';
 import { labelInNameProbe } from './label-in-name.ts';
 import { targetSizeProbe } from './target-size.ts';
+import { draggingProbe } from './dragging.ts';
+import { authenticationProbe } from './authentication.ts';
+import { helpMechanismsProbe } from './help-mechanisms.ts';
 import { focusOrderProbe } from './focus-order.ts';
 import { pageTextProbe } from './page-text.ts';
 
 /** Portico's own gatherers, by the artifact key each one writes (an audit names that key in `requiredArtifacts`). */
 export const PROBES: Probe[] = [
   transcriptProbe, formSemanticsProbe, captchaProbe, cameraStepProbe, languageProbe, reflowProbe, textResizeProbe, textSpacingProbe, forcedColorsProbe,
-  newWindowProbe, motionProbe, labelInNameProbe, targetSizeProbe, focusOrderProbe, pageTextProbe,
+  newWindowProbe, motionProbe, labelInNameProbe, targetSizeProbe, draggingProbe, authenticationProbe, helpMechanismsProbe, focusOrderProbe, pageTextProbe,
 ];

@@ -1,0 +1,176 @@
+/**
+ * Dragging movements (2.5.7): the controls a person operates by dragging, and what else in their
+ * widget a single pointer could use instead. Facts only; the dragging audit judges.
+ *
+ * A control is recorded when the page says it is dragged:
+ * - `draggable="true"` or a `dragstart` listener (HTML drag and drop);
+ * - a pointer-down listener (`pointerdown`, `mousedown`, `touchstart`, read over CDP with
+ *   DOMDebugger.getEventListeners on the element or the two elements above it — sortable libraries
+ *   listen on the list) on an element that also looks dragged: `cursor: grab/move/…-resize`,
+ *   `touch-action: none`, or `role="slider"` (a custom slider's thumb).
+ * Native `<input type=range>` is not recorded: the browser's own slider moves when its track is
+ * clicked. For each control: its widget (the list of sibling items, or the slider's track), the
+ * single-pointer controls in the widget and around it (buttons, links, fields, with their names),
+ * the click / pointer listeners on the track, and whether it takes keyboard focus (not enough for
+ * 2.5.7, which asks for a single pointer).
+ */
+import type { Page } from 'playwright';
+import type { Probe } from '../../journey/types.ts';
+import { DOM_PATH_SOURCE } from '../in-page.ts';
+
+export interface DragControlNear {
+  domPath: string; tag: string; role: string; type: string; name: string;
+  /** Inside the dragged item itself (a "Move up" button in a list item). */
+  inItem: boolean;
+}
+export interface DragWidget {
+  /** The list holding sortable items, or the dragged control itself. */
+  domPath: string;
+  kind: 'sortable' | 'slider' | 'draggable';
+  /** What says it is dragged: `draggable`, `listener:pointerdown@self|parent|grandparent`, `cursor:grab`, `touch-action:none`, `role=slider`. */
+  how: string[];
+  /** Dragged items in the widget (1 for a slider or a lone draggable). */
+  items: number;
+  name: string;
+  snippet: string;
+  /** Single-pointer controls in the widget or next to it (the item's parent's parent). */
+  controls: DragControlNear[];
+  /** Listeners a click on the slider's track would reach (`click@parent`, `pointerdown@parent`…). */
+  track: string[];
+  keyboard: boolean;
+}
+export interface DraggingArtifact {
+  schema: 'portico.probe.dragging/1';
+  /** False when the listeners could not be read over CDP: only `draggable` and `role=slider` were seen. */
+  listenersRead: boolean;
+  nativeRanges: number;
+  widgets: DragWidget[];
+}
+
+const DOWN = ['pointerdown', 'mousedown', 'touchstart'];
+const TRACK = ['click', 'pointerdown', 'mousedown', 'pointerup', 'mouseup', 'touchstart', 'touchend'];
+
+/** In the page: candidates (by attribute or style) and the two elements above each, to read their listeners. */
+const CANDIDATES = `(() => {
+  const out = new Set();
+  const dragCursor = /^(grab|grabbing|move|ew-resize|ns-resize|col-resize|row-resize|all-scroll)$/;
+  const all = Array.from(document.querySelectorAll('body *')).slice(0, 3000);
+  for (const el of all) {
+    if (el.matches('input, select, textarea, option')) continue;
+    if (el.closest('[hidden],[inert]')) continue;
+    const s = getComputedStyle(el);
+    if (s.display === 'none' || s.visibility === 'hidden') continue;
+    if (el.getAttribute('draggable') === 'true' || el.getAttribute('role') === 'slider' || dragCursor.test(s.cursor) || s.touchAction === 'none') out.add(el);
+    if (out.size >= 200) break;
+  }
+  const nodes = [];
+  for (const el of out) nodes.push(el, el.parentElement, el.parentElement && el.parentElement.parentElement);
+  return nodes;
+})()`;
+
+function judgeInPage(this: Array<Element | null>, listeners: Record<number, string[]>, read: boolean, DOWN: string[], TRACK: string[]) {
+  const pathOf = __porticoDomPath;
+  const dragCursor = /^(grab|grabbing|move|ew-resize|ns-resize|col-resize|row-resize|all-scroll)$/;
+  const text = (el: Element) => (el.getAttribute('aria-label') || (el as HTMLElement).innerText || el.getAttribute('title') || (el as HTMLInputElement).value || el.getAttribute('alt') || '').replace(/\s+/g, ' ').trim().slice(0, 80);
+  const named = (el: Element) => {
+    const by = el.getAttribute('aria-labelledby');
+    const lab = by ? by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim() : '';
+    const img = el.querySelector('img[alt], svg[aria-label]');
+    return (lab || text(el) || (img ? img.getAttribute('alt') || img.getAttribute('aria-label') || '' : '')).replace(/\s+/g, ' ').trim().slice(0, 80);
+  };
+  const dragged: Array<{ el: Element; how: string[] }> = [];
+  for (let i = 0; i < this.length; i += 3) {
+    const el = this[i]!;
+    const how: string[] = [];
+    if (el.getAttribute('draggable') === 'true') how.push('draggable');
+    const at = ['self', 'parent', 'grandparent'];
+    let down = false;
+    for (let k = 0; k < 3; k++) {
+      for (const t of listeners[i + k] ?? []) {
+        if (t === 'dragstart' && k === 0) how.push('listener:dragstart@self');
+        if (DOWN.includes(t)) { how.push(`listener:${t}@${at[k]}`); down = true; }
+      }
+    }
+    const s = getComputedStyle(el);
+    const looks: string[] = [];
+    if (dragCursor.test(s.cursor)) looks.push(`cursor:${s.cursor}`);
+    if (s.touchAction === 'none') looks.push('touch-action:none');
+    if (el.getAttribute('role') === 'slider') looks.push('role=slider');
+    // A pointer-down listener counts only on something that looks dragged; without listeners read, a slider role still does.
+    const isDrag = how.includes('draggable') || how.includes('listener:dragstart@self') || (down && looks.length > 0) || (!read && looks.includes('role=slider'));
+    if (isDrag) dragged.push({ el, how: [...new Set([...how, ...looks])] });
+  }
+  const CONTROL = 'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=link], [role=spinbutton], [role=combobox]';
+  const usable = (c: Element) => { const s = getComputedStyle(c); const r = c.getBoundingClientRect(); return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0 && !(c as HTMLInputElement).disabled; };
+  const seen = new Set<Element>();
+  const widgets = [];
+  for (const d of dragged) {
+    if (seen.has(d.el)) continue;
+    const parent = d.el.parentElement!;
+    const slider = d.el.getAttribute('role') === 'slider';
+    const siblings = slider ? [d] : dragged.filter((o) => o.el.parentElement === parent && o.el.getAttribute('role') !== 'slider');
+    for (const s of siblings) seen.add(s.el);
+    const sortable = !slider && siblings.length > 1;
+    const widget = sortable ? parent : d.el;
+    // Around the widget: the list and its parent, or the slider's track and the element holding it.
+    // Not past a page region: the main content or a whole form is not the widget's surroundings.
+    const near = parent;
+    const above = near.parentElement;
+    const scope = above && !above.matches('body, main, form, section, article, aside, nav, [role=main], [role=region], [role=form], [role=dialog]') ? above : near;
+    const items = siblings.map((s) => s.el);
+    const controls = [...scope.querySelectorAll(CONTROL)]
+      .filter((c) => usable(c) && !items.includes(c) && c.getAttribute('role') !== 'slider' && c.getAttribute('type') !== 'submit')
+      .slice(0, 40)
+      .map((c) => ({ domPath: pathOf(c), tag: c.localName, role: c.getAttribute('role') ?? '', type: c.getAttribute('type') ?? '', name: named(c), inItem: items.some((it) => it.contains(c)) }));
+    const track: string[] = [];
+    if (!sortable) {
+      const i = this.indexOf(d.el);
+      for (const t of listeners[i + 1] ?? []) if (TRACK.includes(t)) track.push(`${t}@parent`);
+      for (const t of listeners[i + 2] ?? []) if (TRACK.includes(t)) track.push(`${t}@grandparent`);
+    }
+    const tabindex = d.el.getAttribute('tabindex');
+    widgets.push({
+      domPath: pathOf(widget), kind: slider ? 'slider' : sortable ? 'sortable' : 'draggable', how: [...new Set(siblings.flatMap((s) => s.how))],
+      items: siblings.length, name: sortable ? (widget.getAttribute('aria-label') ?? '') : named(d.el),
+      snippet: (slider ? d.el : widget).outerHTML.slice(0, 200), controls, track: [...new Set(track)],
+      keyboard: (tabindex !== null && Number(tabindex) >= 0) || (listeners[this.indexOf(d.el)] ?? []).includes('keydown'),
+    });
+  }
+  return { nativeRanges: document.querySelectorAll('input[type=range]').length, widgets };
+}
+
+export async function gatherDragging(page: Page): Promise<DraggingArtifact> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: CANDIDATES });
+    const listeners: Record<number, string[]> = {};
+    let read = true;
+    if (result.objectId) {
+      const { result: props } = await cdp.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
+      try {
+        for (const prop of props) {
+          if (!/^\d+$/.test(prop.name) || !prop.value?.objectId) continue;
+          const { listeners: ls } = await cdp.send('DOMDebugger.getEventListeners', { objectId: prop.value.objectId });
+          if (ls.length) listeners[Number(prop.name)] = [...new Set(ls.map((l) => l.type))];
+        }
+      } catch { read = false; }
+    }
+    const fn = `function (listeners, read, DOWN, TRACK) { const __porticoDomPath = (${DOM_PATH_SOURCE}); return (${judgeInPage.toString()}).call(this, listeners, read, DOWN, TRACK); }`;
+    const out = await cdp.send('Runtime.callFunctionOn', {
+      objectId: result.objectId!, returnByValue: true, functionDeclaration: fn,
+      arguments: [{ value: listeners }, { value: read }, { value: DOWN }, { value: TRACK }],
+    });
+    if (out.exceptionDetails) throw new Error(out.exceptionDetails.exception?.description ?? out.exceptionDetails.text);
+    await cdp.send('Runtime.releaseObject', { objectId: result.objectId! }).catch(() => undefined);
+    const v = out.result.value as Omit<DraggingArtifact, 'schema' | 'listenersRead'>;
+    return { schema: 'portico.probe.dragging/1', listenersRead: read, ...v };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+export const draggingProbe: Probe = {
+  id: 'dragging',
+  description: 'Controls operated by dragging (draggable, pointer-down listeners on grab/slider elements) and the single-pointer controls beside them (2.5.7).',
+  gather: (page) => gatherDragging(page),
+};
