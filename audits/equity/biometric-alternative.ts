@@ -73,6 +73,10 @@ export const biometricAlternativeAudit: Audit = {
       'On a camera-capture step (video preview, live stream, capture file input): a link or button to a path that needs no photo (in person, "I cannot take a photo", another way) must exist. Also records whether the step gives non-visual guidance (a live region).',
     requiredArtifacts: ['camera-step'],
     requirements: { wcag: [], other: [BIOMETRIC_REF] },
+    rules: {
+      'biometric-alternative': { title: 'A biometric capture step offers no alternative', wcag: [], impact: 'critical', help: 'Offer a way through without a photo (upload, in-person or assisted verification).' },
+      'button-name': { title: 'A capture control has no accessible name', wcag: ['4.1.2'], impact: 'critical', help: 'Give the capture button a name (text or aria-label).' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

@@ -22,6 +22,9 @@ export const pageLanguageAudit: Audit = {
     description: 'Compares <html lang> with the language the persona chose and with the language of the page\'s main text (franc restricted to the target\'s languages, or catalogue evidence on short pages) (WCAG 3.1.1).',
     requiredArtifacts: ['language'],
     requirements: { wcag: ['3.1.1'] },
+    rules: {
+      'page-language-mismatch': { title: 'The page\'s declared language is not the language of its text', wcag: ['3.1.1'], impact: 'serious', help: 'Set <html lang> to the language the page is shown in.' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

@@ -42,6 +42,10 @@ export const untranslatedTextAudit: Audit = {
     description: 'Finds English text on a page in another locale: catalogue evidence (key, English, expected translation), or long blocks franc finds English with a clear margin; never one short string alone (i18n; WCAG 3.1.2 when the English is not marked lang="en").',
     requiredArtifacts: ['language'],
     requirements: { wcag: ['3.1.2'], other: ['i18n: untranslated text'] },
+    rules: {
+      'language-not-offered': { title: 'The target does not offer the person\'s language', wcag: [], impact: 'serious', help: 'Offer the languages the service\'s users read, or say where help in that language is.' },
+      'untranslated-text': { title: 'Text is left untranslated on a page shown in the person\'s language', wcag: [], help: 'Translate it, or mark it with lang so it is read in its own language (3.1.2).' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

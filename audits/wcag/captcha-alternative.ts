@@ -15,6 +15,9 @@ export const captchaAlternativeAudit: Audit = {
       'Finds image/canvas/svg CAPTCHAs and checks that an audio version or another way through is offered next to them and that the image has a text alternative naming its purpose (WCAG 1.1.1, CAPTCHA exception). Third-party widgets (reCAPTCHA, hCaptcha, Turnstile) are reported as cannot-tell.',
     requiredArtifacts: ['captcha'],
     requirements: { wcag: ['1.1.1'] },
+    rules: {
+      'captcha-alternative': { title: 'A CAPTCHA offers no alternative form for people who cannot see or hear it', wcag: ['1.1.1'], impact: 'critical', help: 'Offer a CAPTCHA in another sense (audio and visual), or a check that needs no perception test.' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

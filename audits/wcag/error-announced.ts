@@ -16,6 +16,9 @@ export const errorAnnouncedAudit: Audit = {
       'On a page showing validation errors: focus is in the error summary or on a field in error, or the errors are in a live region (role=alert, role=status, aria-live). Not applicable when no errors are shown.',
     requiredArtifacts: ['form-semantics'],
     requirements: { wcag: ['4.1.3'] },
+    rules: {
+      'error-announced': { title: 'An error message that appears is not announced to assistive technology', wcag: ['4.1.3'], impact: 'serious', help: 'Put the error summary or message in a live region (role="alert"), or move focus to it.' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

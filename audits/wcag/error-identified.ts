@@ -25,6 +25,10 @@ export const errorIdentifiedAudit: Audit = {
       'On a page showing validation errors: every field in error has error text (not colour alone) that is programmatically tied to it (aria-invalid + aria-describedby/aria-errormessage). Forms whose submit the browser stopped with its own validation bubble are flagged. Not applicable when no errors are shown.',
     requiredArtifacts: ['form-semantics'],
     requirements: { wcag: ['3.3.1', '1.4.1'] },
+    rules: {
+      'native-validation-bubbles': { title: 'Errors are shown only as the browser\'s transient validation bubbles', wcag: ['3.3.1'], impact: 'serious', help: 'Validate on the server or in script and write each error as text next to its field and in a summary.' },
+      'error-identified': { title: 'An input error is not identified in text tied to its field', wcag: ['3.3.1'], impact: 'serious', help: 'Write the error as text, tie it to the field with aria-describedby, and mark the field aria-invalid.' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

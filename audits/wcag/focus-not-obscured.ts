@@ -9,6 +9,9 @@ export const focusNotObscuredAudit: Audit = {
     description: 'At each Tab stop, samples the focused box: when all of it is covered by author content (sticky headers, banners) the user cannot see it (WCAG 2.4.11).',
     requiredArtifacts: ['keyboard'],
     requirements: { wcag: ['2.4.11'] },
+    rules: {
+      'focus-obscured': { title: 'The focused control is hidden by content the page puts over it', wcag: ['2.4.11'], impact: 'serious', help: 'Keep sticky headers, footers and banners from covering the focused control (scroll-padding, or close the overlay).' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

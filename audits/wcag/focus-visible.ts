@@ -9,6 +9,9 @@ export const focusVisibleAudit: Audit = {
     description: "Compares each Tab stop's pixels focused and unfocused: no difference means a keyboard user cannot see where they are (WCAG 2.4.7).",
     requiredArtifacts: ['keyboard'],
     requirements: { wcag: ['2.4.7'] },
+    rules: {
+      'focus-visible': { title: 'Keyboard focus is not visible', wcag: ['2.4.7'], impact: 'serious', help: 'Do not remove the focus outline; give :focus-visible a clear indicator.' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

@@ -16,6 +16,13 @@ export const headingsLandmarksAudit: Audit = {
       'From the accessibility tree: headings with no text fail 1.3.1; a page without a main landmark, without an h1, or with its h1 outside main is reported as best practice (screen-reader users navigate by these).',
     requiredArtifacts: ['transcript'],
     requirements: { wcag: ['1.3.1'] },
+    rules: {
+      'empty-heading': { title: 'A heading has no text', wcag: ['1.3.1'], impact: 'moderate', help: 'Give every heading text, or remove the heading element.' },
+      'landmark-one-main': { title: 'The page has no main landmark', wcag: [], impact: 'moderate', help: 'Wrap the page content in <main>.' },
+      'landmark-no-duplicate-main': { title: 'The page has more than one main landmark', wcag: [], impact: 'moderate', help: 'Keep one <main> per page.' },
+      'page-has-heading-one': { title: 'The page has no first-level heading', wcag: [], impact: 'moderate', help: 'Start the content with an <h1> that says what the page is.' },
+      'heading-one-in-main': { title: 'The first-level heading is outside the main landmark', wcag: [], impact: 'minor', help: 'Put the <h1> inside <main>.' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

@@ -9,6 +9,10 @@ export const keyboardOperableAudit: Audit = {
     description: 'Controls that respond to a pointer but cannot take focus, and tabbable elements Tab never reached (WCAG 2.1.1).',
     requiredArtifacts: ['keyboard'],
     requirements: { wcag: ['2.1.1'] },
+    rules: {
+      'pointer-only-control': { title: 'A control works with a pointer only', wcag: ['2.1.1'], impact: 'critical', help: 'Use a native button or link, or give the element a role, tabindex="0" and key handlers.' },
+      'tab-unreachable': { title: 'A control cannot be reached with the Tab key', wcag: ['2.1.1'], impact: 'serious', help: 'Keep every control in the tab order (no tabindex="-1" on controls a person must use).' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

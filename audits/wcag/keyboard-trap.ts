@@ -9,6 +9,9 @@ export const keyboardTrapAudit: Audit = {
     description: 'Tabs through the page: a cycle of focus that leaves content unreachable and that Shift+Tab cannot leave is a keyboard trap (WCAG 2.1.2).',
     requiredArtifacts: ['keyboard'],
     requirements: { wcag: ['2.1.2'] },
+    rules: {
+      'keyboard-trap': { title: 'Keyboard focus is trapped', wcag: ['2.1.2'], impact: 'critical', help: 'Let Tab and Shift+Tab (or Escape) move focus out of every component.' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

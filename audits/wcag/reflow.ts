@@ -18,6 +18,11 @@ export const reflowAudit: Audit = {
     description: 'At a 320 CSS px wide viewport (1280 px at 400% zoom) the page must not scroll sideways and no content may be clipped or pushed off-screen, except content that needs two-dimensional layout (WCAG 1.4.10).',
     requiredArtifacts: ['reflow'],
     requirements: { wcag: ['1.4.10'] },
+    rules: {
+      'reflow-horizontal-scroll': { title: 'The page scrolls sideways at 320 CSS px', wcag: ['1.4.10'], impact: 'serious', help: 'Use fluid layouts and media queries; no fixed widths wider than the viewport.' },
+      'reflow-content-cut-off': { title: 'Content is cut off at 320 CSS px', wcag: ['1.4.10'], impact: 'serious', help: 'Let content wrap at narrow widths instead of being pushed off screen.' },
+      'reflow-content-clipped': { title: 'Content is clipped at 320 CSS px', wcag: ['1.4.10'], impact: 'serious', help: 'Let boxes grow with their content at narrow widths.' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

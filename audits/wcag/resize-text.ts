@@ -16,6 +16,11 @@ export const resizeTextAudit: Audit = {
     description: 'Emulates 200% page zoom and reports text that becomes clipped (overflow hidden, ellipsis, line clamp) or overlaps other text, compared with 100% (WCAG 1.4.4).',
     requiredArtifacts: ['text-resize'],
     requirements: { wcag: ['1.4.4'] },
+    rules: {
+      'resize-text-clipped': { title: 'Text is clipped at 200 % text size', wcag: ['1.4.4'], impact: 'serious', help: 'Size text containers in relative units and let them grow with the text.' },
+      'resize-text-overlap': { title: 'Text overlaps other content at 200 % text size', wcag: ['1.4.4'], impact: 'serious', help: 'Size text containers in relative units and let them grow with the text.' },
+      'resize-text-cut-off': { title: 'Content is cut off at 200 % text size', wcag: ['1.4.4'], impact: 'serious', help: 'Do not fix the page height or hide overflow on the page.' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

@@ -18,6 +18,9 @@ export const textDirectionAudit: Audit = {
     description: 'For a persona reading a right-to-left language, checks <html dir> and the computed direction of body and main (WCAG 1.3.2).',
     requiredArtifacts: ['language'],
     requirements: { wcag: ['1.3.2'] },
+    rules: {
+      'text-direction-rtl': { title: 'Right-to-left text is laid out left to right', wcag: ['1.3.2'], impact: 'serious', help: 'Set dir="rtl" on the page (or the element) shown in Arabic, Hebrew, Persian or Urdu.' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

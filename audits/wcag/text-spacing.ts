@@ -15,6 +15,10 @@ export const textSpacingAudit: Audit = {
     description: 'Injects the WCAG 1.4.12 spacing (line-height 1.5, paragraph spacing 2em, letter-spacing 0.12em, word-spacing 0.16em) and reports text newly clipped or overlapping (WCAG 1.4.12).',
     requiredArtifacts: ['text-spacing'],
     requirements: { wcag: ['1.4.12'] },
+    rules: {
+      'text-spacing-clipped': { title: 'Text is clipped when text spacing is increased', wcag: ['1.4.12'], impact: 'serious', help: 'Let boxes grow with their text: no fixed heights or overflow:hidden on text containers.' },
+      'text-spacing-overlap': { title: 'Text overlaps other content when text spacing is increased', wcag: ['1.4.12'], impact: 'serious', help: 'Let boxes grow with their text: no fixed heights or absolutely positioned text.' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {

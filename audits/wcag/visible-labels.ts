@@ -19,6 +19,12 @@ export const visibleLabelsAudit: Audit = {
       'Reads each form control\'s accessible name and where it comes from. A control named only by its placeholder (gone once the person types) fails 1.3.1 and 3.3.2; a control with no name at all also fails 4.1.2. A control named only by aria-label/title with no visible label is reported as cannot-tell (3.3.2).',
     requiredArtifacts: ['form-semantics'],
     requirements: { wcag: ['1.3.1', '3.3.2', '4.1.2'] },
+    rules: {
+      'label': { title: 'A form field has no accessible name', wcag: ['1.3.1', '3.3.2', '4.1.2'], impact: 'critical', help: 'Give the field a <label for>, or aria-labelledby pointing at its visible label.' },
+      'select-name': { title: 'A select has no accessible name', wcag: ['1.3.1', '3.3.2', '4.1.2'], impact: 'critical', help: 'Give the select a <label for>, or aria-labelledby pointing at its visible label.' },
+      'placeholder-only-label': { title: 'A field is labelled only by its placeholder', wcag: ['1.3.1', '3.3.2'], impact: 'serious', help: 'Add a visible label; the placeholder disappears as soon as the person types.' },
+      'visible-label': { title: 'A field has no visible label', wcag: ['3.3.2'], impact: 'serious', help: 'Show a label next to the field, and use it as the accessible name.' },
+    },
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
