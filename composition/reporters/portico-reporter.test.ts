@@ -22,7 +22,7 @@ describe('a journey that did not finish makes the run incomplete, with its cause
 describe('an audit a persona requires that was untested at every checkpoint makes the run incomplete', () => {
   const v = (auditId: string, outcome: AuditVerdict['outcome'], persona = 'screen-reader'): AuditVerdict => ({ auditId, checkpoint: 'home', url: 'http://x/', outcome, findingCount: 0, notes: outcome === 'untested' ? ['artifact "form-semantics" was not gathered'] : undefined, context: { persona } });
   it('names the persona, the audit and why', () => {
-    const required = ['axe', 'htmlcs', 'visible-labels', 'error-identified', 'error-announced', 'captcha-alternative', 'headings-landmarks', 'biometric-alternative', 'new-window', 'audio-control', 'label-in-name', 'sensory-instructions', 'descriptive-labels', 'journey-blocked', 'journey-observations'];
+    const required = ['axe', 'htmlcs', 'visible-labels', 'error-identified', 'error-announced', 'captcha-alternative', 'headings-landmarks', 'biometric-alternative', 'new-window', 'audio-control', 'label-in-name', 'sensory-instructions', 'descriptive-labels', 'accessible-authentication', 'consistent-help', 'journey-blocked', 'journey-observations'];
     const verdicts = required.map((id) => v(id, id === 'visible-labels' ? 'untested' : 'passed'));
     expect(untestedRequired(verdicts)).toEqual([{ where: 'screen-reader [visible-labels]', cause: expect.stringMatching(/visible-labels, which screen-reader requires, was untested at every checkpoint \(artifact "form-semantics" was not gathered\)/) }]);
   });
