@@ -59,3 +59,12 @@ describe('what is help', () => {
     expect(isHelp(text('main', 'person@example.org'))).toBe(false);
   });
 });
+
+describe('the same item from page to page', () => {
+  it('links to the same path with different names are different items (a skip link and the service name both point at "/")', async () => {
+    const { keyOf } = await import('./consistent-help.ts');
+    const a: PageItem = { kind: 'link', name: 'Skip to main content', ref: '/', region: 'other', domPath: 'a' };
+    expect(keyOf(a)).not.toBe(keyOf({ ...a, name: 'Apply for hardship support' }));
+    expect(keyOf({ kind: 'tel', name: 'Call 0300', ref: '0300', region: 'footer', domPath: 'a' })).toBe(keyOf({ kind: 'text', name: 'Helpline 0300', ref: '0300', region: 'footer', domPath: 'p' }));
+  });
+});

@@ -22,8 +22,14 @@ export const isHelp = (i: PageItem) =>
   || (i.kind === 'frame' && (CHAT_HOSTS.test(i.ref) || Object.values(HELP_WORDS).some((ws) => ws.some((w) => w.test(i.name)))))
   || ((i.kind === 'link' || i.kind === 'button') && Object.values(HELP_WORDS).some((ws) => ws.some((w) => w.test(i.name))));
 
-/** The same thing from page to page: a link by where it goes, a button by its name, contact details by number or address. */
-export const keyOf = (i: PageItem) => `${i.kind === 'text' ? (i.ref.includes('@') ? 'mailto' : 'tel') : i.kind}:${i.ref || i.name.toLowerCase()}`;
+/**
+ * The same thing from page to page: a link by where it goes and its name (a skip link, the service
+ * name and the language links may all point at "/"), a button by its name, contact details by
+ * number or address.
+ */
+export const keyOf = (i: PageItem) => i.kind === 'link' || i.kind === 'button' || i.kind === 'frame'
+  ? `${i.kind}:${i.ref}:${i.name.toLowerCase()}`
+  : `${i.kind === 'text' ? (i.ref.includes('@') ? 'mailto' : 'tel') : i.kind}:${i.ref || i.name.toLowerCase()}`;
 const label = (i: PageItem) => (i.name ? `"${i.name}"` : i.ref);
 
 interface Page { checkpoint: string; pagePath: string; items: PageItem[]; keys: string[] }
