@@ -20,7 +20,7 @@ import { CHROMIUM_ARGS, requireChromium } from '../harness/setup/find-chromium.m
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-const pagesDir = resolve(import.meta.dirname, '..', 'harness', 'fixtures', 'pages');
+const pagesDir = resolve(import.meta.dirname, '..', 'harness', 'test-pages');
 // Served over loopback HTTP: Lighthouse's own navigation refuses file: URLs.
 const server = createServer(async (req, res) => {
   const body = await readFile(join(pagesDir, basename(req.url ?? ''))).catch(() => null);

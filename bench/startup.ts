@@ -18,7 +18,7 @@ import { requireChromium, CHROMIUM_ARGS } from '../harness/setup/find-chromium.m
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = mkdtempSync(join(tmpdir(), 'portico-startup-'));
-const page = join(root, 'harness', 'fixtures', 'pages', 'violations.html');
+const page = join(root, 'harness', 'test-pages', 'violations.html');
 const portico = join(root, 'bin', 'portico.js');
 
 function referenceLoop(): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAudits } from './run-audits.ts';
 import { AUDITS } from '../audits/index.ts';
-import { recordedArtifacts } from '../audits/fixtures/load.ts';
+import { recordedArtifacts } from '../audits/recorded/load.ts';
 import type { Audit, Finding } from './types.ts';
 
 const failed = (fs: Finding[]) => fs.filter((f) => f.outcome === 'failed' && f.category === 'barrier');

@@ -2,7 +2,7 @@
 // `npm run build` (and `npm pack`, through prepack): compiles the TypeScript to JavaScript with type
 // declarations in dist/ — Node does not strip types under node_modules, so an installed Portico
 // must be JavaScript — and copies the files the code reads at run time (locales, static files,
-// page fixtures, the set-up's .mjs) beside it.
+// test pages, the set-up's .mjs) beside it.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageLanguageAudit } from './page-language.ts';
-import { recordedProbe, probeArtifacts } from '../fixtures/probes/load.ts';
+import { recordedProbe, probeArtifacts } from '../recorded/probes/load.ts';
 import { runAudits } from '../../harness/run-audits.ts';
 import type { LanguageArtifact, TextSegment } from '../../harness/gatherers/probes/language.ts';
 
@@ -89,7 +89,7 @@ describe('page-language audit (WCAG 3.1.1)', () => {
 describe('page-language when franc is torn between English and another language', () => {
   it('lets English catalogue strings in the main content decide (reference app help page left in English under lang="ht")', async () => {
     const { readFileSync } = await import('node:fs');
-    const a = JSON.parse(readFileSync(new URL('../fixtures/probes/ht-help-in-english.json', import.meta.url), 'utf8'));
+    const a = JSON.parse(readFileSync(new URL('../recorded/probes/ht-help-in-english.json', import.meta.url), 'utf8'));
     const r = pageLanguageAudit.audit(a, { checkpoint: a.checkpoint, url: a.url, pagePath: a.pagePath, context: a.context });
     expect(r.outcome).toBe('failed');
     expect(r.findings[0].wcag).toEqual(['3.1.1']);

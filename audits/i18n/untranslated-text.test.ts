@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { untranslatedTextAudit } from './untranslated-text.ts';
-import { recordedProbe, probeArtifacts } from '../fixtures/probes/load.ts';
+import { recordedProbe, probeArtifacts } from '../recorded/probes/load.ts';
 import { runAudits } from '../../harness/run-audits.ts';
 import type { LanguageArtifact, TextSegment } from '../../harness/gatherers/probes/language.ts';
 

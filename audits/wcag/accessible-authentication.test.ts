@@ -8,7 +8,7 @@ import { authenticationSchema } from '../../harness/artifacts/barrier-schemas.ts
 import type { Artifacts } from '../../harness/types.ts';
 
 type Recorded = { authentication: AuthenticationArtifact; captcha: CaptchaArtifact };
-const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/probes/authentication-${name}.json`, import.meta.url), 'utf8')) as Recorded;
+const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/probes/authentication-${name}.json`, import.meta.url), 'utf8')) as Recorded;
 const run = (r: Recorded) => accessibleAuthenticationAudit.audit({ schema: 'portico.artifacts/1', checkpoint: 'page', url: '', pagePath: '/', context: {}, gatheredAt: '', versions: {}, gathered: { ...r } } as Artifacts, auditCtx);
 const field = (over: Partial<SecretField>): SecretField => ({ domPath: 'f', kind: 'password', autocomplete: 'current-password', label: 'Password', boxes: 1, pasteBlocked: false, shortcutBlocked: false, pasteHandled: false, snippet: '', ...over });
 const only = (fields: SecretField[], captchas: CaptchaArtifact['captchas'] = [], authSignals = ['password field']): Recorded => ({

@@ -5,7 +5,7 @@ import type { MotionArtifact } from '../../harness/gatherers/probes/motion.ts';
 import { artifactsWith, auditCtx } from '../../harness/gatherers/probes/test-pages/url.ts';
 import { motionSchema } from '../../harness/artifacts/barrier-schemas.ts';
 
-const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/probes/motion-audio-control-${name}.json`, import.meta.url), 'utf8')) as MotionArtifact;
+const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/probes/motion-audio-control-${name}.json`, import.meta.url), 'utf8')) as MotionArtifact;
 const run = (r: MotionArtifact) => audioControlAudit.audit(artifactsWith('motion', r), auditCtx);
 
 describe('audio-control (1.4.2, recorded from the motion probe)', () => {

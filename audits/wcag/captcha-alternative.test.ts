@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Artifacts, Audit } from '../../harness/types.ts';
 import { runAudits } from '../../harness/run-audits.ts';
 
-const recorded = (name: string): Artifacts => JSON.parse(readFileSync(new URL(`../fixtures/probes/${name}.json`, import.meta.url), 'utf8')) as Artifacts;
+const recorded = (name: string): Artifacts => JSON.parse(readFileSync(new URL(`../recorded/probes/${name}.json`, import.meta.url), 'utf8')) as Artifacts;
 const run = (audit: Audit, a: Artifacts) => audit.audit(a, { checkpoint: a.checkpoint, url: a.url, pagePath: a.pagePath, context: a.context });
 import { captchaAlternativeAudit } from './captcha-alternative.ts';
 import type { CaptchaArtifact } from '../../harness/gatherers/probes/captcha.ts';

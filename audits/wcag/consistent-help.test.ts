@@ -6,7 +6,7 @@ import { helpMechanismsSchema } from '../../harness/artifacts/barrier-schemas.ts
 import { runAudits } from '../../harness/run-audits.ts';
 import type { Artifacts } from '../../harness/types.ts';
 
-const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/probes/help-mechanisms-${name}.json`, import.meta.url), 'utf8')) as HelpMechanismsArtifact;
+const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/probes/help-mechanisms-${name}.json`, import.meta.url), 'utf8')) as HelpMechanismsArtifact;
 const checkpoint = (name: string, flow = 'apply'): Artifacts => ({
   schema: 'portico.artifacts/1', checkpoint: name, url: `http://x/${name}`, pagePath: `/${name}`, context: { target: 't', persona: 'low-vision', flow }, gatheredAt: '', versions: {}, gathered: { 'help-mechanisms': recorded(name) },
 });

@@ -5,7 +5,7 @@ import type { PageTextArtifact } from '../../harness/gatherers/probes/page-text.
 import { artifactsWith, auditCtx } from '../../harness/gatherers/probes/test-pages/url.ts';
 import { pageTextSchema } from '../../harness/artifacts/barrier-schemas.ts';
 
-const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/probes/page-text-descriptive-labels-${name}.json`, import.meta.url), 'utf8')) as PageTextArtifact;
+const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/probes/page-text-descriptive-labels-${name}.json`, import.meta.url), 'utf8')) as PageTextArtifact;
 const run = (r: PageTextArtifact) => descriptiveLabelsAudit.audit(artifactsWith('page-text', r), auditCtx);
 
 describe('descriptive-labels (2.4.6, recorded from the page-text probe)', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Artifacts, Audit } from '../../harness/types.ts';
 import type { KeyboardArtifact } from '../../harness/gatherers/types.ts';
 import type { CameraStepArtifact } from '../../harness/gatherers/probes/camera-step.ts';
-import { recordedProbe } from '../fixtures/probes/load.ts';
+import { recordedProbe } from '../recorded/probes/load.ts';
 import { keyboardTrapAudit } from './keyboard-trap.ts';
 import { keyboardOperableAudit } from './keyboard-operable.ts';
 import { focusVisibleAudit } from './focus-visible.ts';

@@ -5,7 +5,7 @@ import type { DragWidget, DraggingArtifact } from '../../harness/gatherers/probe
 import { artifactsWith, auditCtx } from '../../harness/gatherers/probes/test-pages/url.ts';
 import { draggingSchema } from '../../harness/artifacts/barrier-schemas.ts';
 
-const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/probes/dragging-${name}.json`, import.meta.url), 'utf8')) as DraggingArtifact;
+const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/probes/dragging-${name}.json`, import.meta.url), 'utf8')) as DraggingArtifact;
 const run = (r: DraggingArtifact) => draggingMovementsAudit.audit(artifactsWith('dragging', r), auditCtx);
 const widget = (over: Partial<DragWidget>): DragWidget => ({ domPath: 'w', kind: 'slider', how: ['role=slider'], items: 1, name: 'Amount', snippet: '', controls: [], track: [], keyboard: true, ...over });
 const control = (name: string, tag = 'button') => ({ domPath: 'c', tag, role: '', type: '', name, inItem: false });

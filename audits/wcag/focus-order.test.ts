@@ -5,7 +5,7 @@ import type { FocusOrderArtifact, FocusOrderStop } from '../../harness/gatherers
 import { artifactsWith, auditCtx } from '../../harness/gatherers/probes/test-pages/url.ts';
 import { focusOrderSchema } from '../../harness/artifacts/barrier-schemas.ts';
 
-const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/probes/focus-order-${name}.json`, import.meta.url), 'utf8')) as FocusOrderArtifact;
+const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/probes/focus-order-${name}.json`, import.meta.url), 'utf8')) as FocusOrderArtifact;
 const run = (r: FocusOrderArtifact) => focusOrderAudit.audit(artifactsWith('focus-order', r), auditCtx);
 const stop = (x: number, y: number, extra: Partial<FocusOrderStop> = {}): FocusOrderStop => ({ domPath: `s${x}-${y}`, tag: 'a', name: '', tabindex: 0, domIndex: 0, box: { x, y, width: 80, height: 24 }, snippet: '', ...extra });
 

@@ -4,7 +4,7 @@ import type { Artifacts } from '../../harness/types.ts';
 import { forcedColorsAudit } from './forced-colors.ts';
 import type { ForcedColorsArtifact } from '../../harness/gatherers/probes/forced-colors.ts';
 
-const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/probes/${name}.json`, import.meta.url), 'utf8')) as ForcedColorsArtifact;
+const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/probes/${name}.json`, import.meta.url), 'utf8')) as ForcedColorsArtifact;
 const artifactsWith = (fc: ForcedColorsArtifact): Artifacts => ({ schema: 'portico.artifacts/1', checkpoint: 'p', url: 'file:///fixtures/x.html', pagePath: '/', context: {}, gatheredAt: '', versions: {}, gathered: { 'forced-colors': fc } });
 const run = (fc: ForcedColorsArtifact) => forcedColorsAudit.audit(artifactsWith(fc), { checkpoint: 'p', url: '', pagePath: '/', context: {} });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Artifacts, Audit } from '../../harness/types.ts';
 import type { FormSemanticsArtifact } from '../../harness/gatherers/probes/form-semantics.ts';
-import { recordedProbe } from '../fixtures/probes/load.ts';
+import { recordedProbe } from '../recorded/probes/load.ts';
 import { errorIdentifiedAudit } from './error-identified.ts';
 import { errorAnnouncedAudit } from './error-announced.ts';
 import { fieldMark, isHint, isRed, judgeForm } from './form-errors.ts';

@@ -5,7 +5,7 @@ import type { LabelInNameArtifact } from '../../harness/gatherers/probes/label-i
 import { artifactsWith, auditCtx } from '../../harness/gatherers/probes/test-pages/url.ts';
 import { labelInNameSchema } from '../../harness/artifacts/barrier-schemas.ts';
 
-const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/probes/label-in-name-${name}.json`, import.meta.url), 'utf8')) as LabelInNameArtifact;
+const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/probes/label-in-name-${name}.json`, import.meta.url), 'utf8')) as LabelInNameArtifact;
 const run = (r: LabelInNameArtifact) => labelInNameAudit.audit(artifactsWith('label-in-name', r), auditCtx);
 
 describe('label-in-name (2.5.3, recorded from the probe)', () => {

@@ -5,7 +5,7 @@ import type { NewWindowArtifact } from '../../harness/gatherers/probes/new-windo
 import { artifactsWith, auditCtx } from '../../harness/gatherers/probes/test-pages/url.ts';
 import { newWindowSchema } from '../../harness/artifacts/barrier-schemas.ts';
 
-const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/probes/${name}.json`, import.meta.url), 'utf8')) as NewWindowArtifact;
+const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/probes/${name}.json`, import.meta.url), 'utf8')) as NewWindowArtifact;
 const run = (r: NewWindowArtifact) => newWindowAudit.audit(artifactsWith('new-window', r), auditCtx);
 
 describe('new-window (recorded from the probe on design-system pages)', () => {

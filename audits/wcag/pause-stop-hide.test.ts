@@ -4,7 +4,7 @@ import { pauseStopHideAudit } from './pause-stop-hide.ts';
 import type { MotionArtifact } from '../../harness/gatherers/probes/motion.ts';
 import { artifactsWith, auditCtx } from '../../harness/gatherers/probes/test-pages/url.ts';
 
-const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/probes/motion-pause-stop-hide-${name}.json`, import.meta.url), 'utf8')) as MotionArtifact;
+const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/probes/motion-pause-stop-hide-${name}.json`, import.meta.url), 'utf8')) as MotionArtifact;
 const run = (r: MotionArtifact) => pauseStopHideAudit.audit(artifactsWith('motion', r), auditCtx);
 
 describe('pause-stop-hide (2.2.2, recorded from the motion probe)', () => {

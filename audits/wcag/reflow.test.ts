@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reflowAudit } from './reflow.ts';
-import { recordedProbe, probeArtifacts } from '../fixtures/probes/load.ts';
+import { recordedProbe, probeArtifacts } from '../recorded/probes/load.ts';
 import { runAudits } from '../../harness/run-audits.ts';
 import type { ReflowArtifact } from '../../harness/gatherers/probes/reflow.ts';
 import type { LayoutIssue } from '../../harness/gatherers/probes/layout.ts';

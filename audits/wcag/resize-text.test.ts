@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resizeTextAudit } from './resize-text.ts';
-import { recordedProbe, probeArtifacts } from '../fixtures/probes/load.ts';
+import { recordedProbe, probeArtifacts } from '../recorded/probes/load.ts';
 import type { TextResizeArtifact } from '../../harness/gatherers/probes/text-resize.ts';
 
 const run = (r: TextResizeArtifact) => resizeTextAudit.audit(probeArtifacts({ 'text-resize': r }), {} as never);

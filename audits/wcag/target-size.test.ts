@@ -5,7 +5,7 @@ import type { SmallTarget, TargetSizeArtifact } from '../../harness/gatherers/pr
 import { artifactsWith, auditCtx } from '../../harness/gatherers/probes/test-pages/url.ts';
 import { targetSizeSchema } from '../../harness/artifacts/barrier-schemas.ts';
 
-const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/probes/target-size-${name}.json`, import.meta.url), 'utf8')) as TargetSizeArtifact;
+const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/probes/target-size-${name}.json`, import.meta.url), 'utf8')) as TargetSizeArtifact;
 const run = (r: TargetSizeArtifact) => targetSizeAudit.audit(artifactsWith('target-size', r), auditCtx);
 const target = (box: SmallTarget['box'], neighbours: SmallTarget['neighbours'] = []): SmallTarget => ({ domPath: 'a', tag: 'button', role: '', name: 'x', box, inline: false, uaDefault: false, neighbours, snippet: '' });
 

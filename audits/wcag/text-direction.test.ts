@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textDirectionAudit } from './text-direction.ts';
-import { recordedProbe, probeArtifacts } from '../fixtures/probes/load.ts';
+import { recordedProbe, probeArtifacts } from '../recorded/probes/load.ts';
 import type { LanguageArtifact } from '../../harness/gatherers/probes/language.ts';
 
 const run = (a: LanguageArtifact, locale: string) => textDirectionAudit.audit(probeArtifacts({ language: a }, { locale, persona: 'rtl-reader' }), {} as never);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textSpacingAudit } from './text-spacing.ts';
-import { recordedProbe, probeArtifacts } from '../fixtures/probes/load.ts';
+import { recordedProbe, probeArtifacts } from '../recorded/probes/load.ts';
 import type { TextSpacingArtifact } from '../../harness/gatherers/probes/text-spacing.ts';
 
 const run = (r: TextSpacingArtifact) => textSpacingAudit.audit(probeArtifacts({ 'text-spacing': r }), {} as never);

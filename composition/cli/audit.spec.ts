@@ -9,7 +9,7 @@ import type { Finding, RunBundle } from '../../harness/types.ts';
 import { freePort } from '../../harness/browser/launch.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const pages = join(root, 'harness', 'fixtures', 'pages');
+const pages = join(root, 'harness', 'test-pages');
 
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'portico-audit-'));

@@ -11,7 +11,7 @@ import { parse } from 'yaml';
  * they hand to the CI (SARIF, JUnit, the run directory) exist where they say.
  */
 const root = resolve(import.meta.dirname, '..', '..');
-const pages = join(root, 'harness', 'fixtures', 'pages');
+const pages = join(root, 'harness', 'test-pages');
 const portico = (line: string, cwd: string) => {
   const args = line.replace(/^npx portico\s+/, '').split(/\s+/);
   const r = spawnSync(process.execPath, [join(root, 'composition', 'cli', 'main.ts'), ...args], { cwd, encoding: 'utf8', timeout: 180_000, env: { ...process.env, PORTICO_MODE: '' } });

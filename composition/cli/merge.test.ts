@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { recordedArtifacts } from '../../audits/fixtures/load.ts';
+import { recordedArtifacts } from '../../audits/recorded/load.ts';
 import { saveArtifacts } from '../../harness/artifacts/store.ts';
 import { writeIncomplete } from '../../harness/artifacts/incomplete.ts';
 import { auditBundle, EXIT } from '../../harness/bundle.ts';

@@ -7,7 +7,7 @@ import { withOriginalIncomplete } from './audit.ts';
 import { readIncomplete, writeIncomplete } from '../../harness/artifacts/incomplete.ts';
 import { replayArtifacts } from '../../harness/page-audit.ts';
 import { exitCodeFor } from '../../harness/bundle.ts';
-import { recordedArtifacts } from '../../audits/fixtures/load.ts';
+import { recordedArtifacts } from '../../audits/recorded/load.ts';
 
 describe('--replay keeps the original run\'s incomplete list', () => {
   it('is written beside the artifacts and read back from the artifacts or the run directory', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkGathered, envelopeProblem } from './schemas.ts';
 import { loadArtifactsDir } from './store.ts';
-import { recordedArtifacts } from '../../audits/fixtures/load.ts';
+import { recordedArtifacts } from '../../audits/recorded/load.ts';
 import { runAudits } from '../run-audits.ts';
 import { buildBundle } from '../bundle.ts';
 import { AUDITS } from '../../audits/index.ts';

@@ -6,7 +6,7 @@ import { gatherCheckpoint } from './index.ts';
 import { loadPage } from '../navigate.ts';
 import type { AxeArtifact, HtmlcsArtifact, LighthouseArtifact } from './types.ts';
 
-const clean = pathToFileURL(join(resolve(import.meta.dirname, '..', 'fixtures', 'pages'), 'clean.html')).href;
+const clean = pathToFileURL(join(resolve(import.meta.dirname, '..', 'test-pages'), 'clean.html')).href;
 let shared: SharedChromium;
 test.beforeAll(async () => { shared = await launchSharedChromium(); });
 test.afterAll(async () => { await shared.browser.close(); });

@@ -30,7 +30,7 @@ test('npm pack → install into an empty project → npx portico audit, and the 
   const installed = sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, tarball)], app);
   expect(installed.code, installed.out).toBe(0);
 
-  for (const page of ['clean.html', 'violations.html']) copyFileSync(join(root, 'harness', 'fixtures', 'pages', page), join(app, page));
+  for (const page of ['clean.html', 'violations.html']) copyFileSync(join(root, 'harness', 'test-pages', page), join(app, page));
   const help = sh('npx', ['portico', '--help'], app);
   expect(help.code, help.out).toBe(0);
   expect(help.out).toMatch(/audit[\s\S]*run[\s\S]*baseline/);

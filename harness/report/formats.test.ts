@@ -14,7 +14,7 @@ import { hostileBundle } from './test-data/hostile-bundle.ts';
 import { buildBundle } from '../bundle.ts';
 import { runAudits } from '../run-audits.ts';
 import { AUDITS } from '../../audits/index.ts';
-import { recordedArtifacts } from '../../audits/fixtures/load.ts';
+import { recordedArtifacts } from '../../audits/recorded/load.ts';
 
 // CommonJS packages: their default export is the class (or plugin) itself.
 const require = createRequire(import.meta.url);

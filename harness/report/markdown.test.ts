@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mdText, renderMarkdown } from './markdown.ts';
 import { auditBundle } from '../bundle.ts';
 import { AUDITS } from '../../audits/index.ts';
-import { recordedArtifacts } from '../../audits/fixtures/load.ts';
+import { recordedArtifacts } from '../../audits/recorded/load.ts';
 
 describe('summary.md', () => {
   it('page text cannot become markup: tags, links, pipes, emphasis and code are escaped', () => {

@@ -5,7 +5,7 @@ import { renderComparisonText } from './compare.ts';
 import { buildBundle, exitCodeFor } from '../bundle.ts';
 import { runAudits } from '../run-audits.ts';
 import { AUDITS } from '../../audits/index.ts';
-import { recordedArtifacts } from '../../audits/fixtures/load.ts';
+import { recordedArtifacts } from '../../audits/recorded/load.ts';
 
 const bundleOf = (name: 'violations' | 'clean', incomplete: Array<{ where: string; cause: string }> = []) => {
   const { findings, verdicts } = runAudits(AUDITS, [recordedArtifacts(name)]);

@@ -29,7 +29,7 @@ import { captchaAlternativeAudit } from '../../../audits/wcag/captcha-alternativ
  * PORTICO_RECORD_PROBES=1 saves the artifacts for the audits' vitest tests.
  */
 
-const DIR = resolve(import.meta.dirname, 'fixtures', 'design-systems');
+const DIR = resolve(import.meta.dirname, 'test-pages', 'design-systems');
 const url = (name: string) => pathToFileURL(join(DIR, `${name}.html`)).href;
 const ctx: ProbeContext = { locale: 'en', targetLocales: ['en'], stepId: 'fixture' };
 

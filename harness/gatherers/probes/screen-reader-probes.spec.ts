@@ -21,11 +21,11 @@ import { judgeForm } from '../../../audits/wcag/form-errors.ts';
 /**
  * The screen-reader persona's probes on fixture pages modelled on the reference app's markup, each
  * with its conformant twin. Every test also runs the audits that read the probe on what it gathered.
- * PORTICO_RECORD=1 writes the artifacts to audits/fixtures/probes/ (the vitest tests replay them).
+ * PORTICO_RECORD=1 writes the artifacts to audits/recorded/probes/ (the vitest tests replay them).
  */
 
-const FIXTURES = resolve(import.meta.dirname, 'fixtures');
-const RECORD_DIR = resolve(import.meta.dirname, '..', '..', '..', 'audits', 'fixtures', 'probes');
+const FIXTURES = resolve(import.meta.dirname, 'test-pages');
+const RECORD_DIR = resolve(import.meta.dirname, '..', '..', '..', 'audits', 'recorded', 'probes');
 const url = (name: string) => pathToFileURL(join(FIXTURES, `${name}.html`)).href;
 const ctx: ProbeContext = { locale: 'en', targetLocales: ['en'], stepId: 'fixture' };
 const PROBES = [transcriptProbe, formSemanticsProbe, captchaProbe, cameraStepProbe];

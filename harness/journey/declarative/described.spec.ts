@@ -15,11 +15,11 @@ import { runAudits } from '../../run-audits.ts';
 import { AUDITS } from '../../../audits/index.ts';
 
 /**
- * A tiny app of our own (fixtures/mini-app.mjs: email form → code by mail → done, English/Español
- * by a link), described in YAML (fixtures/mini.target.yaml), started by `serve`, its mail caught
+ * A tiny app of our own (examples/mini-app.mjs: email form → code by mail → done, English/Español
+ * by a link), described in YAML (examples/mini.target.yaml), started by `serve`, its mail caught
  * by Portico's SMTP sink, walked by personas. No engines: what is tested is the described runtime.
  */
-const yamlFile = fileURLToPath(new URL('./fixtures/mini.target.yaml', import.meta.url));
+const yamlFile = fileURLToPath(new URL('./examples/mini.target.yaml', import.meta.url));
 const described = parseDeclarativeTarget(readFileSync(yamlFile, 'utf8'), yamlFile);
 // No engines: only the persona's probes (what is tested is the described runtime).
 const noEngines = (p: Persona): Persona => p;
