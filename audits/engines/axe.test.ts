@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Artifacts } from '../../harness/types.ts';
 import type { AxeArtifact, AxeRuleArtifact } from '../../harness/gatherers/types.ts';
 import { axeAudit, axeRuleStanding } from './axe.ts';
@@ -50,5 +51,22 @@ describe('axe rules by standing', () => {
     const result = axeAudit.audit(artifacts([rule('image-alt', ['wcag2a', 'wcag111'])]), { checkpoint: 'page', url: 'http://x/', pagePath: '/', context: {} });
     expect(result.outcome).toBe('failed');
     expect(result.findings[0].category).toBe('barrier');
+  });
+});
+
+describe('axe on W3C ACT b5c3f8 (HTML page has lang attribute), recorded', () => {
+  const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/act/${name}.artifacts.json`, import.meta.url), 'utf8')) as Artifacts;
+  const ctx = { checkpoint: 'page' as const, url: 'http://x/', pagePath: '/', context: {} };
+  it('fails a page with no lang on <html> (Failed Example 1)', () => {
+    const findings = axeAudit.audit(recorded('b5c3f8-failed-1-no-lang'), ctx).findings;
+    expect(findings.filter((f) => f.ruleId === 'html-has-lang').map((f) => [f.outcome, f.wcag])).toEqual([['failed', ['3.1.1']]]);
+  });
+  it('does not judge an unstyled XML document by the <html> of the browser\'s XML viewer (Inapplicable Example 2: <math lang="en">)', () => {
+    const a = recorded('b5c3f8-inapplicable-2-mathml-xml');
+    expect((a.gathered.axe as Record<string, unknown>).document).toMatchObject({ contentType: 'application/xml', xmlViewer: true });
+    const result = axeAudit.audit(a, ctx);
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('html-has-lang');
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('document-title');
+    expect(result.notes?.join(' ')).toMatch(/XML viewer/);
   });
 });

@@ -66,7 +66,8 @@ export const axeAudit: Audit = {
   },
   audit(artifacts: Artifacts): AuditResult {
     const axe = artifacts.gathered.axe as AxeArtifactWithDocument;
-    const notHtml = axe.document && axe.document.root !== HTML_ROOT;
+    // Chrome shows an unstyled XML document as an HTML tree view: its <html> is the browser's, not the page's.
+    const notHtml = axe.document && (axe.document.root !== HTML_ROOT || axe.document.xmlViewer === true);
     const applicable = (rules: AxeRuleArtifact[]) => (notHtml ? rules.filter((r) => !HTML_PAGE_RULES.has(r.id)) : rules);
     const failed = drafts(applicable(axe.violations), 'failed');
     const review = drafts(applicable(axe.incomplete), 'cantTell');
@@ -77,7 +78,7 @@ export const axeAudit: Audit = {
       notes: [
         `axe-core ${axe.version}: ${axe.violations.length} rules violated, ${axe.incomplete.length} need review, ${axe.passes.length} passed`,
         ...apartNote(axe.violations),
-        ...(notHtml ? [`the document is not an HTML page (${axe.document!.contentType}, root ${axe.document!.root}): rules about HTML pages do not apply`] : []),
+        ...(notHtml ? [`the document is not an HTML page (${axe.document!.contentType}, ${axe.document!.xmlViewer ? 'shown by the browser\'s XML viewer' : `root ${axe.document!.root}`}): rules about HTML pages do not apply`] : []),
       ],
     };
   },
