@@ -70,3 +70,20 @@ describe('axe on W3C ACT b5c3f8 (HTML page has lang attribute), recorded', () =>
     expect(result.notes?.join(' ')).toMatch(/XML viewer/);
   });
 });
+
+describe('axe aria-hidden-focus confirmed by the keyboard walk, on W3C ACT 6cfa84 (recorded)', () => {
+  const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/act/${name}.artifacts.json`, import.meta.url), 'utf8')) as Artifacts;
+  const ctx = { checkpoint: 'page' as const, url: 'http://x/', pagePath: '/', context: {} };
+  const ariaHidden = (a: Artifacts) => axeAudit.audit(a, ctx).findings.filter((f) => f.ruleId === 'aria-hidden-focus');
+  it('fails the aria-hidden subtree whose off-screen link Tab really focused (Failed Example 6: focus sentinel with no handler)', () => {
+    const findings = ariaHidden(recorded('6cfa84-failed-6-focus-sentinel'));
+    expect(findings.map((f) => [f.outcome, f.wcag])).toEqual([['failed', ['4.1.2']]]);
+    expect(findings[0].message).toMatch(/keyboard walk put focus on a/);
+  });
+  it('stays needs-review without a keyboard walk, and reports nothing on Passed Example 5 (tabindex=-1)', () => {
+    const a = recorded('6cfa84-failed-6-focus-sentinel');
+    delete (a.gathered as Record<string, unknown>).keyboard;
+    expect(ariaHidden(a).map((f) => f.outcome)).toEqual(['cantTell']);
+    expect(ariaHidden(recorded('6cfa84-passed-5-tabindex-minus-1')).filter((f) => f.outcome === 'failed')).toEqual([]);
+  });
+});
