@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Artifacts } from '../../harness/types.ts';
 import type { AxeArtifact, AxeRuleArtifact } from '../../harness/gatherers/types.ts';
 import { axeAudit, axeRuleStanding } from './axe.ts';
@@ -50,5 +51,39 @@ describe('axe rules by standing', () => {
     const result = axeAudit.audit(artifacts([rule('image-alt', ['wcag2a', 'wcag111'])]), { checkpoint: 'page', url: 'http://x/', pagePath: '/', context: {} });
     expect(result.outcome).toBe('failed');
     expect(result.findings[0].category).toBe('barrier');
+  });
+});
+
+describe('axe on W3C ACT b5c3f8 (HTML page has lang attribute), recorded', () => {
+  const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/act/${name}.artifacts.json`, import.meta.url), 'utf8')) as Artifacts;
+  const ctx = { checkpoint: 'page' as const, url: 'http://x/', pagePath: '/', context: {} };
+  it('fails a page with no lang on <html> (Failed Example 1)', () => {
+    const findings = axeAudit.audit(recorded('b5c3f8-failed-1-no-lang'), ctx).findings;
+    expect(findings.filter((f) => f.ruleId === 'html-has-lang').map((f) => [f.outcome, f.wcag])).toEqual([['failed', ['3.1.1']]]);
+  });
+  it('does not judge an unstyled XML document by the <html> of the browser\'s XML viewer (Inapplicable Example 2: <math lang="en">)', () => {
+    const a = recorded('b5c3f8-inapplicable-2-mathml-xml');
+    expect((a.gathered.axe as Record<string, unknown>).document).toMatchObject({ contentType: 'application/xml', xmlViewer: true });
+    const result = axeAudit.audit(a, ctx);
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('html-has-lang');
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('document-title');
+    expect(result.notes?.join(' ')).toMatch(/XML viewer/);
+  });
+});
+
+describe('axe aria-hidden-focus confirmed by the keyboard walk, on W3C ACT 6cfa84 (recorded)', () => {
+  const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/act/${name}.artifacts.json`, import.meta.url), 'utf8')) as Artifacts;
+  const ctx = { checkpoint: 'page' as const, url: 'http://x/', pagePath: '/', context: {} };
+  const ariaHidden = (a: Artifacts) => axeAudit.audit(a, ctx).findings.filter((f) => f.ruleId === 'aria-hidden-focus');
+  it('fails the aria-hidden subtree whose off-screen link Tab really focused (Failed Example 6: focus sentinel with no handler)', () => {
+    const findings = ariaHidden(recorded('6cfa84-failed-6-focus-sentinel'));
+    expect(findings.map((f) => [f.outcome, f.wcag])).toEqual([['failed', ['4.1.2']]]);
+    expect(findings[0].message).toMatch(/keyboard walk put focus on a/);
+  });
+  it('stays needs-review without a keyboard walk, and reports nothing on Passed Example 5 (tabindex=-1)', () => {
+    const a = recorded('6cfa84-failed-6-focus-sentinel');
+    delete (a.gathered as Record<string, unknown>).keyboard;
+    expect(ariaHidden(a).map((f) => f.outcome)).toEqual(['cantTell']);
+    expect(ariaHidden(recorded('6cfa84-passed-5-tabindex-minus-1')).filter((f) => f.outcome === 'failed')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding, Impact } from '../../harness/types.ts';
-import type { AxeRuleArtifact } from '../../harness/gatherers/types.ts';
+import type { AxeRuleArtifact, KeyboardArtifact } from '../../harness/gatherers/types.ts';
 import type { AxeArtifactWithDocument } from '../../harness/gatherers/axe.ts';
 import { AXE_IMPACTS } from './axe-tags.ts';
 import { wcagCriterion, wcagFromAxeTags } from '../../harness/standards/wcag.ts';
@@ -52,6 +52,22 @@ function apartNote(violations: AxeRuleArtifact[]): string[] {
   return apart.length ? [`reported apart (AAA / experimental): ${apart.map((r) => `${r.id} (${axeRuleStanding(r.tags)})`).join(', ')}`] : [];
 }
 
+/**
+ * axe's aria-hidden-focus "needs review" (it cannot tell whether script keeps focus out) becomes a
+ * failure when the keyboard walk, when there is one, really put focus on an element inside that
+ * aria-hidden subtree by pressing Tab: focusable content hidden from assistive technology, observed.
+ */
+function confirmByKeyboard(review: DraftFinding[], keyboard: KeyboardArtifact | undefined): DraftFinding[] {
+  const stops = keyboard?.sequence ?? [];
+  if (stops.length === 0) return review;
+  return review.map((f) => {
+    if (f.ruleId !== 'aria-hidden-focus' || !f.domPath) return f;
+    const reached = stops.find((s) => s.domPath === f.domPath || s.domPath?.startsWith(`${f.domPath}>`));
+    if (!reached) return f;
+    return { ...f, outcome: 'failed', message: `${f.message} — the keyboard walk put focus on ${reached.tag}${reached.name ? ` "${reached.name}"` : ''} inside it (Tab stop ${reached.index + 1})` };
+  });
+}
+
 /** axe-core's violations (failed) and its "needs review" results (cantTell), per element. */
 export const axeAudit: Audit = {
   meta: {
@@ -66,18 +82,19 @@ export const axeAudit: Audit = {
   },
   audit(artifacts: Artifacts): AuditResult {
     const axe = artifacts.gathered.axe as AxeArtifactWithDocument;
-    const notHtml = axe.document && axe.document.root !== HTML_ROOT;
+    // Chrome shows an unstyled XML document as an HTML tree view: its <html> is the browser's, not the page's.
+    const notHtml = axe.document && (axe.document.root !== HTML_ROOT || axe.document.xmlViewer === true);
     const applicable = (rules: AxeRuleArtifact[]) => (notHtml ? rules.filter((r) => !HTML_PAGE_RULES.has(r.id)) : rules);
     const failed = drafts(applicable(axe.violations), 'failed');
-    const review = drafts(applicable(axe.incomplete), 'cantTell');
-    const barriers = failed.filter((f) => f.category === 'barrier');
+    const review = confirmByKeyboard(drafts(applicable(axe.incomplete), 'cantTell'), artifacts.gathered.keyboard as KeyboardArtifact | undefined);
+    const barriers = [...failed, ...review].filter((f) => f.outcome === 'failed' && f.category === 'barrier');
     return {
       outcome: barriers.length ? 'failed' : 'passed',
       findings: [...failed, ...review],
       notes: [
         `axe-core ${axe.version}: ${axe.violations.length} rules violated, ${axe.incomplete.length} need review, ${axe.passes.length} passed`,
         ...apartNote(axe.violations),
-        ...(notHtml ? [`the document is not an HTML page (${axe.document!.contentType}, root ${axe.document!.root}): rules about HTML pages do not apply`] : []),
+        ...(notHtml ? [`the document is not an HTML page (${axe.document!.contentType}, ${axe.document!.xmlViewer ? 'shown by the browser\'s XML viewer' : `root ${axe.document!.root}`}): rules about HTML pages do not apply`] : []),
       ],
     };
   },

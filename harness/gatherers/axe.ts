@@ -15,6 +15,11 @@ export interface AxeDocumentFacts {
   contentType: string;
   /** The document element as namespace + local name, e.g. "http://www.w3.org/1999/xhtml html". */
   root: string;
+  /**
+   * True when the browser shows an unstyled XML document as its source tree (Chrome's XML viewer):
+   * axe then ran on the viewer's HTML, whose <html> is the browser's, not the document's.
+   */
+  xmlViewer?: boolean;
 }
 
 /** The axe artifact with the document facts (absent in artifacts recorded before they were kept). */
@@ -50,6 +55,7 @@ export async function gatherAxe(page: Page, settings: EngineSettings['axe'] = {}
   const document = await page.evaluate(() => ({
     contentType: globalThis.document.contentType,
     root: `${globalThis.document.documentElement?.namespaceURI ?? ''} ${globalThis.document.documentElement?.localName ?? ''}`,
+    xmlViewer: !/^(text\/html|application\/xhtml\+xml)$/.test(globalThis.document.contentType) && globalThis.document.getElementById('webkit-xml-viewer-source-xml') !== null,
   }));
   return {
     document,
