@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { BARRIER_SCHEMAS } from './barrier-schemas.ts';
+import { PROBE_SCHEMAS } from './probe-schemas.ts';
 
 const domPath = z.string().nullable();
 const rect = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
@@ -105,6 +106,7 @@ export const ARTIFACT_SCHEMAS: Record<string, z.ZodType> = {
   keyboard: keyboardSchema,
   journey: journeySchema,
   ...BARRIER_SCHEMAS,
+  ...PROBE_SCHEMAS,
 };
 
 const envelopeSchema = z.looseObject({
