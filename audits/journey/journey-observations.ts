@@ -14,7 +14,7 @@ export const journeyObservationsAudit: Audit = {
     requiredArtifacts: ['journey'],
     requirements: {},
     mode: 'automatic',
-    // Rule ids come from the observations the journeys make (harness/journey, targets/reference-journeys). Each declares only the
+    // Rule ids come from the observations journeys make (the journey walk and the targets' flows). Each declares only the
     // criteria every one of its observations already cites, so no finding's mapping changes (a finding adds its own, e.g. mail-language's).
     rules: {
       'time-limit-no-warning': { title: 'A session ends with no warning offering more time', wcag: ['2.2.1'], impact: 'critical', help: 'Warn before the session ends and let the person extend it with a simple action (at least 20 seconds to respond).' },
