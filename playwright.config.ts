@@ -50,7 +50,7 @@ function testProjects(): Project[] {
   }));
   const defects = described.defects.defects.map((d) =>
     journeyProject(`${target}[${d.id}]@${d.persona}`, d.persona, { porticoProfile: 'conformant', porticoDefects: [d.id] }, {
-      kind: 'defect', defectId: d.id, persona: d.persona, step: d.step, proof: d.proof, steps: stepsUpTo(flows, d.persona, d.step), requiredAudits: required(d.persona),
+      kind: 'defect', defectId: d.id, persona: d.persona, step: d.step, proof: d.proof, steps: stepsUpTo(flows, d.persona, d.step),
     }));
   return [...clean, ...defects];
 }

@@ -24,7 +24,14 @@ export function describeJourneys(personaId: string) {
   test.describe(`${persona.title}`, () => {
     for (const flow of flows) {
       test(`${flow.id}: ${flow.title}`, async ({ walk }, testInfo) => {
-        const result = await walk(flow.id);
+        // A defect project proves one defect at its step: it walks only the flows that have that
+        // step, and each only as far as that step (conformant projects walk everything).
+        const expectation = testInfo.project.metadata?.expectation as Expectation | undefined;
+        if (expectation?.kind === 'defect' && expectation.steps && !expectation.steps.some((s) => s.flow === flow.id)) {
+          testInfo.annotations.push({ type: 'not walked', description: `flow "${flow.id}" has no step "${expectation.step}", where defect "${expectation.defectId}" lives` });
+          return;
+        }
+        const result = await walk(flow.id, expectation?.kind === 'defect' ? { stopAfterStep: expectation.step } : undefined);
         if (result.incompleteAt) {
           const last = result.artifacts.at(-1)?.gathered.journey as { incomplete?: string } | undefined;
           throw new Error(`INCOMPLETE at step "${result.incompleteAt}": ${last?.incomplete ?? 'the target could not be reached'}`);

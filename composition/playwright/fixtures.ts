@@ -43,7 +43,8 @@ export interface PorticoTestFixtures {
   /** Audit the live page now: every engine of the persona plus its probes; artifacts saved; returns them. */
   checkpoint: (stepId: string) => Promise<Artifacts>;
   /** Walk one of the target's flows as this persona (what the built-in journey specs do). */
-  walk: (flowId: string) => Promise<WalkResult>;
+  /** Walk one of the target's flows; `stopAfterStep` ends it after that step (a defect project's walk). */
+  walk: (flowId: string, options?: { stopAfterStep?: string }) => Promise<WalkResult>;
 }
 
 async function emulateNetwork(page: Page, persona: Persona) {
@@ -107,7 +108,7 @@ export const test = base.extend<PorticoTestFixtures & { baseURL: string }, Porti
   },
 
   walk: async ({ page, context, persona, target, runningTarget, sharedChromium, porticoOut }, use, testInfo) => {
-    await use(async (flowId) => {
+    await use(async (flowId, options) => {
       const flow = target.flows.find((f) => f.id === flowId);
       if (!flow) throw new Error(`target "${target.id}" has no flow "${flowId}"`);
       const outDir = resolve(porticoOut);
@@ -117,6 +118,7 @@ export const test = base.extend<PorticoTestFixtures & { baseURL: string }, Porti
         page, context, persona, target, running: runningTarget, outDir, plan: planFor(persona), engineSettings: engineSettingsFromEnv(),
         cdpPort: sharedChromium.cdpPort,
         browserVersion: sharedChromium.version,
+        stopAfterStep: options?.stopAfterStep,
         attach: (name, path, contentType) => testInfo.attach(name, { path, contentType }),
       }, flow, persona.language);
     });

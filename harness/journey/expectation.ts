@@ -19,7 +19,9 @@ export interface ExpectedStep {
 /** What a journey project under `npm test` must show (ground truth from the defect catalogue). */
 export type Expectation =
   | { kind: 'clean'; profile: string; persona?: string; steps?: ExpectedStep[]; requiredAudits?: string[] }
-  | { kind: 'defect'; defectId: string; persona: string; step: string; proof: Proof; steps?: ExpectedStep[]; requiredAudits?: string[] };
+  // A defect project walks only as far as its step, so it cannot be asked to have tried every audit
+  // the persona has (that is the conformant project's job): it must catch its defect there.
+  | { kind: 'defect'; defectId: string; persona: string; step: string; proof: Proof; steps?: ExpectedStep[] };
 
 /** What the run itself shows, beyond findings: which artifacts are on disk, and how each test ended. */
 export interface RunFacts {
@@ -101,7 +103,7 @@ export function untestedEverywhere(verdicts: AuditVerdict[], persona: string | u
  */
 export function judgeExpectation(expectation: Expectation, findings: Finding[], verdicts: AuditVerdict[], run?: RunFacts): ExpectationVerdict {
   const errors = verdicts.filter((v) => v.outcome === 'error').map((v) => `could not run: ${v.auditId} at ${v.checkpoint}: ${v.notes?.join('; ') ?? ''}`);
-  const untested = untestedEverywhere(verdicts, expectation.persona, expectation.requiredAudits ?? []).map((u) => `not tested: ${u}`);
+  const untested = untestedEverywhere(verdicts, expectation.persona, expectation.kind === 'clean' ? expectation.requiredAudits ?? [] : []).map((u) => `not tested: ${u}`);
   const base = [...runProblems(expectation, run), ...errors, ...untested];
   const failed = findings.filter(isFailedBarrier);
   if (expectation.kind === 'clean') {

@@ -43,16 +43,22 @@ const flows: Flow[] = [
   { id: 'unauthorised', title: 'Open a page that needs a sign-in', steps: [{ id: 'private', title: 'Open /private', async arrive(ctx) { await ctx.actor.goto('/private'); } }] },
   { id: 'harness-timeout', title: 'The harness cannot act', steps: [{ id: 'form', title: 'Wait for something that never comes', async arrive(ctx) { await ctx.actor.goto('/'); }, async act(ctx) { await ctx.page.locator('#never-there').click({ timeout: 500 }); } }] },
   { id: 'blocked', title: 'The person cannot act', steps: [{ id: 'form', title: 'Press a "button" that is a clickable div', async arrive(ctx) { await ctx.actor.goto('/send'); }, async act(ctx) { await ctx.actor.click('button', 'Send now'); } }] },
+  { id: 'three-steps', title: 'Three pages, the second with an error page filed under it', steps: [
+    { id: 'start', title: 'Open the form', async arrive(ctx) { await ctx.actor.goto('/'); } },
+    { id: 'mistake', title: 'Open the send page', async arrive(ctx) { await ctx.actor.goto('/send'); } },
+    { id: 'mistake-error', partOf: 'mistake', title: 'Back to the form', async arrive(ctx) { await ctx.actor.goto('/'); } },
+    { id: 'after', title: 'A step after', async arrive(ctx) { await ctx.actor.goto('/'); } },
+  ] },
   { id: 'no-such-control', title: 'The description is wrong for the page', steps: [{ id: 'form', title: 'Press a button the page does not have', async arrive(ctx) { await ctx.actor.goto('/'); }, async act(ctx) { await ctx.actor.click('button', 'Send now'); } }] },
 ];
 
-async function walk(sharedChromium: { browser: import('playwright').Browser; cdpPort: number; version: string }, flowId: string) {
+async function walk(sharedChromium: { browser: import('playwright').Browser; cdpPort: number; version: string }, flowId: string, stopAfterStep?: string) {
   const outDir = mkdtempSync(join(tmpdir(), 'portico-walk-'));
   const target: Target = { id: 'fixture', title: 'fixture', locales: ['en'], flows, start: async () => ({ baseURL: base, hooks: {}, close: async () => {} }) };
   const context = await sharedChromium.browser.newContext({ baseURL: base });
   const page = await context.newPage();
   try {
-    const result = await walkFlow({ page, context, cdpPort: sharedChromium.cdpPort, browserVersion: sharedChromium.version, target, running: { baseURL: base, hooks: {}, close: async () => {} }, persona, plan, outDir }, flows.find((f) => f.id === flowId)!, 'en');
+    const result = await walkFlow({ page, context, cdpPort: sharedChromium.cdpPort, browserVersion: sharedChromium.version, target, running: { baseURL: base, hooks: {}, close: async () => {} }, persona, plan, outDir, stopAfterStep }, flows.find((f) => f.id === flowId)!, 'en');
     return { result, outDir, journey: result.artifacts.at(-1)?.gathered.journey as JourneyArtifact };
   } finally {
     await context.close();
@@ -107,4 +113,15 @@ test('a control the page does not have at all (not even its words) is an incompl
   expect(result.blockedAt).toBeUndefined();
   expect(result.incompleteAt).toBe('form');
   expect(journey.incomplete).toMatch(/the description names a control the page does not have: a button named "Send now"/);
+});
+
+test('a defect project\'s walk ends after the last step filed under its step (its error page included), and nothing after it is walked', async ({ sharedChromium }) => {
+  const { result } = await walk(sharedChromium, 'three-steps', 'mistake');
+  expect(result.blockedAt).toBeUndefined();
+  expect(result.incompleteAt).toBeUndefined();
+  expect(result.artifacts.map((a) => a.checkpoint)).toEqual(['start', 'mistake', 'mistake-error']);
+  expect(result.artifacts.map((a) => a.context.step)).toEqual(['start', 'mistake', 'mistake']);
+  const all = await walk(sharedChromium, 'three-steps');
+  expect(all.result.artifacts.map((a) => a.checkpoint)).toEqual(['start', 'mistake', 'mistake-error', 'after']);
+  await expect(walk(sharedChromium, 'three-steps', 'no-such-step')).rejects.toThrow(/flow "three-steps" has no step "no-such-step"/);
 });

@@ -11,6 +11,7 @@ import type { TranscriptArtifact } from '../gatherers/probes/transcript.ts';
 import { BlockedError, actorFor } from './actors.ts';
 import { gatherCheckpoint, pagePathOf, toolVersions } from '../gatherers/index.ts';
 import { saveArtifacts } from '../artifacts/store.ts';
+import { lastStepOf } from './expected-steps.ts';
 import { describeNavigationError, responseProblem } from '../navigate.ts';
 import type { GatherPlan } from '../gatherers/plan.ts';
 import type { EngineSettings } from '../gatherers/engine-settings.ts';
@@ -29,6 +30,11 @@ export interface WalkEnv {
   engineSettings?: EngineSettings;
   /** Run directory: artifacts/, screenshots/ and transcripts go under it. */
   outDir: string;
+  /**
+   * A defect project's walk: end the flow after the last step filed under this step (see
+   * lastStepOf); the steps after it cannot prove that defect. Unset: walk every step.
+   */
+  stopAfterStep?: string;
   /** Attach a file to the test report (Playwright's testInfo.attach). */
   attach?: (name: string, path: string, contentType: string) => Promise<void>;
 }
@@ -62,6 +68,8 @@ export function classifyStepError(error: Error, state: { crashed: boolean; badRe
  */
 export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promise<WalkResult> {
   const { page, persona, target, running } = env;
+  const lastIndex = env.stopAfterStep === undefined ? flow.steps.length - 1 : lastStepOf(flow, env.stopAfterStep);
+  if (lastIndex < 0) throw new Error(`flow "${flow.id}" has no step "${env.stopAfterStep}" to stop after`);
   const runToken = newRunToken(persona.id, flow.id);
   const catalogues = target.catalogues?.() ?? {};
   const actor = actorFor(persona.actor, page);
@@ -211,6 +219,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
       artifacts.push(record);
       if (incomplete) return { artifacts, incompleteAt: step.id };
       if (blocked) return { artifacts, blockedAt: step.id };
+      if (index === lastIndex) break;
     }
   } finally {
     page.off('response', onResponse);

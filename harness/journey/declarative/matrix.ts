@@ -89,7 +89,7 @@ export function describedTargetMatrix(file: string, opts: { personas: Persona[];
       kind: 'clean', profile: conformant, persona: p.id, steps: allSteps(target.flows, p.id), requiredAudits: required(p),
     })),
     ...reachable.map((x) => project(`${d.id}[${x.id}]@${x.persona}`, personaOf(x.persona), { porticoProfile: conformant, porticoDefects: [x.id] }, {
-      kind: 'defect', defectId: x.id, persona: x.persona, step: x.step, proof: x.proof, steps: stepsUpTo(target.flows, x.persona, x.step), requiredAudits: required(personaOf(x.persona)),
+      kind: 'defect', defectId: x.id, persona: x.persona, step: x.step, proof: x.proof, steps: stepsUpTo(target.flows, x.persona, x.step),
     })),
     ...(opts.otherProfiles === false ? [] : others).flatMap((profile) => opts.personas.map((p) => project(`${d.id}:${profile}@${p.id}`, p, { porticoProfile: profile, porticoDefects: [] }))),
   ];
