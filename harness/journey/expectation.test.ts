@@ -108,6 +108,13 @@ describe('judgeExpectation: the run behind the row', () => {
   it('a missing artifact for an expected step makes the row fail', () => {
     expect(judgeExpectation(e, caught, [], { artifacts: [fresh('home')], startedAt }).problems).toEqual([expect.stringMatching(/no artifact for 1 expected step\(s\): register › account-email/)]);
   });
+  it('a person blocked at a step ends that flow: its later steps are not expected, other flows\' still are', () => {
+    const withErrors: Expectation = { ...defect, steps: [...steps, { flow: 'register', checkpoint: 'account-email-errors' }, { flow: 'help', checkpoint: 'help' }] } as Expectation;
+    const blockedAt = { ...fresh('account-email'), blocked: true };
+    expect(judgeExpectation(withErrors, caught, [], { artifacts: [fresh('home'), blockedAt, { checkpoint: 'help', flow: 'help', gatheredAt: fresh('help').gatheredAt }], startedAt }).problems).toEqual([]);
+    expect(judgeExpectation(withErrors, caught, [], { artifacts: [fresh('home'), fresh('account-email'), { checkpoint: 'help', flow: 'help', gatheredAt: fresh('help').gatheredAt }], startedAt }).problems).toEqual([expect.stringMatching(/no artifact for 1 expected step\(s\): register › account-email-errors/)]);
+    expect(judgeExpectation(withErrors, caught, [], { artifacts: [fresh('home'), blockedAt], startedAt }).problems).toEqual([expect.stringMatching(/no artifact for 1 expected step\(s\): help › help/)]);
+  });
   it('artifacts left over from an earlier run are stale: they fail the row and do not count', () => {
     const old = { ...fresh('account-email'), gatheredAt: '2026-12-01T23:00:00.000Z' };
     const v = judgeExpectation(e, caught, [], { artifacts: [fresh('home'), old], startedAt });

@@ -26,7 +26,7 @@ export type Expectation =
 /** What the run itself shows, beyond findings: which artifacts are on disk, and how each test ended. */
 export interface RunFacts {
   /** Every artifacts file loaded for the project. */
-  artifacts: Array<{ checkpoint: string; flow?: string; gatheredAt: string }>;
+  artifacts: Array<{ checkpoint: string; flow?: string; gatheredAt: string; blocked?: boolean }>;
   /** When this run started (ISO): an artifact gathered before it is left over from another run. */
   startedAt?: string;
   /** The project's Playwright tests and how they ended (absent: not known, e.g. judged inside the run). */
@@ -75,7 +75,11 @@ export function runProblems(expectation: Expectation, run: RunFacts | undefined)
   const stale = run.startedAt ? run.artifacts.filter((a) => a.gatheredAt < run.startedAt!) : [];
   if (stale.length) problems.push(`${stale.length} artifact(s) were gathered before this run started (left over from another run), e.g. ${stale[0].flow ?? '?'} › ${stale[0].checkpoint} at ${stale[0].gatheredAt}`);
   const fresh = run.artifacts.filter((a) => !stale.includes(a));
-  const missing = (expectation.steps ?? []).filter((s) => !fresh.some((a) => a.checkpoint === s.checkpoint && (a.flow === undefined || a.flow === s.flow)));
+  const artifactOf = (s: ExpectedStep) => fresh.find((a) => a.checkpoint === s.checkpoint && (a.flow === undefined || a.flow === s.flow));
+  // The person was blocked at a step: that flow ends there, so its later steps are not expected.
+  const steps = expectation.steps ?? [];
+  const afterBlock = (i: number) => steps.slice(0, i).some((s) => s.flow === steps[i].flow && artifactOf(s)?.blocked);
+  const missing = steps.filter((s, i) => !artifactOf(s) && !afterBlock(i));
   if (missing.length) problems.push(`no artifact for ${missing.length} expected step(s): ${missing.map((s) => `${s.flow} › ${s.checkpoint}`).join(', ')}`);
   return problems;
 }

@@ -27,7 +27,8 @@ export interface MatrixRow {
 
 /** What the judge needs to know of an artifacts file on disk. */
 export function artifactFact(a: Artifacts): RunFacts['artifacts'][number] {
-  return { checkpoint: a.checkpoint, flow: a.context.flow, gatheredAt: a.gatheredAt };
+  const blocked = Boolean((a.gathered.journey as { blocked?: unknown } | undefined)?.blocked);
+  return { checkpoint: a.checkpoint, flow: a.context.flow, gatheredAt: a.gatheredAt, ...(blocked ? { blocked } : {}) };
 }
 
 /** "persona › step: audit/rule[key] ×n", grouped, so a switch that leaks into other steps or personas shows. */
