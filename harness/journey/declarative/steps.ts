@@ -4,7 +4,8 @@ import type { Locator, Page } from 'playwright';
 import type { Step, StepContext } from '../types.ts';
 import { expectPage, CheckNotPerformed } from '../expect.ts';
 import { waitForMessage } from '../../mail/types.ts';
-import { interpolate, interpolateValue, SKIP } from './interpolate.ts';
+import { interpolate, interpolateValue, lackingPart, SKIP } from './interpolate.ts';
+import { BlockedError } from '../actors.ts';
 import { chooseLanguage, localizePath } from './language.ts';
 import { sendOffline } from './offline.ts';
 import { inLanguage, list, type DeclarativeStep, type DeclarativeTarget, type Words } from './schema.ts';
@@ -20,6 +21,42 @@ export async function gotoInLanguage(ctx: StepContext, t: DeclarativeTarget, pat
   await chooseLanguage(ctx, t, lang, 'after-goto');
 }
 
+/** A field the persona left empty because its data has no such part (no US address). */
+interface LeftEmpty { label: string; within?: string; part: string }
+
+const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+
+/**
+ * The page refused the form: when fields this person left empty for want of a value they do not
+ * have are demanded there (empty and required, or marked invalid), that is what blocks them. The
+ * block names those fields, is keyed by the part of the persona's data they lack (usAddress →
+ * "us-address") and cites what the persona says such a demand is (`lacks`). Otherwise null.
+ */
+async function demandedOfPersona(ctx: StepContext, error: BlockedError): Promise<BlockedError | null> {
+  const left = (ctx.state.leftEmpty as LeftEmpty[] | undefined) ?? [];
+  const lacks = ctx.persona.lacks as Record<string, { wcag: string[]; other?: string[] }> | undefined;
+  if (!left.length) return null;
+  const demanded: LeftEmpty[] = [];
+  for (const f of left) {
+    const scope = f.within ? ctx.page.getByRole('group', { name: f.within }) : ctx.page;
+    const field = scope.getByLabel(f.label).first();
+    if ((await field.count().catch(() => 0)) === 0) continue;
+    const state = await field.evaluate((el) => {
+      const input = el as HTMLInputElement;
+      return { empty: !input.value, required: input.required || el.getAttribute('aria-required') === 'true', invalid: el.getAttribute('aria-invalid') === 'true' || (input.willValidate && !input.validity.valid) };
+    }).catch(() => null);
+    if (state?.empty && (state.required || state.invalid)) demanded.push(f);
+  }
+  if (!demanded.length) return null;
+  const part = demanded[0].part;
+  const cites = lacks?.[part] ?? error.cites;
+  const names = demanded.map((d) => `"${d.label}"`).join(', ');
+  return new BlockedError(
+    `the form cannot be sent without ${kebab(part).replace(/-/g, ' ')}, which this person does not have: ${names} ${demanded.length === 1 ? 'is' : 'are'} demanded (${error.message.split('\n')[0]})`,
+    error.how, cites, kebab(part),
+  );
+}
+
 /** Check, fill, select as the persona; a value the persona does not have (no US address) leaves the field empty. */
 export async function fillStep(ctx: StepContext, s: Pick<DeclarativeStep, 'fill' | 'select' | 'check'>, override?: (value: string) => string | undefined) {
   const w = (x: Words) => inLanguage(x, String(ctx.state.requestedLanguage ?? ctx.locale));
@@ -27,7 +64,12 @@ export async function fillStep(ctx: StepContext, s: Pick<DeclarativeStep, 'fill'
   for (const c of list(s.check)) await ctx.actor.check(w(c));
   for (const f of list(s.fill)) {
     const v = override?.(f.value) ?? interpolateValue(f.value, ctx);
-    if (v === SKIP) { ctx.actor.log.push(`leave ${JSON.stringify(w(f.label))} empty (this person has no value for it)`); continue; }
+    if (v === SKIP) {
+      ctx.actor.log.push(`leave ${JSON.stringify(w(f.label))} empty (this person has no value for it)`);
+      const part = lackingPart(f.value, ctx.data);
+      if (part) ((ctx.state.leftEmpty as LeftEmpty[]) ??= []).push({ label: w(f.label), within: f.within === undefined ? undefined : w(f.within), part });
+      continue;
+    }
     await ctx.actor.fill(w(f.label), v, { within: f.within === undefined ? undefined : w(f.within) });
   }
   for (const f of list(s.select)) {
@@ -96,6 +138,8 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
       else if (s.language) await chooseLanguage(ctx, t, s.language, 'after-goto');
     },
     async act(ctx) {
+      // Fields left empty for want of a value stay in mind through the steps that are part of this one (a mistake, then its correction).
+      if (!s.partOf) delete ctx.state.leftEmpty;
       if (s.waitForMail) await waitForMail(ctx, s.waitForMail);
       await fillStep(ctx, s);
       if (s.upload) {
@@ -109,7 +153,14 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
       const lang = langOf(ctx, s);
       if (s.click && s.sendOffline) await sendOffline(ctx, s.id, () => ctx.actor.click(s.click!.role, inLanguage(s.click!.name, lang)), () => fillStep(ctx, s));
       if (s.click) await ctx.actor.click(s.click.role, inLanguage(s.click.name, lang));
-      if (s.expect) await expectPage(ctx.page, arrivalIn(s.expect, lang), `"${s.title ?? s.id}"`, s.click ? before : undefined);
+      if (s.expect) {
+        try {
+          await expectPage(ctx.page, arrivalIn(s.expect, lang), `"${s.title ?? s.id}"`, s.click ? before : undefined);
+        } catch (error) {
+          if (!(error instanceof BlockedError)) throw error;
+          throw (await demandedOfPersona(ctx, error)) ?? error;
+        }
+      }
     },
   };
 }
