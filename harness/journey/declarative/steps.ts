@@ -212,6 +212,7 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
     async act(ctx) {
       // Fields left empty for want of a value stay in mind through the steps that are part of this one (a mistake, then its correction).
       if (!s.partOf) delete ctx.state.leftEmpty;
+      delete ctx.state.shownInAnotherLanguage;
       const lang = langOf(ctx, s);
       await requireControls(ctx, s, lang);
       if (s.waitForMail) await waitForMail(ctx, s.waitForMail);
