@@ -216,7 +216,11 @@ export interface Target {
    * `session:`): the control by role and name, in the language asked for. A person who needs more
    * time presses it at each warning (harness/journey/linger.ts); without it they do not.
    */
-  session?: { extend(lang: string): { role: 'button' | 'link' | 'checkbox' | 'radio' | 'tab' | 'menuitem'; name: string } };
+  session?: {
+    extend(lang: string): { role: 'button' | 'link' | 'checkbox' | 'radio' | 'tab' | 'menuitem'; name: string };
+    /** How long the session lasts without activity (s), when the target says so: a person who needs more time stays past it, no longer (the real clock is the server's). */
+    lastsSeconds?: number;
+  };
   /** `portico serve`: the app in the foreground, when the target can be served. */
   serve?(options: { profile: string; defects: string[]; port: number; testMode?: boolean }): Promise<{ url: string; note?: string; close(): Promise<void> }>;
 }

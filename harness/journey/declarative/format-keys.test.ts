@@ -58,3 +58,14 @@ describe('require', () => {
     expect(() => parseDeclarativeTarget(base('        require: { role: heading, name: Edit, for: correction }'), 'x.yaml')).toThrow(/step "details" › require\[0\] › role/);
   });
 });
+
+describe('session: lasts', () => {
+  const top = (session: string) => base('        goto: /', `session: ${session}\n`);
+  it('says how long the session lasts (whole seconds, up to 15 minutes) beside the control that extends it', () => {
+    expect(parseDeclarativeTarget(top('{ extend: { role: button, name: Stay signed in }, lasts: 125 }'), 'x.yaml').session).toEqual({ extend: { role: 'button', name: 'Stay signed in' }, lasts: 125 });
+    expect(() => parseDeclarativeTarget(top('{ extend: { role: button, name: Stay signed in }, lasts: 0 }'), 'x.yaml')).toThrow(/session › lasts/);
+    expect(() => parseDeclarativeTarget(top('{ extend: { role: button, name: Stay signed in }, lasts: 2.5 }'), 'x.yaml')).toThrow(/session › lasts/);
+    expect(() => parseDeclarativeTarget(top('{ extend: { role: button, name: Stay signed in }, lasts: 3600 }'), 'x.yaml')).toThrow(/session › lasts/);
+    expect(() => parseDeclarativeTarget(top('{ lasts: 125 }'), 'x.yaml')).toThrow(/session › extend/);
+  });
+});

@@ -61,10 +61,12 @@ export function declarativeToTarget(d: DeclarativeTarget): Target {
     locales: d.locales,
     flows,
     ...(Object.keys(catalogues).length > 1 ? { catalogues: () => catalogues } : {}),
-    ...(d.session ? { session: { extend: (l: string) => ({ role: d.session!.extend.role, name: inLanguage(d.session!.extend.name, l) }) } } : {}),
+    ...(d.session ? { session: { extend: (l: string) => ({ role: d.session!.extend.role, name: inLanguage(d.session!.extend.name, l) }), ...(d.session.lasts ? { lastsSeconds: d.session.lasts } : {}) } } : {}),
     async start({ profile, defects } = {}): Promise<RunningTarget> {
       const closers: Array<() => Promise<void>> = [];
       const hooks: TargetHooks = {};
+      // The app's session runs on its own (real) clock: when the description says how long it lasts, waiting moves it.
+      if (d.session?.lasts) hooks.advanceClock = (seconds) => new Promise((r) => setTimeout(r, seconds * 1000));
       try {
         let sink: SmtpSink | undefined;
         if (d.mail && d.mail !== 'none' && 'sink' in d.mail) {

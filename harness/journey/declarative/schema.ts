@@ -86,7 +86,11 @@ const mailSchema = z.union([
 ], { error: 'use { sink: smtp }, { api: "http://host:port" } (Mailpit/MailHog) or none' });
 
 /** How a person extends the session at the time-out warning: the control, by role and name (per language). */
-const sessionSchema = z.object({ extend: control }).strict();
+const sessionSchema = z.object({
+  extend: control,
+  /** How long the session lasts without activity, in seconds, as the app is started (its env sets it): the time-limits persona waits past it on the real clock. */
+  lasts: z.number().int().positive().max(900).optional(),
+}).strict();
 
 export const targetSchema = z.object({
   id: id.optional(),

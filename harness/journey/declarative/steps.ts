@@ -7,6 +7,7 @@ import { waitForMessage } from '../../mail/types.ts';
 import { interpolate, interpolateValue, lackingPart, SKIP } from './interpolate.ts';
 import { BlockedError, MissingControlError } from '../actors.ts';
 import { PURPOSES } from './purposes.ts';
+import { SESSION_ENDED } from '../linger.ts';
 import { chooseLanguage, localizePath } from './language.ts';
 import { sendOffline } from './offline.ts';
 import { inLanguage, list, ROLES, type DeclarativeStep, type DeclarativeTarget, type Words } from './schema.ts';
@@ -122,6 +123,25 @@ function noteOtherLanguage(ctx: StepContext, lang: string, other: string, text: 
   ctx.record('shownInAnotherLanguage', [...seen]);
 }
 
+/**
+ * The person stayed on the form past the time the session lasts (the real clock moved: the
+ * target's advanceClock), then sent it and landed elsewhere, not on the page expected: the session
+ * had ended. Said so (SESSION_ENDED, so the linger's own observation judges the warning: 2.2.1)
+ * and a block keyed "session". Null when no such wait happened here, or the form's page stayed.
+ */
+async function sessionEndedBySending(ctx: StepContext, formUrl: string, error: Error): Promise<BlockedError | null> {
+  if (ctx.state.lingerEntered === undefined || !ctx.hooks.advanceClock) return null;
+  if (!(error instanceof CheckNotPerformed || error instanceof BlockedError)) return null;
+  const now = new URL(ctx.page.url());
+  if (now.pathname === new URL(formUrl).pathname) return null;
+  ctx.state[SESSION_ENDED] = true;
+  const heading = (await ctx.page.getByRole('heading', { level: 1 }).first().textContent({ timeout: 500 }).catch(() => null))?.trim();
+  return new BlockedError(
+    `after staying on the form longer than the session lasts, sending it led to ${now.pathname}${heading ? ` ("${heading}")` : ''}: the session had ended (${error.message.split('\n')[0]})`,
+    'following the target description', { wcag: ['2.2.1'] }, 'session',
+  );
+}
+
 /** Whether the page offers these words at all: as a control of that role, or as words anyone can see. */
 async function offers(page: Page, role: (typeof ROLES)[number], name: string): Promise<boolean> {
   return (await page.getByRole(role, { name }).count()) + (await page.getByText(name).filter({ visible: true }).count()) > 0;
@@ -213,6 +233,7 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
       // Fields left empty for want of a value stay in mind through the steps that are part of this one (a mistake, then its correction).
       if (!s.partOf) delete ctx.state.leftEmpty;
       delete ctx.state.shownInAnotherLanguage;
+      delete ctx.state.lingerEntered;
       const lang = langOf(ctx, s);
       await requireControls(ctx, s, lang);
       if (s.waitForMail) await waitForMail(ctx, s.waitForMail);
@@ -232,6 +253,8 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
         try {
           await expectPage(ctx.page, arrivalIn(s.expect, lang), `"${s.title ?? s.id}"`, s.click ? before : undefined);
         } catch (error) {
+          const ended = await sessionEndedBySending(ctx, before, error as Error);
+          if (ended) throw ended;
           if (error instanceof CheckNotPerformed && (s.expect.heading || s.expect.text)) {
             // The expected page came, in another language than the person's: go on (its checkpoint's language audits judge it).
             const other = await shownInAnotherLanguage(ctx.page, (s.expect.heading ?? s.expect.text)!, lang, Boolean(s.expect.heading));
