@@ -12,4 +12,6 @@ export const noUsAddress: Persona = {
   data: { ...baseData, givenNames: 'Wilson', familyNames: 'Castillo', nationality: 'VE', countryOfBirth: 'VE', email: 'wilson.{run}@example.org', usAddress: null },
   audits: [],
   blockedCites: { wcag: [], other: ['blocked: a control could not be found or used'] },
+  // The law does not require a US address: a page that refuses the form without one blocks this person for that reason.
+  lacks: { usAddress: { wcag: [], other: ['journey blocked: US address demanded without legal basis'] } },
 };

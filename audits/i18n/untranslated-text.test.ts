@@ -33,6 +33,16 @@ describe('untranslated-text audit (i18n, WCAG 3.1.2)', () => {
     expect(res.findings.some((f) => /"Day must be between 1 and 31".*errors\.day\.range/.test(f.message))).toBe(true);
   });
 
+  it('reports an English error sentence on a Kreyòl page without a catalogue key; a Kreyòl one and a short one are not reported', () => {
+    const msg = 'Enter a phone number with 7 to 15 digits, and the country code';
+    const res = run(page([seg(KREYOL), seg(KREYOL2), seg(msg, { kind: 'error' }), seg('Nenpòt peyi. Mete kòd peyi a, pa egzanp +509 3712 3456.', { kind: 'error' }), seg('There is a problem', { kind: 'error' })]));
+    expect(res.outcome).toBe('failed');
+    expect(res.findings).toHaveLength(1);
+    expect(res.findings[0].message).toContain(msg);
+    expect(res.findings[0].other).toEqual(['i18n: untranslated text', 'i18n: untranslated error']);
+    expect(run(page([seg(KREYOL), seg(KREYOL2), seg('Antre yon nimewo telefòn ki gen 7 a 15 chif, ak kòd peyi a', { kind: 'error' })])).findings).toHaveLength(0);
+  });
+
   it('reports English help text on a Kreyòl page without catalogue keys, one finding per long block (help-english-only)', () => {
     const res = run(recordedProbe('language-help-english'));
     expect(res.outcome).toBe('failed');

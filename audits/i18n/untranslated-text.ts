@@ -11,6 +11,8 @@ import { BLOCK_THRESHOLDS, PAGE_THRESHOLDS, candidateLanguages, detectLanguage, 
  *     reported whatever its length, with the key, the English and the expected translation;
  *  2. a long block (≥ 10 words, ≥ 60 letters) that franc, restricted to the target's languages,
  *     finds English with a clear margin;
+ *  2b. an error message of ≥ 8 words that franc, choosing between the page's language and English
+ *     only, finds English with a clear margin (no catalogue names every error a page can show);
  *  3. the remaining short strings of the page judged together (never one short string alone).
  *
  * One finding per element. WCAG 3.1.2 is cited when the English passage is not marked lang="en"
@@ -20,6 +22,8 @@ import { BLOCK_THRESHOLDS, PAGE_THRESHOLDS, candidateLanguages, detectLanguage, 
 export const MAX_FINDINGS = 40;
 
 const ERRORISH: ReadonlySet<SegmentKind> = new Set(['error']);
+/** An error sentence, judged between the page's language and English only: ≥ 8 words, ≥ 40 letters, a clear margin. */
+const ERROR_THRESHOLDS = { minLetters: 40, minWords: 8, maxRunnerUp: 0.85 };
 
 function impactOf(kind: SegmentKind): Impact {
   if (kind === 'error') return 'serious';
@@ -129,6 +133,21 @@ export const untranslatedTextAudit: Audit = {
       findings.push(draft({
         domPath: s.domPath, tag: s.tag, kind: s.kind, lang: s.lang,
         message: `English ${describeKind(s.kind, s.source)} on a page in ${pageName}: ${quote(blockText(s))} (franc over ${d.words} words, restricted to ${candidates.join('/')}; runner-up ${d.runnerUp?.language ?? '-'} at ${d.runnerUp?.score ?? '-'}; no catalogue key).`,
+        snippet: `<${s.tag}>${blockText(s).slice(0, 160)}</${s.tag}>`,
+      }));
+      reported.add(s.domPath);
+    }
+
+    // 2b. An error message is a sentence the person must read to go on: one that franc, choosing only
+    // between the page's language and English, finds English with a clear margin (≥ 8 words) is
+    // reported even without a catalogue key (the error messages a description never names).
+    for (const s of a.segments) {
+      if (s.kind !== 'error' || s.source !== 'text' || reported.has(s.domPath) || [...reported].some((p) => s.domPath.startsWith(p + '>'))) continue;
+      const d = detectLanguage(blockText(s), [...new Set([locale, 'en'])], ERROR_THRESHOLDS);
+      if (d.language !== 'en') continue;
+      findings.push(draft({
+        domPath: s.domPath, tag: s.tag, kind: s.kind, lang: s.lang,
+        message: `English error message on a page in ${pageName}: ${quote(blockText(s))} (franc over ${d.words} words, ${locale} or English; runner-up ${d.runnerUp?.language ?? '-'} at ${d.runnerUp?.score ?? '-'}; no catalogue key).`,
         snippet: `<${s.tag}>${blockText(s).slice(0, 160)}</${s.tag}>`,
       }));
       reported.add(s.domPath);

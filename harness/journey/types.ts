@@ -81,6 +81,13 @@ export interface Persona {
   /** What a block is filed under when this persona's own way of operating fails (Tab never reaches a control: 2.1.1;
    *  no control has that role and name: 4.1.2). Blocks with a known or unknown other cause carry their own. */
   blockedCites: { wcag: string[]; other?: string[] };
+  /**
+   * What a page demanding a value this persona does not have (its `data` part is null: no US address)
+   * is filed under. A described step leaves such a field empty, as the person would; when the page
+   * then refuses the form because that field is empty, the block is keyed by the part
+   * (`usAddress` → `us-address`) and cites these references.
+   */
+  lacks?: Partial<Record<keyof PersonaData, { wcag: string[]; other?: string[] }>>;
 }
 
 /** Narrows a lookup to a group (fieldset legend / role=group name). */
@@ -209,7 +216,11 @@ export interface Target {
    * `session:`): the control by role and name, in the language asked for. A person who needs more
    * time presses it at each warning (harness/journey/linger.ts); without it they do not.
    */
-  session?: { extend(lang: string): { role: 'button' | 'link' | 'checkbox' | 'radio' | 'tab' | 'menuitem'; name: string } };
+  session?: {
+    extend(lang: string): { role: 'button' | 'link' | 'checkbox' | 'radio' | 'tab' | 'menuitem'; name: string };
+    /** How long the session lasts without activity (s), when the target says so: a person who needs more time stays past it, no longer (the real clock is the server's). */
+    lastsSeconds?: number;
+  };
   /** `portico serve`: the app in the foreground, when the target can be served. */
   serve?(options: { profile: string; defects: string[]; port: number; testMode?: boolean }): Promise<{ url: string; note?: string; close(): Promise<void> }>;
 }

@@ -42,3 +42,30 @@ describe('select by value, sendOffline, unreachable', () => {
     expect(() => parseDeclarativeTarget(base('        goto: /', 'unreachable: { a: why }\n'), 'x.yaml')).toThrow(TargetFileError);
   });
 });
+
+describe('require', () => {
+  const two = (step: string) => base(step, 'languages: { offered: [en, es] }\n');
+  it('names a control the person needs and what for (one or a list); a name for every offered language', () => {
+    const t = parseDeclarativeTarget(two('        require: { role: link, name: { en: Change your details, es: Cambiar sus datos }, for: correction }'), 'x.yaml');
+    expect(t.flows[0].steps[0].require).toEqual([{ role: 'link', name: { en: 'Change your details', es: 'Cambiar sus datos' }, for: 'correction' }]);
+    expect(parseDeclarativeTarget(base('        require: [{ role: link, name: Help, for: help }, { role: button, name: Verify in person, for: biometric-alternative }]'), 'x.yaml').flows[0].steps[0].require).toHaveLength(2);
+    expect(() => parseDeclarativeTarget(two('        require: { role: link, name: { en: Change your details }, for: correction }'), 'x.yaml')).toThrow(/x\.yaml.*flow "apply" › step "details" › require\[0\] › name: no name for offered language "es"/s);
+  });
+  it('rejects an unknown purpose, a missing one and an unknown key, naming the step and the key', () => {
+    expect(() => parseDeclarativeTarget(base('        require: { role: link, name: Edit, for: editing }'), 'x.yaml')).toThrow(/step "details" › require\[0\] › for: use one of biometric-alternative, correction, help/);
+    expect(() => parseDeclarativeTarget(base('        require: { role: link, name: Edit }'), 'x.yaml')).toThrow(/step "details" › require/);
+    expect(() => parseDeclarativeTarget(base('        require: { role: link, name: Edit, for: correction, why: x }'), 'x.yaml')).toThrow(/step "details" › require.*unknown key "why"/s);
+    expect(() => parseDeclarativeTarget(base('        require: { role: heading, name: Edit, for: correction }'), 'x.yaml')).toThrow(/step "details" › require\[0\] › role/);
+  });
+});
+
+describe('session: lasts', () => {
+  const top = (session: string) => base('        goto: /', `session: ${session}\n`);
+  it('says how long the session lasts (whole seconds, up to 15 minutes) beside the control that extends it', () => {
+    expect(parseDeclarativeTarget(top('{ extend: { role: button, name: Stay signed in }, lasts: 125 }'), 'x.yaml').session).toEqual({ extend: { role: 'button', name: 'Stay signed in' }, lasts: 125 });
+    expect(() => parseDeclarativeTarget(top('{ extend: { role: button, name: Stay signed in }, lasts: 0 }'), 'x.yaml')).toThrow(/session › lasts/);
+    expect(() => parseDeclarativeTarget(top('{ extend: { role: button, name: Stay signed in }, lasts: 2.5 }'), 'x.yaml')).toThrow(/session › lasts/);
+    expect(() => parseDeclarativeTarget(top('{ extend: { role: button, name: Stay signed in }, lasts: 3600 }'), 'x.yaml')).toThrow(/session › lasts/);
+    expect(() => parseDeclarativeTarget(top('{ lasts: 125 }'), 'x.yaml')).toThrow(/session › extend/);
+  });
+});

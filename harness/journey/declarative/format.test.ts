@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDeclarativeTarget, TargetFileError } from './schema.ts';
-import { interpolateValue, SKIP } from './interpolate.ts';
+import { interpolateValue, lackingPart, SKIP } from './interpolate.ts';
 import { languageFor, localizePath } from './language.ts';
 import { serveApp, splitCommand, TargetStartError } from './serve.ts';
 import { describedTargetMatrix, loadDefectCatalogue } from './matrix.ts';
@@ -107,6 +107,11 @@ describe('values', () => {
   });
   it('skips a value under a part the persona does not have (usAddress: null) — the field stays empty, not a block', () => {
     expect(interpolateValue('{persona.usAddress.street}', noAddress)).toBe(SKIP);
+  });
+  it('names the part of the persona\'s data a skipped value lacks (a refused form is keyed by it)', () => {
+    expect(lackingPart('{persona.usAddress.street}', { usAddress: null })).toBe('usAddress');
+    expect(lackingPart('{persona.usAddress.street}', { usAddress: { street: '1 Main St' } })).toBeUndefined();
+    expect(lackingPart('{persona.email}', { email: 'a@b.c' })).toBeUndefined();
   });
   it('a field no persona has is the description\'s mistake (an Error: incomplete), not a barrier', () => {
     expect(() => interpolateValue('{persona.shoeSize}', ctx)).toThrow(/no value for/);

@@ -9,6 +9,7 @@ import { universalEmailFlow } from './universal-email.ts';
 import { startSmtpSink, type SmtpSink } from '../../mail/smtp-sink.ts';
 import { mailApiReader } from '../../mail/mailpit.ts';
 import { loadDefectCatalogue } from './matrix.ts';
+import { describedCatalogues } from './catalogue.ts';
 
 export { parseDeclarativeTarget, TargetFileError, type DeclarativeTarget } from './schema.ts';
 export { interpolate, interpolateValue, SKIP } from './interpolate.ts';
@@ -53,15 +54,19 @@ export function declarativeToTarget(d: DeclarativeTarget): Target {
     const first = d.flows.find((f) => f.steps.some((s) => s.id === ua.steps[0].partOf)) ?? d.flows[0];
     flows.push({ ...ua, languageFor: lang(first) });
   }
+  const catalogues = describedCatalogues(d);
   return {
     id: d.id,
     title: d.title,
     locales: d.locales,
     flows,
-    ...(d.session ? { session: { extend: (l: string) => ({ role: d.session!.extend.role, name: inLanguage(d.session!.extend.name, l) }) } } : {}),
+    ...(Object.keys(catalogues).length > 1 ? { catalogues: () => catalogues } : {}),
+    ...(d.session ? { session: { extend: (l: string) => ({ role: d.session!.extend.role, name: inLanguage(d.session!.extend.name, l) }), ...(d.session.lasts ? { lastsSeconds: d.session.lasts } : {}) } } : {}),
     async start({ profile, defects } = {}): Promise<RunningTarget> {
       const closers: Array<() => Promise<void>> = [];
       const hooks: TargetHooks = {};
+      // The app's session runs on its own (real) clock: when the description says how long it lasts, waiting moves it.
+      if (d.session?.lasts) hooks.advanceClock = (seconds) => new Promise((r) => setTimeout(r, seconds * 1000));
       try {
         let sink: SmtpSink | undefined;
         if (d.mail && d.mail !== 'none' && 'sink' in d.mail) {

@@ -46,3 +46,16 @@ export function interpolate(text: string, ctx: Pick<StepContext, 'data'> & Parti
 export function interpolateServe(text: string, vars: Record<string, string>): string {
   return text.replace(/\{(node|port|profile|defects|mail\.smtpPort)\}/g, (whole, name: string) => vars[name] ?? whole);
 }
+
+/** The part of the persona's data a value needs that the persona does not have ("{persona.usAddress.street}" with usAddress: null → "usAddress"), or undefined. */
+export function lackingPart(text: string, data: unknown): string | undefined {
+  for (const m of text.matchAll(/\{persona((?:\.\w+)+)\}/g)) {
+    let node: unknown = data;
+    for (const k of m[1].slice(1).split('.')) {
+      if (node === null || typeof node !== 'object') break;
+      node = (node as Record<string, unknown>)[k];
+      if (node === null) return k;
+    }
+  }
+  return undefined;
+}

@@ -2,6 +2,7 @@ import { extname, basename, dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { PURPOSE_IDS } from './purposes.ts';
 
 /**
  * The declarative target format: every key a person can write in a target file, validated here.
@@ -18,6 +19,8 @@ const fill = z.object({ label: words, value: z.string(), within: words.optional(
 const select = z.object({ label: words, option: z.string().optional(), value: z.string().optional(), within: words.optional() }).strict()
   .refine((x) => (x.option === undefined) !== (x.value === undefined), 'give option (the words shown) or value (the option\'s value), not both');
 const control = z.object({ role: z.enum(ROLES), name: words }).strict();
+/** A control the person needs on this page, and what for: absent (the page otherwise there), the person is blocked, filed under the purpose. */
+const needed = z.object({ role: z.enum(ROLES), name: words, for: z.enum(PURPOSE_IDS, { error: `use one of ${PURPOSE_IDS.join(', ')}` }) }).strict();
 /** What the page shows: a text, a heading, or both. */
 const shows = z.object({ text: words.optional(), heading: words.optional() }).strict()
   .refine((s) => s.text || s.heading, 'give text or heading');
@@ -31,6 +34,8 @@ const stepSchema = z.object({
   select: z.union([select, z.array(select)]).optional(),
   check: z.union([words, z.array(words)]).optional(),
   click: control.optional(),
+  // One or a list, read as a list (so an error names the entry and its key: require[0] › for).
+  require: z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(needed)).optional(),
   expect: z.object({ heading: words.optional(), text: words.optional(), url: z.string().optional(), timeout: ms.optional() }).strict()
     .refine((e) => e.heading || e.text || e.url, 'give at least one of url, heading, text').optional(),
   /** A form step: the time-limit persona waits here; the after-submit checks run. */
@@ -81,7 +86,11 @@ const mailSchema = z.union([
 ], { error: 'use { sink: smtp }, { api: "http://host:port" } (Mailpit/MailHog) or none' });
 
 /** How a person extends the session at the time-out warning: the control, by role and name (per language). */
-const sessionSchema = z.object({ extend: control }).strict();
+const sessionSchema = z.object({
+  extend: control,
+  /** How long the session lasts without activity, in seconds, as the app is started (its env sets it): the time-limits persona waits past it on the real clock. */
+  lasts: z.number().int().positive().max(900).optional(),
+}).strict();
 
 export const targetSchema = z.object({
   id: id.optional(),
@@ -129,7 +138,8 @@ export function where(raw: unknown, path: PropertyKey[]): string {
     if (typeof key === 'number' && node && typeof node === 'object' && typeof (node as { id?: unknown }).id === 'string' && ['flows', 'steps'].includes(String(path[i - 1]))) {
       parts.push(`${String(path[i - 1]) === 'flows' ? 'flow' : 'step'} "${(node as { id: string }).id}"`);
     } else if (typeof key === 'number') parts.push(`${String(path[i - 1])}[${key}]`);
-    else if (!['flows', 'steps'].includes(String(key)) || i === path.length - 1) parts.push(String(key));
+    // A list's name is said with its index (fill[0]), not twice.
+    else if ((!['flows', 'steps'].includes(String(key)) || i === path.length - 1) && typeof path[i + 1] !== 'number') parts.push(String(key));
   }
   return parts.join(' › ') || '(top level)';
 }
@@ -182,8 +192,11 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
     for (const step of flow.steps) {
       if (seen.has(step.id)) at(flow.id, step.id, '', 'step ids must be unique within a flow');
       seen.add(step.id);
-      if (!step.goto && !step.fill && !step.select && !step.check && !step.click && !step.expect && !step.waitForMail && !step.capture && !step.upload) {
-        at(flow.id, step.id, '', 'a step needs at least one of goto, fill, select, check, click, expect, waitForMail, upload, capture');
+      if (!step.goto && !step.fill && !step.select && !step.check && !step.click && !step.expect && !step.waitForMail && !step.capture && !step.upload && !step.require) {
+        at(flow.id, step.id, '', 'a step needs at least one of goto, fill, select, check, click, expect, waitForMail, upload, capture, require');
+      }
+      for (const [i, r] of list(step.require).entries()) {
+        if (typeof r.name !== 'string') for (const l of offered) if (!r.name[l]) at(flow.id, step.id, `require[${i}] › name`, `no name for offered language "${l}"`);
       }
       if (step.upload && step.upload.file !== '{photo}') {
         const path = resolve(dirname(resolve(file)), step.upload.file);

@@ -4,10 +4,13 @@ import type { Locator, Page } from 'playwright';
 import type { Step, StepContext } from '../types.ts';
 import { expectPage, CheckNotPerformed } from '../expect.ts';
 import { waitForMessage } from '../../mail/types.ts';
-import { interpolate, interpolateValue, SKIP } from './interpolate.ts';
+import { interpolate, interpolateValue, lackingPart, SKIP } from './interpolate.ts';
+import { BlockedError, MissingControlError } from '../actors.ts';
+import { PURPOSES } from './purposes.ts';
+import { SESSION_ENDED } from '../linger.ts';
 import { chooseLanguage, localizePath } from './language.ts';
 import { sendOffline } from './offline.ts';
-import { inLanguage, list, type DeclarativeStep, type DeclarativeTarget, type Words } from './schema.ts';
+import { inLanguage, list, ROLES, type DeclarativeStep, type DeclarativeTarget, type Words } from './schema.ts';
 
 const LANGUAGE_PROBE = 'language';
 
@@ -20,20 +23,151 @@ export async function gotoInLanguage(ctx: StepContext, t: DeclarativeTarget, pat
   await chooseLanguage(ctx, t, lang, 'after-goto');
 }
 
+/** A field the persona left empty because its data has no such part (no US address). */
+interface LeftEmpty { label: string; within?: string; part: string }
+
+const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+
+/**
+ * The page refused the form: when fields this person left empty for want of a value they do not
+ * have are demanded there (empty and required, or marked invalid), that is what blocks them. The
+ * block names those fields, is keyed by the part of the persona's data they lack (usAddress →
+ * "us-address") and cites what the persona says such a demand is (`lacks`). Otherwise null.
+ */
+async function demandedOfPersona(ctx: StepContext, error: BlockedError): Promise<BlockedError | null> {
+  const left = (ctx.state.leftEmpty as LeftEmpty[] | undefined) ?? [];
+  const lacks = ctx.persona.lacks as Record<string, { wcag: string[]; other?: string[] }> | undefined;
+  if (!left.length) return null;
+  const demanded: LeftEmpty[] = [];
+  for (const f of left) {
+    const scope = f.within ? ctx.page.getByRole('group', { name: f.within }) : ctx.page;
+    const field = scope.getByLabel(f.label).first();
+    if ((await field.count().catch(() => 0)) === 0) continue;
+    const state = await field.evaluate((el) => {
+      const input = el as HTMLInputElement;
+      return { empty: !input.value, required: input.required || el.getAttribute('aria-required') === 'true', invalid: el.getAttribute('aria-invalid') === 'true' || (input.willValidate && !input.validity.valid) };
+    }).catch(() => null);
+    if (state?.empty && (state.required || state.invalid)) demanded.push(f);
+  }
+  if (!demanded.length) return null;
+  const part = demanded[0].part;
+  const cites = lacks?.[part] ?? error.cites;
+  const names = demanded.map((d) => `"${d.label}"`).join(', ');
+  return new BlockedError(
+    `the form cannot be sent without ${kebab(part).replace(/-/g, ' ')}, which this person does not have: ${names} ${demanded.length === 1 ? 'is' : 'are'} demanded (${error.message.split('\n')[0]})`,
+    error.how, cites, kebab(part),
+  );
+}
+
 /** Check, fill, select as the persona; a value the persona does not have (no US address) leaves the field empty. */
 export async function fillStep(ctx: StepContext, s: Pick<DeclarativeStep, 'fill' | 'select' | 'check'>, override?: (value: string) => string | undefined) {
-  const w = (x: Words) => inLanguage(x, String(ctx.state.requestedLanguage ?? ctx.locale));
+  const lang = String(ctx.state.requestedLanguage ?? ctx.locale);
+  const w = (x: Words, l = lang) => inLanguage(x, l);
   // Choices first: a radio or checkbox often reveals the fields that follow it (conditional reveal).
-  for (const c of list(s.check)) await ctx.actor.check(w(c));
+  for (const c of list(s.check)) await inPageLanguage(ctx, c, lang, (l) => ctx.actor.check(w(c, l)));
   for (const f of list(s.fill)) {
     const v = override?.(f.value) ?? interpolateValue(f.value, ctx);
-    if (v === SKIP) { ctx.actor.log.push(`leave ${JSON.stringify(w(f.label))} empty (this person has no value for it)`); continue; }
-    await ctx.actor.fill(w(f.label), v, { within: f.within === undefined ? undefined : w(f.within) });
+    if (v === SKIP) {
+      ctx.actor.log.push(`leave ${JSON.stringify(w(f.label))} empty (this person has no value for it)`);
+      const part = lackingPart(f.value, ctx.data);
+      if (part) ((ctx.state.leftEmpty as LeftEmpty[]) ??= []).push({ label: w(f.label), within: f.within === undefined ? undefined : w(f.within), part });
+      continue;
+    }
+    await inPageLanguage(ctx, f.label, lang, (l) => ctx.actor.fill(w(f.label, l), v, { within: f.within === undefined ? undefined : w(f.within, l) }));
   }
   for (const f of list(s.select)) {
     const v = interpolateValue(f.value ?? f.option!, ctx);
     if (v === SKIP) continue;
-    await ctx.actor.select(w(f.label), f.value === undefined ? v : { value: v }, { within: f.within === undefined ? undefined : w(f.within) });
+    await inPageLanguage(ctx, f.label, lang, (l) => ctx.actor.select(w(f.label, l), f.value === undefined ? v : { value: v }, { within: f.within === undefined ? undefined : w(f.within, l) }));
+  }
+}
+
+/**
+ * The words in another language the description gives that the page shows instead (the page, or
+ * this part of it, is not in the language asked for), or null. Only words that differ from the
+ * requested ones count.
+ */
+async function shownInAnotherLanguage(page: Page, words: Words, lang: string, heading = false): Promise<string | null> {
+  if (typeof words === 'string') return null;
+  const asked = inLanguage(words, lang);
+  for (const [l, text] of Object.entries(words)) {
+    if (l.split('-')[0] === lang.split('-')[0] || text === asked) continue;
+    const found = heading ? page.getByRole('heading', { level: 1, name: text }) : page.getByText(text);
+    if ((await found.filter({ visible: true }).count().catch(() => 0)) > 0) return l;
+  }
+  return null;
+}
+
+/**
+ * Act with the words in the language asked for; when the page has no such control but shows the
+ * same words in another language the description gives, the page is not in the person's language:
+ * the person goes on with the words the page shows (said in the step's actions and recorded as a
+ * fact; the checkpoint's language audits judge the page), so the journey reaches what follows.
+ */
+async function inPageLanguage<T>(ctx: StepContext, words: Words, lang: string, act: (lang: string) => Promise<T>): Promise<T> {
+  try {
+    return await act(lang);
+  } catch (error) {
+    if (!(error instanceof MissingControlError)) throw error;
+    const other = await shownInAnotherLanguage(ctx.page, words, lang);
+    if (!other) throw error;
+    noteOtherLanguage(ctx, lang, other, inLanguage(words, other));
+    return act(other);
+  }
+}
+
+function noteOtherLanguage(ctx: StepContext, lang: string, other: string, text: string) {
+  ctx.actor.log.push(`the page does not read in ${lang}: it shows "${text}" (${other})`);
+  const seen = ((ctx.state.shownInAnotherLanguage as Array<{ asked: string; shown: string; words: string }>) ??= []);
+  seen.push({ asked: lang, shown: other, words: text });
+  ctx.record('shownInAnotherLanguage', [...seen]);
+}
+
+/**
+ * The person stayed on the form past the time the session lasts (the real clock moved: the
+ * target's advanceClock), then sent it and landed elsewhere, not on the page expected: the session
+ * had ended. Said so (SESSION_ENDED, so the linger's own observation judges the warning: 2.2.1)
+ * and a block keyed "session". Null when no such wait happened here, or the form's page stayed.
+ */
+async function sessionEndedBySending(ctx: StepContext, formUrl: string, error: Error): Promise<BlockedError | null> {
+  if (ctx.state.lingerEntered === undefined || !ctx.hooks.advanceClock) return null;
+  if (!(error instanceof CheckNotPerformed || error instanceof BlockedError)) return null;
+  const now = new URL(ctx.page.url());
+  if (now.pathname === new URL(formUrl).pathname) return null;
+  ctx.state[SESSION_ENDED] = true;
+  const heading = (await ctx.page.getByRole('heading', { level: 1 }).first().textContent({ timeout: 500 }).catch(() => null))?.trim();
+  return new BlockedError(
+    `after staying on the form longer than the session lasts, sending it led to ${now.pathname}${heading ? ` ("${heading}")` : ''}: the session had ended (${error.message.split('\n')[0]})`,
+    'following the target description', { wcag: ['2.2.1'] }, 'session',
+  );
+}
+
+/** Whether the page offers these words at all: as a control of that role, or as words anyone can see. */
+async function offers(page: Page, role: (typeof ROLES)[number], name: string): Promise<boolean> {
+  return (await page.getByRole(role, { name }).count()) + (await page.getByText(name).filter({ visible: true }).count()) > 0;
+}
+
+/**
+ * `require`: controls the person needs on this page, each with what it is for. On a page that is
+ * there (loaded, with something on it: otherwise the harness cannot tell, and the step is
+ * incomplete), one that nothing offers in the person's language blocks them, filed under its
+ * purpose and keyed by the step.
+ */
+async function requireControls(ctx: StepContext, s: DeclarativeStep, lang: string) {
+  const needed = list(s.require);
+  if (!needed.length) return;
+  await ctx.page.waitForLoadState('load', { timeout: 10_000 }).catch(() => {});
+  const text = ((await ctx.page.locator('body').innerText({ timeout: 2_000 }).catch(() => '')) ?? '').trim();
+  if (!text) throw new CheckNotPerformed(`the page shows nothing, so whether it offers ${needed.map((r) => `the ${r.role} "${inLanguage(r.name, lang)}"`).join(', ')} cannot be told`);
+  for (const r of needed) {
+    const name = inLanguage(r.name, lang);
+    if (await offers(ctx.page, r.role, name)) continue;
+    const purpose = PURPOSES[r.for];
+    const other = await shownInAnotherLanguage(ctx.page, r.name, lang);
+    throw new BlockedError(
+      `the page offers no ${purpose.what}: nothing on it reads "${name}" (a ${r.role})${other ? `; it shows "${inLanguage(r.name, other)}" (${other}) only` : ''}`,
+      'following the target description', purpose.cites, s.partOf ?? s.id,
+    );
   }
 }
 
@@ -96,6 +230,12 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
       else if (s.language) await chooseLanguage(ctx, t, s.language, 'after-goto');
     },
     async act(ctx) {
+      // Fields left empty for want of a value stay in mind through the steps that are part of this one (a mistake, then its correction).
+      if (!s.partOf) delete ctx.state.leftEmpty;
+      delete ctx.state.shownInAnotherLanguage;
+      delete ctx.state.lingerEntered;
+      const lang = langOf(ctx, s);
+      await requireControls(ctx, s, lang);
       if (s.waitForMail) await waitForMail(ctx, s.waitForMail);
       await fillStep(ctx, s);
       if (s.upload) {
@@ -106,10 +246,27 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
       }
       if (s.capture) await capture(ctx, s.capture);
       const before = ctx.page.url();
-      const lang = langOf(ctx, s);
-      if (s.click && s.sendOffline) await sendOffline(ctx, s.id, () => ctx.actor.click(s.click!.role, inLanguage(s.click!.name, lang)), () => fillStep(ctx, s));
-      if (s.click) await ctx.actor.click(s.click.role, inLanguage(s.click.name, lang));
-      if (s.expect) await expectPage(ctx.page, arrivalIn(s.expect, lang), `"${s.title ?? s.id}"`, s.click ? before : undefined);
+      const click = (l: string) => ctx.actor.click(s.click!.role, inLanguage(s.click!.name, l));
+      if (s.click && s.sendOffline) await sendOffline(ctx, s.id, () => inPageLanguage(ctx, s.click!.name, lang, click), () => fillStep(ctx, s));
+      if (s.click) await inPageLanguage(ctx, s.click.name, lang, click);
+      if (s.expect) {
+        try {
+          await expectPage(ctx.page, arrivalIn(s.expect, lang), `"${s.title ?? s.id}"`, s.click ? before : undefined);
+        } catch (error) {
+          const ended = await sessionEndedBySending(ctx, before, error as Error);
+          if (ended) throw ended;
+          if (error instanceof CheckNotPerformed && (s.expect.heading || s.expect.text)) {
+            // The expected page came, in another language than the person's: go on (its checkpoint's language audits judge it).
+            const other = await shownInAnotherLanguage(ctx.page, (s.expect.heading ?? s.expect.text)!, lang, Boolean(s.expect.heading));
+            if (!other) throw error;
+            await expectPage(ctx.page, { ...arrivalIn(s.expect, other), timeout: 2_000 }, `"${s.title ?? s.id}"`);
+            noteOtherLanguage(ctx, lang, other, inLanguage((s.expect.heading ?? s.expect.text)!, other));
+            return;
+          }
+          if (!(error instanceof BlockedError)) throw error;
+          throw (await demandedOfPersona(ctx, error)) ?? error;
+        }
+      }
     },
   };
 }
