@@ -133,8 +133,22 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
     else if (!known.has(l.domPath)) census.pointerOnly.push({ ...l, via: l.via ?? [], containsFocusable: Boolean(l.containsFocusable) });
   }
 
-  // Start from the top of the document with nothing focused.
-  await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+  // Start from the top of the document. Blurring alone is not enough: Chromium keeps the blurred
+  // element as the starting point of sequential navigation, so a page that focuses something on
+  // load (GOV.UK's error summary) would be walked from there and its header never reached. A
+  // script-focusable marker at the start of <body> moves that point to the top; it is removed at
+  // the first press (a modal page keeps its own focus: the marker cannot take it from inside).
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    start.setAttribute('data-portico-walk-start', '');
+    start.style.cssText = 'position:absolute;top:0;left:0;width:1px;height:1px;overflow:hidden';
+    document.body?.prepend(start);
+    start.focus({ preventScroll: true });
+  });
+  const removeStart = () => page.evaluate(() => document.querySelector('[data-portico-walk-start]')?.remove()).catch(() => undefined);
   const maxPresses = options.maxPresses ?? Math.min(400, census.tabbable.length * 2 + 10);
   const modalPaths = census.modalPath;
   let fullPass = false;
@@ -146,6 +160,7 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
   while (presses < maxPresses) {
     await page.keyboard.press('Tab');
     presses++;
+    if (presses === 1) await removeStart();
     const active = await describeActive(page);
     if (!active) {
       if (sequence.length > 0) { fullPass = true; break; } // focus left the content after the last stop: a full pass
@@ -183,6 +198,7 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
   // A radio is reached when Tab reached its group: the browser puts one radio of a group in the Tab order.
   const groupsReached = new Set(census.tabbable.filter((x) => x.radioGroup && seenAt.has(x.domPath)).map((x) => x.radioGroup));
   const unreached = census.tabbable.filter((x) => !seenAt.has(x.domPath) && !(x.radioGroup && groupsReached.has(x.radioGroup)));
+  if (presses === 0) await removeStart();
   const capped = !fullPass && presses >= maxPresses;
   return { presses, sequence, unreached, pointerOnly: census.pointerOnly, trap, ...(capped ? { capped } : {}), ...(listeners === null ? { listenersUnread: true } : {}) };
 }

@@ -124,7 +124,7 @@ test.describe('language: the declared lang is a candidate; short pages are judge
 test.describe('keyboard walk: iframes, long pages, modals, listeners, rings outside the box', () => {
   const keyboardProbe: Probe = { id: 'keyboard', description: 'the keyboard gatherer', gather: (p) => gatherKeyboard(p) };
   const KB = [keyboardTrapAudit, keyboardOperableAudit, focusVisibleAudit];
-  for (const name of ['iframe-embed', 'many-tab-stops', 'listener-buttons', 'modal-dialog', 'focus-ring-outside']) {
+  for (const name of ['iframe-embed', 'many-tab-stops', 'listener-buttons', 'modal-dialog', 'focus-ring-outside', 'govuk-error-summary-focused']) {
     test(`negative: ${name} yields no failed finding`, async () => {
       test.setTimeout(120_000);
       const a = await gatherWith(page, name, [keyboardProbe]);
