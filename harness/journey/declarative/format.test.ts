@@ -140,6 +140,16 @@ describe('languages', () => {
     expect(ua.steps.map((s) => s.partOf)).toEqual(Array(ua.steps.length).fill('email'));
     expect(ua.steps.at(-1)!.id).toBe('email-negative-control');
   });
+  it('after a deliberate mistake at the email step, the universal-email attempts are filed under that step and the mistake is not repeated', async () => {
+    const { readFileSync } = await import('node:fs');
+    const b = parseDeclarativeTarget(readFileSync('targets/benefits.target.yaml', 'utf8'), 'benefits.target.yaml');
+    const where = emailStepOf(b)!;
+    expect(where.step.id).toBe('email-errors');
+    expect(where.through.map((s) => s.id)).toEqual(['start']);
+    const ua = declarativeToTarget(b).flows.find((f) => f.id === 'email-acceptance')!;
+    expect(ua.steps[0].id).toBe('email');
+    expect(ua.steps.map((s) => s.partOf)).toEqual(Array(ua.steps.length).fill('email'));
+  });
 });
 
 describe('serve', () => {

@@ -42,7 +42,9 @@ export function emailStepOf(t: DeclarativeTarget): { flow: string; step: Declara
     let through: DeclarativeStep[] = [];
     for (const s of flow.steps) {
       if (s.goto) { goto = s.goto; through = []; }
-      if (usesEmail(s) && goto) return { flow: flow.id, step: s, goto, through };
+      // The step after a deliberate mistake (`partOf`) is where the address is given: the attempts
+      // are filed under the step it belongs to, and the mistake itself is not repeated.
+      if (usesEmail(s) && goto) return { flow: flow.id, step: s, goto, through: s.partOf ? through.filter((x) => x.id !== s.partOf && x.partOf !== s.partOf) : through };
       through.push(s);
     }
   }
@@ -100,15 +102,15 @@ export function universalEmailFlow(t: DeclarativeTarget): Flow | null {
   const groups = [...EMAIL_CATEGORIES.map((c) => ({ category: c as string, addresses: UA_ADDRESSES.filter((a) => a.category === c), negative: false })),
     { category: 'negative-control', addresses: UA_NEGATIVE_CONTROLS, negative: true }];
   const steps: Step[] = groups.map((g, i) => ({
-    id: i === 0 ? where.step.id : `${where.step.id}-${g.category}`,
-    partOf: where.step.id,
+    id: i === 0 ? (where.step.partOf ?? where.step.id) : `${where.step.partOf ?? where.step.id}-${g.category}`,
+    partOf: where.step.partOf ?? where.step.id,
     title: `Use ${g.negative ? 'malformed addresses (negative controls)' : `addresses of category ${g.category}`} at "${where.step.title ?? where.step.id}": ${g.addresses.map((a) => a.address).join(', ')}`,
     checkpoint: i === 0,
     async arrive(ctx) { if (i === 0) await gotoInLanguage(ctx, t, where.goto, String(ctx.state.requestedLanguage ?? ctx.locale)); },
     async act(ctx) {
       const attempts: EmailAttempt[] = [];
       for (const a of g.addresses) attempts.push(await tryAddress(ctx, t, where, a, g.negative));
-      const facts: EmailAcceptanceFacts = { step: where.step.id, category: g.category, mailObservable: Boolean(ctx.hooks.mail), attempts };
+      const facts: EmailAcceptanceFacts = { step: where.step.partOf ?? where.step.id, category: g.category, mailObservable: Boolean(ctx.hooks.mail), attempts };
       ctx.record('emailAcceptance', facts);
     },
   }));
