@@ -96,7 +96,7 @@ export const helpMechanismsSchema = z.looseObject({
   })),
 });
 
-export const BARRIER_SCHEMAS: Record<string, z.ZodType> = {
+export const BARRIER_SCHEMAS = {
   'help-mechanisms': helpMechanismsSchema,
   authentication: authenticationSchema,
   dragging: draggingSchema,

@@ -166,7 +166,7 @@ export const forcedColorsSchema = z.looseObject({
   lostFocus: z.array(forcedControl.extend({ normal: str, forced: str })),
 });
 
-export const PROBE_SCHEMAS: Record<string, z.ZodType> = {
+export const PROBE_SCHEMAS = {
   transcript: transcriptSchema,
   'form-semantics': formSemanticsSchema,
   captcha: captchaSchema,

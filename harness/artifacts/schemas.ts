@@ -97,8 +97,8 @@ export const journeySchema = z.looseObject({
   actions: z.array(z.string()),
 });
 
-/** The schema of each artifact key Portico's kernel writes; probes may register theirs (ARTIFACT_SCHEMAS is open). */
-export const ARTIFACT_SCHEMAS: Record<string, z.ZodType> = {
+/** The schema of each artifact key Portico's gatherers write. An audit's `requiredArtifacts` are these keys. */
+export const ARTIFACT_SCHEMAS = {
   pageInfo: pageInfoSchema,
   axe: axeSchema,
   htmlcs: htmlcsSchema,
@@ -107,7 +107,12 @@ export const ARTIFACT_SCHEMAS: Record<string, z.ZodType> = {
   journey: journeySchema,
   ...BARRIER_SCHEMAS,
   ...PROBE_SCHEMAS,
-};
+} satisfies Record<string, z.ZodType>;
+
+/** A key of Artifacts.gathered that has a schema. */
+export type ArtifactKey = keyof typeof ARTIFACT_SCHEMAS;
+/** The payload stored under an artifact key, inferred from its schema. */
+export type ArtifactOf<K extends ArtifactKey> = z.infer<(typeof ARTIFACT_SCHEMAS)[K]>;
 
 const envelopeSchema = z.looseObject({
   schema: z.literal('portico.artifacts/1'),

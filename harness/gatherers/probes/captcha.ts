@@ -1,6 +1,7 @@
 import type { Page } from 'playwright';
 import { evaluateInPage } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 /**
  * CAPTCHAs on the page and whether a non-visual way through exists.
@@ -13,29 +14,15 @@ import type { Probe } from '../../journey/types.ts';
  * alternative naming its purpose and an alternative in another modality.
  */
 
-export interface CaptchaInfo {
-  kind: 'image' | 'canvas' | 'svg' | 'widget' | 'css-background';
-  /** reCAPTCHA / hCaptcha / Turnstile for third-party widgets (they carry their own audio/accessibility modes). */
-  widget: string | null;
-  domPath: string;
-  alt: string | null;
-  /** Accessible name approximation: aria-label / aria-labelledby / alt / title. */
-  name: string;
-  src: string | null;
-  /** Why it was taken for a CAPTCHA. */
-  why: string[];
-  /** The text input the answer goes into, when found. */
-  input: { domPath: string; name: string; label: string } | null;
-  alternatives: Array<{ kind: 'audio-element' | 'audio-link' | 'other-way-link'; text: string; domPath: string; href: string | null }>;
-  snippet: string;
-}
-
-export interface CaptchaArtifact {
-  url: string;
-  captchas: CaptchaInfo[];
-  /** A text/logic question that asks for no image (not a barrier to a screen reader). */
-  textChallenges: Array<{ domPath: string; label: string }>;
-}
+/** The artifact (schema: harness/artifacts/probe-schemas.ts). */
+export type CaptchaArtifact = ArtifactOf<'captcha'>;
+/**
+ * One CAPTCHA: `widget` names a third-party one (reCAPTCHA / hCaptcha / Turnstile, with their own
+ * accessibility modes); `name` approximates the accessible name (aria-labelledby / aria-label / alt /
+ * title); `why` says why it was taken for a CAPTCHA; `input` is where the answer goes, when found.
+ * `textChallenges` are text or logic questions that ask for no image (no barrier to a screen reader).
+ */
+export type CaptchaInfo = CaptchaArtifact['captchas'][number];
 
 async function gather(page: Page): Promise<CaptchaArtifact> {
   return evaluateInPage(page, () => {
