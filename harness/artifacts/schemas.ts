@@ -111,8 +111,17 @@ export const ARTIFACT_SCHEMAS = {
 
 /** A key of Artifacts.gathered that has a schema. */
 export type ArtifactKey = keyof typeof ARTIFACT_SCHEMAS;
-/** The payload stored under an artifact key, inferred from its schema. */
-export type ArtifactOf<K extends ArtifactKey> = z.infer<(typeof ARTIFACT_SCHEMAS)[K]>;
+type KnownKey<K> = string extends K ? never : number extends K ? never : K;
+/**
+ * T without the `[k: string]: unknown` that z.looseObject adds to each object, at every depth (a record,
+ * which has no named key, is kept): the fields a gatherer writes and an audit may read, so a misspelt
+ * field is a type error and Omit/Pick keep the named fields. The filter keeps each field's doc comment.
+ */
+export type Known<T> = T extends readonly (infer U)[] ? Known<U>[]
+  : T extends object ? ([keyof { [K in keyof T as KnownKey<K>]: 0 }] extends [never] ? { [K in keyof T]: Known<T[K]> } : { [K in keyof T as KnownKey<K>]: Known<T[K]> })
+  : T;
+/** The payload stored under an artifact key, inferred from its schema (named fields only, see Known). */
+export type ArtifactOf<K extends ArtifactKey> = Known<z.infer<(typeof ARTIFACT_SCHEMAS)[K]>>;
 
 const envelopeSchema = z.looseObject({
   schema: z.literal('portico.artifacts/1'),

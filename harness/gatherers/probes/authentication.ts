@@ -13,28 +13,11 @@
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
 import { evaluateInPage } from '../in-page.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
-export interface SecretField {
-  domPath: string;
-  kind: 'password' | 'one-time-code' | 'code-boxes';
-  autocomplete: string;
-  label: string;
-  /** Boxes in a split code (1 otherwise). */
-  boxes: number;
-  /** The page cancelled a paste event at the field. */
-  pasteBlocked: boolean;
-  /** The page cancelled Ctrl/⌘+V. */
-  shortcutBlocked: boolean;
-  /** The page's paste handler filled the field(s) itself (code boxes that spread the pasted digits). */
-  pasteHandled: boolean;
-  snippet: string;
-}
-export interface AuthenticationArtifact {
-  schema: 'portico.probe.authentication/1';
-  /** Why the page looks like a sign-in or sign-up step (empty when it does not). */
-  authSignals: string[];
-  fields: SecretField[];
-}
+/** The artifact (schema: harness/artifacts/barrier-schemas.ts, where its fields are documented). */
+export type AuthenticationArtifact = ArtifactOf<'authentication'>;
+export type SecretField = AuthenticationArtifact['fields'][number];
 
 function inspect(): Omit<AuthenticationArtifact, 'schema'> {
   const pathOf = __porticoDomPath;

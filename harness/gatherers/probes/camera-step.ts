@@ -1,6 +1,7 @@
 import type { Page } from 'playwright';
 import { evaluateInPage } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 /**
  * Facts about a possible camera / biometric capture step: videos (live stream? src? player
@@ -9,21 +10,8 @@ import type { Probe } from '../../journey/types.ts';
  * around the photo, is the audit's judgement (audits/equity/biometric-alternative.ts).
  */
 
-export interface CameraStepArtifact {
-  url: string;
-  /** Every <video>: a live MediaStream attached, a src/source (a recording), player controls. */
-  videos: Array<{ domPath: string; name: string; liveStream: boolean; hasSrc: boolean; controls: boolean; snippet: string }>;
-  /** Every visible file input: what it accepts, its capture attribute (null when absent: the person may pick a file). */
-  fileInputs: Array<{ domPath: string; name: string; accept: string; capture: string | null; required: boolean }>;
-  /** Buttons in the area of the first source-less video (the capture control). */
-  controls: Array<{ domPath: string; role: string; name: string }>;
-  /** An inline script mentions getUserMedia (supporting evidence only: a feature check is not a capture step). */
-  scriptMentionsGetUserMedia: boolean;
-  /** Live regions a screen reader hears (framing, progress, result). */
-  guidance: Array<{ domPath: string; role: string | null; live: string; text: string }>;
-  /** Visible links and buttons with their text and target, for the audit to find a way around the photo. */
-  links: Array<{ domPath: string; role: 'link' | 'button'; text: string; href: string | null }>;
-}
+/** The artifact (schema: harness/artifacts/probe-schemas.ts, where its fields are documented). */
+export type CameraStepArtifact = ArtifactOf<'camera-step'>;
 
 async function gather(page: Page): Promise<CameraStepArtifact> {
   return evaluateInPage(page, () => {

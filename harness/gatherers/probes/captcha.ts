@@ -14,14 +14,8 @@ import type { ArtifactOf } from '../../artifacts/schemas.ts';
  * alternative naming its purpose and an alternative in another modality.
  */
 
-/** The artifact (schema: harness/artifacts/probe-schemas.ts). */
+/** The artifact (schema: harness/artifacts/probe-schemas.ts, where its fields are documented). */
 export type CaptchaArtifact = ArtifactOf<'captcha'>;
-/**
- * One CAPTCHA: `widget` names a third-party one (reCAPTCHA / hCaptcha / Turnstile, with their own
- * accessibility modes); `name` approximates the accessible name (aria-labelledby / aria-label / alt /
- * title); `why` says why it was taken for a CAPTCHA; `input` is where the answer goes, when found.
- * `textChallenges` are text or logic questions that ask for no image (no barrier to a screen reader).
- */
 export type CaptchaInfo = CaptchaArtifact['captchas'][number];
 
 async function gather(page: Page): Promise<CaptchaArtifact> {

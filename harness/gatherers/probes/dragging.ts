@@ -17,35 +17,12 @@
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
 import { DOM_PATH_SOURCE } from '../in-page.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
-export interface DragControlNear {
-  domPath: string; tag: string; role: string; type: string; name: string;
-  /** Inside the dragged item itself (a "Move up" button in a list item). */
-  inItem: boolean;
-}
-export interface DragWidget {
-  /** The list holding sortable items, or the dragged control itself. */
-  domPath: string;
-  kind: 'sortable' | 'slider' | 'draggable';
-  /** What says it is dragged: `draggable`, `listener:pointerdown@self|parent|grandparent`, `cursor:grab`, `touch-action:none`, `role=slider`. */
-  how: string[];
-  /** Dragged items in the widget (1 for a slider or a lone draggable). */
-  items: number;
-  name: string;
-  snippet: string;
-  /** Single-pointer controls in the widget or next to it (the item's parent's parent). */
-  controls: DragControlNear[];
-  /** Listeners a click on the slider's track would reach (`click@parent`, `pointerdown@parent`…). */
-  track: string[];
-  keyboard: boolean;
-}
-export interface DraggingArtifact {
-  schema: 'portico.probe.dragging/1';
-  /** False when the listeners could not be read over CDP: only `draggable` and `role=slider` were seen. */
-  listenersRead: boolean;
-  nativeRanges: number;
-  widgets: DragWidget[];
-}
+/** The artifact (schema: harness/artifacts/barrier-schemas.ts, where its fields are documented). */
+export type DraggingArtifact = ArtifactOf<'dragging'>;
+export type DragWidget = DraggingArtifact['widgets'][number];
+export type DragControlNear = DragWidget['controls'][number];
 
 const DOWN = ['pointerdown', 'mousedown', 'touchstart'];
 const TRACK = ['click', 'pointerdown', 'mousedown', 'pointerup', 'mouseup', 'touchstart', 'touchend'];

@@ -8,22 +8,11 @@
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
 import { evaluateInPage } from '../in-page.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
-export interface FocusOrderStop {
-  domPath: string; tag: string; name: string; tabindex: number;
-  /** Position in DOM order among the focusables (0-based). */
-  domIndex: number;
-  box: { x: number; y: number; width: number; height: number };
-  snippet: string;
-}
-export interface FocusOrderArtifact {
-  schema: 'portico.probe.focus-order/1';
-  /** The page's direction (reading order runs right to left in rtl). */
-  dir: 'ltr' | 'rtl';
-  /** Stops in sequential navigation order. */
-  stops: FocusOrderStop[];
-  positiveTabindex: number;
-}
+/** The artifact (schema: harness/artifacts/barrier-schemas.ts, where its fields are documented). */
+export type FocusOrderArtifact = ArtifactOf<'focus-order'>;
+export type FocusOrderStop = FocusOrderArtifact['stops'][number];
 
 function read(limit: number): Omit<FocusOrderArtifact, 'schema'> {
   const pathOf = __porticoDomPath;

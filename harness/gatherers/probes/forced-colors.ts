@@ -20,27 +20,14 @@
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
 import { evaluateInPage } from '../in-page.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
-export interface ForcedControl { domPath: string; tag: string; name: string; snippet: string }
-export interface ForcedIcon extends ForcedControl { kind: 'svg' | 'background-image' | 'img'; normalContrast: number | null; forcedContrast: number | null }
-export interface ForcedText extends ForcedControl { contrast: number; color: string; background: string }
-export interface ForcedFocus extends ForcedControl { normal: string; forced: string }
-
-export interface ForcedColorsArtifact {
-  schema: 'portico.probe.forced-colors/1';
-  /** matchMedia('(forced-colors: active)') once emulated: false means the emulation did not apply. */
-  active: boolean;
-  /** Whether the page was already in forced colours (then nothing was compared). */
-  alreadyForced: boolean;
-  restored: boolean;
-  checked: { controls: number; icons: number; adjustNone: number; focusStops: number };
-  lostBoundary: ForcedControl[];
-  vanishedIcons: ForcedIcon[];
-  /** Icons whose pixels could not be read (cross-origin): neither kept nor lost. */
-  unknownIcons: ForcedIcon[];
-  adjustNoneLowContrast: ForcedText[];
-  lostFocus: ForcedFocus[];
-}
+/** The artifact (schema: harness/artifacts/probe-schemas.ts, where its fields are documented). */
+export type ForcedColorsArtifact = ArtifactOf<'forced-colors'>;
+export type ForcedControl = ForcedColorsArtifact['lostBoundary'][number];
+export type ForcedIcon = ForcedColorsArtifact['vanishedIcons'][number];
+export type ForcedText = ForcedColorsArtifact['adjustNoneLowContrast'][number];
+export type ForcedFocus = ForcedColorsArtifact['lostFocus'][number];
 
 interface Snapshot {
   controls: Record<string, { boundary: boolean; info: ForcedControl }>;

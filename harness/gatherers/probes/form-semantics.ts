@@ -2,6 +2,7 @@ import type { Page } from 'playwright';
 import { evaluateInPage } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
 import { domPathOfBackendNode, openCdp, readingOrder, type AxNode } from './transcript.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 /**
  * Form semantics as a screen-reader user meets them: for every form control its role, accessible
@@ -13,126 +14,14 @@ import { domPathOfBackendNode, openCdp, readingOrder, type AxNode } from './tran
  * (native) constraint-validation bubbles.
  */
 
-export type NameSource = 'aria-labelledby' | 'aria-label' | 'label' | 'title' | 'placeholder' | 'none';
-
-export interface FormControlInfo {
-  domPath: string;
-  tag: string;
-  type: string | null;
-  id: string | null;
-  nameAttr: string | null;
-  /** Role as the browser exposes it (CDP), else implicit from the tag. */
-  role: string;
-  /** Accessible name: the browser's (CDP) when available, else the DOM computation. */
-  name: string;
-  /** Where the name comes from (DOM computation following accname's precedence). */
-  nameSource: NameSource;
-  /** The browser's computed name (CDP), null when CDP was unavailable. */
-  axName: string | null;
-  /** A label the sighted user can see while typing: a visible <label>, visible aria-labelledby text, or adjacent visible text equal to the name. */
-  visibleLabel: boolean;
-  visibleLabelText: string;
-  /** How the visible label was found. */
-  visibleLabelHow: 'label' | 'aria-labelledby' | 'adjacent-text' | null;
-  /** A programmatic <label> exists but is visually hidden (sr-only). */
-  labelHidden: boolean;
-  placeholder: string | null;
-  /** <select> whose first, empty-valued option stands in for a label. */
-  firstOptionText: string | null;
-  required: boolean;
-  ariaRequired: boolean;
-  ariaInvalid: string | null;
-  describedBy: Array<{ id: string; text: string; found: boolean }>;
-  errorMessage: { id: string; text: string; found: boolean } | null;
-  /** Legend of the enclosing fieldset / role=group name, when there is one. */
-  group: string | null;
-  /** Native constraints the browser would enforce: required, pattern, type=email … */
-  constraints: string[];
-  valid: boolean;
-  validationMessage: string;
-  formPath: string | null;
-  /** The field's error-looking appearance as seen now: its border colours (top right bottom left), the colour of its label text and of its group's border. */
-  appearance: FieldAppearance;
-  /** The same field with every error/invalid class, aria-invalid and inline style removed (a pristine clone under the page's own CSS): the page's normal field styling. Null when it could not be measured. */
-  baseline: Omit<FieldAppearance, 'focused'> | null;
-  /** Class tokens naming an error (error / invalid) on the field, its label or its group. */
-  markClasses: string[];
-  /** The browser flags the field :user-invalid (a submit was stopped, or the person left it invalid). */
-  userInvalid: boolean;
-  /** Visible error-like text for this field (tied or nearby), before the audit sets hints apart. */
-  errorTexts: string[];
-  /** An error-like text for this field is in its accessible name / description / errormessage. */
-  errorTied: boolean;
-  snippet: string;
-}
-
-export interface FieldAppearance {
-  border: string[];
-  label: string | null;
-  group: string | null;
-  focused: boolean;
-}
-
-export interface ErrorElementInfo {
-  domPath: string;
-  text: string;
-  color: string;
-  redish: boolean;
-  /** Why this element was taken for an error: class/id, red text, errormessage target, prefix. */
-  why: string[];
-  /** How many error-like elements on the page carry exactly this text (a hint repeated beside every field). */
-  repeats: number;
-  /** Non-colour cues: "prefix:<text>", "icon", "bold", "underline". */
-  nonColourCues: string[];
-  /** The control it belongs to (tied or nearest), null for a general error. */
-  control: string | null;
-  /** Tied programmatically (describedby / errormessage / inside the label). */
-  tied: boolean;
-  inLiveRegion: boolean;
-  snippet: string;
-}
-
-export interface ErrorSummaryInfo {
-  domPath: string;
-  text: string;
-  role: string | null;
-  live: string | null;
-  focused: boolean;
-  links: Array<{ href: string; text: string; target: string | null }>;
-  snippet: string;
-}
-
-export interface FormInfo {
-  domPath: string;
-  action: string;
-  method: string;
-  noValidate: boolean;
-  /** Controls with native constraints (required, pattern, type=email/url/number with limits, minlength). */
-  constrainedControls: number;
-  /** Controls currently failing native validation (without firing invalid events). */
-  invalidNow: number;
-  /** Controls the browser flags :user-invalid — after a submit it stopped, the fields its bubble complains about. */
-  userInvalid: number;
-  validationMessages: string[];
-}
-
-export interface FormSemanticsArtifact {
-  url: string;
-  title: string;
-  lang: string | null;
-  controls: FormControlInfo[];
-  /** Controls skipped because hidden from everyone (display:none, hidden, aria-hidden, type=hidden). */
-  hiddenControls: number;
-  truncated: boolean;
-  forms: FormInfo[];
-  errors: ErrorElementInfo[];
-  summary: ErrorSummaryInfo | null;
-  activeElement: { domPath: string; tag: string; role: string | null; name: string; inSummary: boolean } | null;
-  liveRegions: Array<{ domPath: string; role: string | null; live: string; text: string }>;
-  /** The document title starts with an error word (a cue, not an announcement of what is wrong). */
-  titleMentionsError: boolean;
-  axSource: 'cdp' | 'dom';
-}
+/** The artifact (schema: harness/artifacts/probe-schemas.ts, where its fields are documented). */
+export type FormSemanticsArtifact = ArtifactOf<'form-semantics'>;
+export type FormControlInfo = FormSemanticsArtifact['controls'][number];
+export type NameSource = FormControlInfo['nameSource'];
+export type FieldAppearance = FormControlInfo['appearance'];
+export type ErrorElementInfo = FormSemanticsArtifact['errors'][number];
+export type ErrorSummaryInfo = NonNullable<FormSemanticsArtifact['summary']>;
+export type FormInfo = FormSemanticsArtifact['forms'][number];
 
 const CONTROL_LIMIT = 150;
 

@@ -8,20 +8,11 @@
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
 import { evaluateInPage } from '../in-page.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
-export interface PageItem {
-  kind: 'link' | 'button' | 'tel' | 'mailto' | 'frame' | 'text';
-  name: string;
-  /** Path of a same-site link, the number or address of tel:/mailto:, the host of a frame. */
-  ref: string;
-  region: 'header' | 'nav' | 'main' | 'aside' | 'footer' | 'other';
-  domPath: string;
-}
-export interface HelpMechanismsArtifact {
-  schema: 'portico.probe.help-mechanisms/1';
-  lang: string;
-  items: PageItem[];
-}
+/** The artifact (schema: harness/artifacts/barrier-schemas.ts, where its fields are documented). */
+export type HelpMechanismsArtifact = ArtifactOf<'help-mechanisms'>;
+export type PageItem = HelpMechanismsArtifact['items'][number];
 
 function collect(): Omit<HelpMechanismsArtifact, 'schema'> {
   const pathOf = __porticoDomPath;

@@ -10,27 +10,11 @@ import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
 import { DOM_PATH_SOURCE } from '../in-page.ts';
 import { openCdp, type AxNode } from './transcript.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
-export interface LabelInNameControl {
-  domPath: string;
-  tag: string;
-  /** The role Chromium gives it. */
-  role: string;
-  /** Where the visible label comes from: the control's own text, or its <label>. */
-  labelFrom: 'content' | 'label';
-  visibleLabel: string;
-  accessibleName: string;
-  /** Where Chromium took the name from (aria-labelledby, aria-label, contents, label, title…), when it says. */
-  nameFrom: string | null;
-  snippet: string;
-}
-
-export interface LabelInNameArtifact {
-  schema: 'portico.probe.label-in-name/1';
-  source: 'cdp' | 'none';
-  checked: number;
-  controls: LabelInNameControl[];
-}
+/** The artifact (schema: harness/artifacts/barrier-schemas.ts, where its fields are documented). */
+export type LabelInNameArtifact = ArtifactOf<'label-in-name'>;
+export type LabelInNameControl = LabelInNameArtifact['controls'][number];
 
 const LIMIT = 150;
 

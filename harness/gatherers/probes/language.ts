@@ -1,6 +1,7 @@
 import type { Page } from 'playwright';
 import { evaluateInPage } from '../in-page.ts';
 import type { Probe, ProbeContext } from '../../journey/types.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 /**
  * The language probe: what language the page says it is in, which way it runs, and the text a
@@ -10,71 +11,11 @@ import type { Probe, ProbeContext } from '../../journey/types.ts';
  * Read only: it does not change the page.
  */
 
-export type SegmentKind = 'title' | 'heading' | 'paragraph' | 'label' | 'button' | 'link' | 'error' | 'attribute' | 'other';
-
-export interface TextSegment {
-  /** The element's own text (its direct text nodes), normalised, at most 300 characters. */
-  text: string;
-  /** The whole text of a block element (p, li, h1…, label, button…) when it differs from `text`. */
-  full?: string;
-  tag: string;
-  domPath: string;
-  /** Effective language: the closest lang attribute ('' when none, not even on <html>). */
-  lang: string;
-  /** The element carrying that lang attribute (undefined when none). */
-  langFrom?: string;
-  kind: SegmentKind;
-  /** Where the text comes from: the element's text, or an attribute the person meets. */
-  source: 'text' | 'placeholder' | 'aria-label' | 'value' | 'alt' | 'title';
-  inMain: boolean;
-  /** Text a screen reader reads but that is not visible (visually-hidden pattern). */
-  visuallyHidden?: boolean;
-}
-
-export interface UntranslatedMatch {
-  domPath: string;
-  tag: string;
-  kind: SegmentKind;
-  source: TextSegment['source'];
-  lang: string;
-  inMain: boolean;
-  /** The text as shown. */
-  text: string;
-  /** Catalogue keys whose English value this text is (exactly, or as a filled-in template). */
-  keys: string[];
-  english: string;
-  /** The locale's value for the first key (null when the locale lacks the key). */
-  expected: string | null;
-  template?: boolean;
-}
-
-export interface LanguageArtifact {
-  schema: 'portico.probe.language/1';
-  /** The persona's locale and the target's languages, as given to the probe. */
-  locale: string;
-  targetLocales: string[];
-  url: string;
-  htmlLang: string | null;
-  htmlDir: string | null;
-  /** Computed `direction` of html, body and main (main absent → null). */
-  direction: { html: string; body: string | null; main: string | null };
-  mainDir: string | null;
-  title: string;
-  segments: TextSegment[];
-  /** Segments found before the caps (segments / characters) were applied. */
-  totalSegments: number;
-  truncated: boolean;
-  catalogue: {
-    available: boolean;
-    /** Visible strings that are an English catalogue value left untranslated in this locale. */
-    untranslated: UntranslatedMatch[];
-    /** How many visible strings are this locale's own translations (evidence of a translated page). */
-    translatedMatches: number;
-    /** How many visible strings are English catalogue values that differ in this locale. */
-    englishMatches: number;
-  };
-  summary: string[];
-}
+/** The artifact (schema: harness/artifacts/probe-schemas.ts, where its fields are documented). */
+export type LanguageArtifact = ArtifactOf<'language'>;
+export type TextSegment = LanguageArtifact['segments'][number];
+export type SegmentKind = TextSegment['kind'];
+export type UntranslatedMatch = LanguageArtifact['catalogue']['untranslated'][number];
 
 export interface CollectOptions { maxSegments: number; maxChars: number }
 

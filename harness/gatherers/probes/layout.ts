@@ -1,5 +1,6 @@
 import type { Page } from 'playwright';
 import { evaluateInPage } from '../in-page.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 /**
  * Shared layout measurement for the low-vision probes (reflow, text-resize, text-spacing).
@@ -14,39 +15,10 @@ import { evaluateInPage } from '../in-page.ts';
  *    hidden off-screen on purpose such as skip links and visually-hidden text), with the reason.
  */
 
-export type LayoutIssueKind = 'clipped' | 'off-screen' | 'overlap';
-
-export interface LayoutIssue {
-  kind: LayoutIssueKind;
-  /** Canonical path (html>body:nth-of-type(1)>…), the same form the engines' findings are keyed by. */
-  domPath: string;
-  tag: string;
-  /** Visible text of the element, normalised and cut to ~120 characters. */
-  text: string;
-  /** Outer HTML start tag, cut to ~160 characters. */
-  snippet: string;
-  rect: { x: number; y: number; width: number; height: number };
-  /** For clipped: the box and how much its content needs. */
-  box?: { clientWidth: number; scrollWidth: number; clientHeight: number; scrollHeight: number; overflowX: string; overflowY: string; textOverflow: string };
-  /** For overlap: the other text element. */
-  other?: { domPath: string; tag: string; text: string };
-  /** For exempted elements: why they were not judged. */
-  reason?: string;
-}
-
-export interface LayoutMeasure {
-  viewport: { width: number; height: number; devicePixelRatio: number };
-  /** The document's layout width (documentElement.clientWidth) and scroll extent. */
-  document: { clientWidth: number; scrollWidth: number; scrollHeight: number; direction: string; /** html/body hide horizontal overflow: what sticks out cannot be scrolled to at all. */ clipsX: boolean };
-  /** scrollWidth − clientWidth, in CSS px (0 when the page does not scroll sideways). */
-  horizontalOverflow: number;
-  clipped: LayoutIssue[];
-  offScreen: LayoutIssue[];
-  overlaps: LayoutIssue[];
-  exempt: LayoutIssue[];
-  /** Counts before the lists were capped. */
-  counts: { clipped: number; offScreen: number; overlaps: number; exempt: number; elements: number; textElements: number };
-}
+/** One measurement of the page's layout (schema: harness/artifacts/probe-schemas.ts, where its fields are documented). */
+export type LayoutMeasure = ArtifactOf<'reflow'>['narrow'];
+export type LayoutIssue = LayoutMeasure['clipped'][number];
+export type LayoutIssueKind = LayoutIssue['kind'];
 
 export interface MeasureOptions {
   tolerance: number;

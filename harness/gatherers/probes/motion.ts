@@ -12,47 +12,13 @@
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
 import { evaluateInPage } from '../in-page.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
-export interface MotionMedia {
-  domPath: string; tag: 'audio' | 'video'; autoplay: boolean; loop: boolean; controls: boolean;
-  muted: boolean; volume: number;
-  /** Seconds; null when unknown or unbounded (a stream). */
-  duration: number | null;
-  /** A MediaStream (camera, screen): a live capture, not recorded media. */
-  live: boolean;
-  /** Whether the media has an audio track (Chromium decoded audio bytes, Firefox mozHasAudio); null = cannot tell. */
-  hasAudio: boolean | null;
-  /** Playing at the end of the window, and how far it advanced during it (seconds). */
-  playing: boolean; advanced: number;
-  /** Asked to autoplay, loaded, and held paused at 0 s: the browser's autoplay policy blocked it (it plays where the policy allows, e.g. after a click on the site). */
-  autoplayBlocked: boolean;
-  visible: boolean; snippet: string;
-}
-export interface MotionAnimation {
-  domPath: string; kind: string; name: string;
-  /** One iteration, ms (null when not a number). */
-  durationMs: number | null; infinite: boolean;
-  /** Total active time, ms (null when infinite). */
-  totalMs: number | null;
-  /** Area of the animated element, CSS px². */
-  area: number;
-  /** Inside a progressbar / status / aria-busy region: a loading indicator. */
-  progressIndicator: boolean;
-  snippet: string;
-}
-export interface MotionChange { domPath: string; changes: number; inLiveRegion: boolean; text: string; snippet: string }
-export interface MotionArtifact {
-  schema: 'portico.probe.motion/1';
-  observedMs: number;
-  /** Whether the page asked for reduced motion (the persona's emulation). */
-  reducedMotion: boolean;
-  media: MotionMedia[];
-  animations: MotionAnimation[];
-  marquees: Array<{ domPath: string; text: string; snippet: string }>;
-  changes: MotionChange[];
-  /** Accessible-name-ish text of visible buttons and button-like controls (capped). */
-  controls: string[];
-}
+/** The artifact (schema: harness/artifacts/barrier-schemas.ts, where its fields are documented). */
+export type MotionArtifact = ArtifactOf<'motion'>;
+export type MotionMedia = MotionArtifact['media'][number];
+export type MotionAnimation = MotionArtifact['animations'][number];
+export type MotionChange = MotionArtifact['changes'][number];
 
 async function observe(windowMs: number): Promise<Omit<MotionArtifact, 'schema'>> {
   const pathOf = __porticoDomPath;

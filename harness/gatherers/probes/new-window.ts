@@ -8,30 +8,11 @@
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
 import { evaluateInPage } from '../in-page.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
-export interface NewWindowLink {
-  domPath: string;
-  tag: string;
-  href: string;
-  target: string;
-  /** Text content (visible and visually hidden), whitespace collapsed. */
-  text: string;
-  /** aria-labelledby texts, else aria-label ('' when neither). */
-  ariaName: string;
-  /** aria-describedby texts and the title attribute. */
-  description: string;
-  /** Names of icons inside: img alt, svg <title>/aria-label, [role=img] aria-label. */
-  iconNames: string[];
-  visible: boolean;
-  snippet: string;
-}
-
-export interface NewWindowArtifact {
-  schema: 'portico.probe.new-window/1';
-  /** How many links the page has at all (so "none open a new window" is a checked fact). */
-  linkCount: number;
-  links: NewWindowLink[];
-}
+/** The artifact (schema: harness/artifacts/barrier-schemas.ts, where its fields are documented). */
+export type NewWindowArtifact = ArtifactOf<'new-window'>;
+export type NewWindowLink = NewWindowArtifact['links'][number];
 
 const LIMIT = 100;
 

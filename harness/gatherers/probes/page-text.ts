@@ -7,18 +7,11 @@
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
 import { evaluateInPage } from '../in-page.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
-export interface PageTextItem { domPath: string; tag: string; text: string }
-export interface PageTextArtifact {
-  schema: 'portico.probe.page-text/1';
-  lang: string;
-  headings: Array<PageTextItem & { level: number }>;
-  /** <label>, <legend> and aria-labelledby targets' visible texts of form fields. */
-  labels: PageTextItem[];
-  /** Visible texts of buttons and links. */
-  controls: PageTextItem[];
-  sentences: PageTextItem[];
-}
+/** The artifact (schema: harness/artifacts/barrier-schemas.ts, where its fields are documented). */
+export type PageTextArtifact = ArtifactOf<'page-text'>;
+export type PageTextItem = PageTextArtifact['labels'][number];
 
 function read(limit: number): Omit<PageTextArtifact, 'schema'> {
   const pathOf = __porticoDomPath;

@@ -1,26 +1,13 @@
 import type { Page } from 'playwright';
 import type { Probe, ProbeContext } from '../../journey/types.ts';
 import { currentViewport, describeIssue, measure, newIssues, settleLayout, type LayoutIssue, type LayoutMeasure } from './layout.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 /** WCAG 1.4.10: 1280 CSS px at 400% zoom = a 320 CSS px wide viewport. */
 export const REFLOW_WIDTH = 320;
 
-export interface ReflowArtifact {
-  schema: 'portico.probe.reflow/1';
-  /** The viewport before the probe, and after it put it back. */
-  original: { width: number; height: number };
-  tested: { width: number; height: number };
-  restored: boolean;
-  restoredTo: { width: number; height: number };
-  /** The page at its own width (for comparison: what was already clipped is not a reflow effect). */
-  baseline: { horizontalOverflow: number; clipped: number; offScreen: number };
-  /** The page at 320 CSS px. */
-  narrow: LayoutMeasure;
-  /** Clipped at 320 px and not at the original width. */
-  newlyClipped: LayoutIssue[];
-  /** Human-readable account of what was measured (evidence). */
-  summary: string[];
-}
+/** The artifact (schema: harness/artifacts/probe-schemas.ts, where its fields are documented). */
+export type ReflowArtifact = ArtifactOf<'reflow'>;
 
 export async function gatherReflow(page: Page, width = REFLOW_WIDTH): Promise<ReflowArtifact> {
   const original = await currentViewport(page);

@@ -13,21 +13,12 @@
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
 import { evaluateInPage } from '../in-page.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
-export interface TargetBox { x: number; y: number; width: number; height: number }
-export interface SmallTarget {
-  domPath: string; tag: string; role: string; name: string; box: TargetBox;
-  inline: boolean; uaDefault: boolean;
-  /** Other targets whose boxes come within 24 px of this one. */
-  neighbours: Array<{ domPath: string; box: TargetBox; small: boolean }>;
-  snippet: string;
-}
-export interface TargetSizeArtifact {
-  schema: 'portico.probe.target-size/1';
-  viewport: { width: number; height: number };
-  targets: number;
-  small: SmallTarget[];
-}
+/** The artifact (schema: harness/artifacts/barrier-schemas.ts, where its fields are documented). */
+export type TargetSizeArtifact = ArtifactOf<'target-size'>;
+export type SmallTarget = TargetSizeArtifact['small'][number];
+export type TargetBox = SmallTarget['box'];
 
 function measure(): Omit<TargetSizeArtifact, 'schema'> {
   const pathOf = __porticoDomPath;

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright';
 import type { Probe, ProbeContext } from '../../journey/types.ts';
 import { currentViewport, describeIssue, measure, newIssues, settleLayout, type LayoutIssue, type LayoutMeasure } from './layout.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 /**
  * WCAG 1.4.4 at 200%, emulated the way Chromium's page zoom works: zooming to 200% halves the
@@ -15,23 +16,8 @@ import { currentViewport, describeIssue, measure, newIssues, settleLayout, type 
  * under 320 CSS px (beyond 1.4.10's own limit), so the zoomed width is floored at 320 and the factor
  * actually applied is recorded.
  */
-export interface TextResizeArtifact {
-  schema: 'portico.probe.text-resize/1';
-  method: 'cdp-device-metrics' | 'viewport-only';
-  original: { width: number; height: number; devicePixelRatio: number };
-  zoomed: { width: number; height: number; devicePixelRatio: number };
-  /** Effective zoom applied to the layout (2 unless the window was narrower than 640 px). */
-  factor: number;
-  restored: boolean;
-  restoredTo: { width: number; height: number; devicePixelRatio: number };
-  baseline: { clipped: number; overlaps: number };
-  atZoom: LayoutMeasure;
-  /** Text clipped at 200% that was not clipped at 100%. */
-  newlyClipped: LayoutIssue[];
-  /** Text overlapping other text at 200% that did not at 100%. */
-  newOverlaps: LayoutIssue[];
-  summary: string[];
-}
+/** The artifact (schema: harness/artifacts/probe-schemas.ts, where its fields are documented). */
+export type TextResizeArtifact = ArtifactOf<'text-resize'>;
 
 const windowMetrics = (page: Page) => page.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight, devicePixelRatio: window.devicePixelRatio }));
 

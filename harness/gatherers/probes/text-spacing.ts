@@ -1,6 +1,7 @@
 import type { Page } from 'playwright';
 import type { Probe, ProbeContext } from '../../journey/types.ts';
 import { describeIssue, measure, newIssues, settleLayout, type LayoutIssue, type LayoutMeasure } from './layout.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 export const TEXT_SPACING_STYLE_ID = 'portico-text-spacing';
 
@@ -12,19 +13,8 @@ export const TEXT_SPACING_CSS = `*, *::before, *::after {
 }
 p { margin-bottom: 2em !important; }`;
 
-export interface TextSpacingArtifact {
-  schema: 'portico.probe.text-spacing/1';
-  css: string;
-  /** Whether the style took effect (a Content-Security-Policy can block injected styles). */
-  applied: boolean;
-  /** Whether the injected style was removed and the page's own spacing is back. */
-  restored: boolean;
-  baseline: { clipped: number; overlaps: number };
-  spaced: LayoutMeasure;
-  newlyClipped: LayoutIssue[];
-  newOverlaps: LayoutIssue[];
-  summary: string[];
-}
+/** The artifact (schema: harness/artifacts/probe-schemas.ts, where its fields are documented). */
+export type TextSpacingArtifact = ArtifactOf<'text-spacing'>;
 
 export async function gatherTextSpacing(page: Page): Promise<TextSpacingArtifact> {
   let before: LayoutMeasure | undefined;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { CDPSession, Page } from 'playwright';
 import { DOM_PATH_SOURCE, evaluateInPage } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
+import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 /**
  * What a screen reader would announce on this page, read from the browser's accessibility tree:
@@ -14,62 +15,12 @@ import type { Probe } from '../../journey/types.ts';
  * available (another browser) they fall back to a DOM approximation and `source` says so.
  */
 
-export interface TranscriptHeading {
-  level: number;
-  text: string;
-  domPath: string | null;
-  /** Inside the main landmark. */
-  inMain: boolean;
-}
-
-export interface TranscriptLandmark {
-  role: string;
-  name: string;
-  domPath: string | null;
-}
-
-export interface TranscriptFocus {
-  role: string;
-  name: string;
-  tag: string;
-  domPath: string | null;
-  inMain: boolean;
-}
-
-export interface TranscriptLiveRegion {
-  /** Explicit or implicit role (alert, status, log, …), null for a bare aria-live. */
-  role: string | null;
-  /** polite | assertive (role=alert implies assertive, status/log polite). */
-  live: string;
-  atomic: boolean;
-  text: string;
-  domPath: string;
-}
-
-export interface TranscriptArtifact {
-  url: string;
-  title: string;
-  lang: string | null;
-  dir: string | null;
-  /** Playwright's ARIA snapshot of <body>: what a screen reader reads, in order. Bounded. */
-  ariaSnapshot: string;
-  ariaSnapshotTruncated: boolean;
-  headings: TranscriptHeading[];
-  landmarks: TranscriptLandmark[];
-  /** The focused element now; null when focus is on the document body. */
-  focused: TranscriptFocus | null;
-  liveRegions: TranscriptLiveRegion[];
-  /** Where roles/names came from: the browser's accessibility tree, or a DOM approximation. */
-  source: 'cdp' | 'dom';
-  /** Number of nodes in the accessibility tree that are not ignored (0 when source is dom). */
-  axNodeCount: number;
-  /** What a screen reader says, phrase by phrase, reading the page from top to bottom ("heading, Create your account, level 1"). */
-  spoken: string[];
-  /** Who spoke: Guidepup's Virtual Screen Reader over the live DOM, or phrases built from Chromium's accessibility tree when it could not run. */
-  spokenBy: 'virtual-screen-reader' | 'accessibility-tree' | 'none';
-  spokenTruncated: boolean;
-  notes: string[];
-}
+/** The artifact (schema: harness/artifacts/probe-schemas.ts, where its fields are documented). */
+export type TranscriptArtifact = ArtifactOf<'transcript'>;
+export type TranscriptHeading = TranscriptArtifact['headings'][number];
+export type TranscriptLandmark = TranscriptArtifact['landmarks'][number];
+export type TranscriptFocus = NonNullable<TranscriptArtifact['focused']>;
+export type TranscriptLiveRegion = TranscriptArtifact['liveRegions'][number];
 
 export const SNAPSHOT_LIMIT = 30_000;
 /** Phrases read at most: a whole registration form is about 200. */
