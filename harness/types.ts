@@ -2,6 +2,7 @@
  * The core shapes of the Portico pipeline (see DESIGN.md):
  * gatherers → Artifacts (plain JSON) → pure audits → Finding[] → reporters.
  */
+import type { ArtifactKey } from './artifacts/schemas.ts';
 
 /** EARL outcome words, plus what could not run. */
 export type Outcome = 'passed' | 'failed' | 'cantTell' | 'inapplicable' | 'error' | 'untested';
@@ -118,8 +119,12 @@ export interface AuditMeta {
   title: string;
   failureTitle: string;
   description: string;
-  /** Keys of Artifacts.gathered this audit reads. Missing or errored → outcome 'error'. */
-  requiredArtifacts: string[];
+  /**
+   * Keys of Artifacts.gathered this audit reads. Missing or errored → outcome 'error'. Each has a
+   * schema (ArtifactKey) except 'lottery', the report `portico lottery` writes (harness/lottery/report.ts),
+   * whose type is not described by a schema.
+   */
+  requiredArtifacts: (ArtifactKey | 'lottery')[];
   /** WCAG criteria (and other references) this audit tests. */
   requirements: Partial<Requirements>;
   mode: AuditMode;

@@ -1,8 +1,8 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding, Impact } from '../../harness/types.ts';
 import type { AxeRuleArtifact, KeyboardArtifact } from '../../harness/gatherers/types.ts';
-import type { AxeArtifactWithDocument } from '../../harness/gatherers/axe.ts';
 import { AXE_IMPACTS } from './axe-tags.ts';
 import { wcagCriterion, wcagFromAxeTags } from '../../harness/standards/wcag.ts';
+import { gathered, gatheredIfAny } from '../../harness/artifacts/gathered.ts';
 
 const toImpact = (i: string | null | undefined): Impact | undefined => (AXE_IMPACTS as readonly string[]).includes(i ?? '') ? (i as Impact) : undefined;
 
@@ -81,12 +81,12 @@ export const axeAudit: Audit = {
     rules: 'engine',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const axe = artifacts.gathered.axe as AxeArtifactWithDocument;
+    const axe = gathered(artifacts, 'axe');
     // Chrome shows an unstyled XML document as an HTML tree view: its <html> is the browser's, not the page's.
     const notHtml = axe.document && (axe.document.root !== HTML_ROOT || axe.document.xmlViewer === true);
     const applicable = (rules: AxeRuleArtifact[]) => (notHtml ? rules.filter((r) => !HTML_PAGE_RULES.has(r.id)) : rules);
     const failed = drafts(applicable(axe.violations), 'failed');
-    const review = confirmByKeyboard(drafts(applicable(axe.incomplete), 'cantTell'), artifacts.gathered.keyboard as KeyboardArtifact | undefined);
+    const review = confirmByKeyboard(drafts(applicable(axe.incomplete), 'cantTell'), gatheredIfAny(artifacts, 'keyboard'));
     const barriers = [...failed, ...review].filter((f) => f.outcome === 'failed' && f.category === 'barrier');
     return {
       outcome: barriers.length ? 'failed' : 'passed',

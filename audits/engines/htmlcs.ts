@@ -1,8 +1,9 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { HtmlcsArtifact, HtmlcsIssueArtifact } from '../../harness/gatherers/types.ts';
+import type { HtmlcsIssueArtifact } from '../../harness/gatherers/types.ts';
 import { parseHtmlcsCode } from '../../harness/standards/htmlcs-codes.ts';
 import { canonicalRuleId } from '../../harness/findings/rule-equivalence.ts';
 import { unearnedHtmlcsCheck } from '../../harness/findings/htmlcs-precision.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * HTML_CodeSniffer (through pa11y), per element; codes parsed into criteria and techniques.
@@ -26,7 +27,7 @@ export const htmlcsAudit: Audit = {
     rules: 'engine',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const htmlcs = artifacts.gathered.htmlcs as HtmlcsArtifact;
+    const htmlcs = gathered(artifacts, 'htmlcs');
     const findings: DraftFinding[] = [];
     let errors = 0, unearned = 0, warnings = 0;
     for (const issue of htmlcs.issues) {

@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
-import type { LighthouseArtifact } from '../../harness/gatherers/types.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * The persona's throttling (≈400 kbit/s, 400 ms, 4× CPU) slows a page's paint metrics several times;
@@ -25,7 +25,7 @@ export const lighthousePerformanceAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const lh = artifacts.gathered.lighthouse as LighthouseArtifact;
+    const lh = gathered(artifacts, 'lighthouse');
     const perf = lh.categories.performance;
     if (!perf) return { outcome: 'inapplicable', findings: [] };
     if (perf.score === null) return { outcome: 'cantTell', findings: [], notes: ['Lighthouse could not score performance'] };

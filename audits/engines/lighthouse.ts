@@ -1,7 +1,7 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { LighthouseArtifact } from '../../harness/gatherers/types.ts';
 import { axeRuleMeta } from './axe-tags.ts';
 import { wcagFromAxeTags } from '../../harness/standards/wcag.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * Lighthouse's accessibility audits are axe rules run by Lighthouse's own copy of axe: their ids
@@ -20,7 +20,7 @@ export const lighthouseAccessibilityAudit: Audit = {
     rules: 'engine',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const lh = artifacts.gathered.lighthouse as LighthouseArtifact;
+    const lh = gathered(artifacts, 'lighthouse');
     const category = lh.categories.accessibility;
     if (!category) return { outcome: 'untested', findings: [], notes: ['Lighthouse ran without the accessibility category'] };
     const ids = new Set(category.auditIds);

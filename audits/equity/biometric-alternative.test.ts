@@ -6,9 +6,9 @@ import { runAudits } from '../../harness/run-audits.ts';
 const recorded = (name: string): Artifacts => JSON.parse(readFileSync(new URL(`../recorded/probes/${name}.json`, import.meta.url), 'utf8')) as Artifacts;
 const run = (audit: Audit, a: Artifacts) => audit.audit(a, { checkpoint: a.checkpoint, url: a.url, pagePath: a.pagePath, context: a.context });
 import { biometricAlternativeAudit, BIOMETRIC_REF } from './biometric-alternative.ts';
-import type { CameraStepArtifact } from '../../harness/gatherers/probes/camera-step.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
-const cam = (a: Artifacts) => a.gathered['camera-step'] as CameraStepArtifact;
+const cam = (a: Artifacts) => gathered(a, 'camera-step');
 
 describe('biometric-alternative', () => {
   it('fails a selfie step with no way around the photo, citing 508 §403.1 (persuasive), no WCAG', () => {

@@ -1,7 +1,7 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
 import type { CameraStepArtifact } from '../../harness/gatherers/probes/camera-step.ts';
-import type { JourneyArtifact } from '../../harness/journey/journey-artifact.ts';
 import type { CaptureFacts } from '../../harness/camera/capture-runner.ts';
+import { gathered, gatheredIfAny } from '../../harness/artifacts/gathered.ts';
 
 export const BIOMETRIC_REF = 'Section 508 §403.1 (biometrics, persuasive)';
 
@@ -80,9 +80,9 @@ export const biometricAlternativeAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const cam = artifacts.gathered['camera-step'] as CameraStepArtifact;
+    const cam = gathered(artifacts, 'camera-step');
     // The capture runner looked for the alternative the journey names (its `capture:` step) on the capture page.
-    const named = ((artifacts.gathered.journey as JourneyArtifact | undefined)?.records?.captureGrid as CaptureFacts | undefined)?.alternative;
+    const named = (gatheredIfAny(artifacts, 'journey')?.records?.captureGrid as CaptureFacts | undefined)?.alternative;
     const j = judgeCameraStep(cam);
     if (!j.isCameraStep) {
       if (named && !named.found) {

@@ -1,7 +1,7 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { JourneyArtifact } from '../../harness/journey/journey-artifact.ts';
 import { parityRows, PARITY_THRESHOLD, type LegacyCaptureGrid, type ParityRow } from '../../harness/camera/stats.ts';
 import type { CaptureFacts } from '../../harness/camera/capture-runner.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 export { cellCounts, parityRows, wilson, PARITY_THRESHOLD, type CellCounts, type LegacyCaptureGrid, type ParityRow } from '../../harness/camera/stats.ts';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -34,7 +34,7 @@ export const captureParityAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const grid = (artifacts.gathered.journey as JourneyArtifact).records?.captureGrid as CaptureFacts | LegacyCaptureGrid | undefined;
+    const grid = gathered(artifacts, 'journey').records?.captureGrid as CaptureFacts | LegacyCaptureGrid | undefined;
     if (!grid) return { outcome: 'inapplicable', findings: [] };
     const rows = parityRows(grid);
     if (rows.length === 0) return { outcome: 'cantTell', findings: [], notes: ['no capture was attempted'] };

@@ -1,6 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { LanguageArtifact } from '../../harness/gatherers/probes/language.ts';
 import { detectPageLanguage, languageName, primaryTag } from './language-detect.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * WCAG 3.1.1 Language of Page, judged against what the page really is: <html lang> must name the
@@ -28,7 +28,7 @@ export const pageLanguageAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const a = artifacts.gathered.language as LanguageArtifact;
+    const a = gathered(artifacts, 'language');
     const asked = primaryTag(artifacts.context.locale ?? a.locale);
     // A language the target does not offer is no standard for its pages (untranslated-text says so once).
     const offered = (a.targetLocales ?? []).map(primaryTag).filter(Boolean);

@@ -1,6 +1,7 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding, Impact } from '../../harness/types.ts';
-import type { LanguageArtifact, SegmentKind, TextSegment, UntranslatedMatch } from '../../harness/gatherers/probes/language.ts';
+import type { SegmentKind, TextSegment, UntranslatedMatch } from '../../harness/gatherers/probes/language.ts';
 import { BLOCK_THRESHOLDS, PAGE_THRESHOLDS, candidateLanguages, detectLanguage, languageName, primaryTag } from './language-detect.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * Text the persona meets in English on a page in their language.
@@ -53,7 +54,7 @@ export const untranslatedTextAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const a = artifacts.gathered.language as LanguageArtifact;
+    const a = gathered(artifacts, 'language');
     const locale = primaryTag(artifacts.context.locale ?? a.locale);
     if (!locale || locale === 'en') return { outcome: 'inapplicable', findings: [], notes: [`the persona reads English (locale "${locale || '(none)'}")`] };
     // The target does not offer the person's language at all: that is ONE finding about the target

@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
-import type { JourneyArtifact } from '../../harness/journey/journey-artifact.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /** A person who cannot complete a step is blocked there: the most serious barrier there is. */
 export const journeyBlockedAudit: Audit = {
@@ -15,7 +15,7 @@ export const journeyBlockedAudit: Audit = {
     rules: { 'journey-blocked': { title: 'The person is blocked at this step', wcag: [], impact: 'critical', help: 'Make the step doable the way this person operates a page.' } },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const j = artifacts.gathered.journey as JourneyArtifact;
+    const j = gathered(artifacts, 'journey');
     if (j.incomplete) return { outcome: 'error', findings: [], notes: [`step "${j.stepTitle}" could not be tried: ${j.incomplete}`] };
     if (!j.blocked) return { outcome: 'passed', findings: [] };
     return {

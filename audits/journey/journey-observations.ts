@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { JourneyArtifact } from '../../harness/journey/journey-artifact.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * Things a persona observed while acting that no page snapshot shows: an email address silently
@@ -32,7 +32,7 @@ export const journeyObservationsAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const j = artifacts.gathered.journey as JourneyArtifact;
+    const j = gathered(artifacts, 'journey');
     const relevant = j.observations.filter((o) => (o.outcome ?? 'failed') !== 'passed');
     if (j.observations.length === 0) return { outcome: 'inapplicable', findings: [] };
     const findings = relevant.map((o): DraftFinding => ({

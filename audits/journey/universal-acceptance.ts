@@ -1,6 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { JourneyArtifact } from '../../harness/journey/journey-artifact.ts';
 import type { EmailAcceptanceFacts, EmailAttempt } from '../../harness/journey/declarative/universal-email.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 const CITES = ['UASG 004', 'RFC 6531'];
 
@@ -30,7 +30,7 @@ export const universalAcceptanceAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const j = artifacts.gathered.journey as JourneyArtifact;
+    const j = gathered(artifacts, 'journey');
     const facts = j.records?.emailAcceptance as EmailAcceptanceFacts | undefined;
     if (!facts) return { outcome: 'inapplicable', findings: [] };
     const valid = facts.attempts.filter((a) => !a.negative);

@@ -1,6 +1,5 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { AuthenticationArtifact } from '../../harness/gatherers/probes/authentication.ts';
-import type { CaptchaArtifact } from '../../harness/gatherers/probes/captcha.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 const FIELD = { password: 'password field', 'one-time-code': 'one-time-code field', 'code-boxes': 'code split into boxes' } as const;
 
@@ -37,8 +36,8 @@ export const accessibleAuthenticationAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const a = artifacts.gathered.authentication as AuthenticationArtifact;
-    const cap = artifacts.gathered.captcha as CaptchaArtifact;
+    const a = gathered(artifacts, 'authentication');
+    const cap = gathered(artifacts, 'captcha');
     const auth = a.authSignals.length > 0;
     const findings: DraftFinding[] = [];
     const notes: string[] = [];

@@ -1,6 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { MotionArtifact } from '../../harness/gatherers/probes/motion.ts';
 import { controlsMatching, MUTE_WORDS } from './motion-controls.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * 1.4.2 Audio Control: audio that plays by itself for more than 3 seconds needs a way to pause or
@@ -25,7 +25,7 @@ export const audioControlAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered.motion as MotionArtifact;
+    const r = gathered(artifacts, 'motion');
     if (!r.media.length) return { outcome: 'inapplicable', findings: [], notes: ['no audio or video on the page'] };
     const sounding = r.media.filter((m) => !m.live && (m.playing || m.advanced > 0 || m.autoplayBlocked) && !m.muted && m.volume > 0 && m.hasAudio !== false);
     const blocked = sounding.filter((m) => m.autoplayBlocked).length;

@@ -6,9 +6,9 @@ import { runAudits } from '../../harness/run-audits.ts';
 const recorded = (name: string): Artifacts => JSON.parse(readFileSync(new URL(`../recorded/probes/${name}.json`, import.meta.url), 'utf8')) as Artifacts;
 const run = (audit: Audit, a: Artifacts) => audit.audit(a, { checkpoint: a.checkpoint, url: a.url, pagePath: a.pagePath, context: a.context });
 import { captchaAlternativeAudit } from './captcha-alternative.ts';
-import type { CaptchaArtifact } from '../../harness/gatherers/probes/captcha.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
-const cap = (a: Artifacts) => a.gathered.captcha as CaptchaArtifact;
+const cap = (a: Artifacts) => gathered(a, 'captcha');
 
 describe('captcha-alternative', () => {
   it('fails an image CAPTCHA with no alt and no alternative (1.1.1, critical)', () => {

@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { CaptchaArtifact } from '../../harness/gatherers/probes/captcha.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * WCAG 1.1.1's CAPTCHA exception: a CAPTCHA may stay visual only if its text alternative names its
@@ -21,7 +21,7 @@ export const captchaAlternativeAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const cap = artifacts.gathered.captcha as CaptchaArtifact;
+    const cap = gathered(artifacts, 'captcha');
     if (!cap.captchas?.length) return { outcome: 'inapplicable', findings: [], notes: ['no CAPTCHA on the page'] };
     const findings: DraftFinding[] = [];
     const notes: string[] = [];

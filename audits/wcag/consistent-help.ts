@@ -1,5 +1,6 @@
 import type { Artifacts, Audit, AuditResult, JourneyAuditResult } from '../../harness/types.ts';
-import type { HelpMechanismsArtifact, PageItem } from '../../harness/gatherers/probes/help-mechanisms.ts';
+import type { PageItem } from '../../harness/gatherers/probes/help-mechanisms.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * What names a help mechanism, per language (data, not code): a link or button to help, support,
@@ -63,7 +64,7 @@ export const consistentHelpAudit: Audit = {
   auditJourney(checkpoints: Artifacts[]): JourneyAuditResult {
     const pages: Page[] = [];
     for (const a of checkpoints) {
-      const items = (a.gathered['help-mechanisms'] as HelpMechanismsArtifact).items;
+      const items = gathered(a, 'help-mechanisms').items;
       const seen = new Set<string>();
       const firsts = items.filter((i) => { const k = keyOf(i); if (seen.has(k)) return false; seen.add(k); return true; });
       // One page seen twice in a row (a step that re-shows the same page) counts once.

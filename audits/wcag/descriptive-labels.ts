@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { PageTextArtifact } from '../../harness/gatherers/probes/page-text.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 const CAP = 10;
 const norm = (s: string) => s.normalize('NFKC').toLocaleLowerCase().replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -39,7 +39,7 @@ export const descriptiveLabelsAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered['page-text'] as PageTextArtifact;
+    const r = gathered(artifacts, 'page-text');
     const total = r.headings.length + r.labels.length + r.controls.length;
     if (!total) return { outcome: 'inapplicable', findings: [], notes: ['no headings, labels or controls with text'] };
     const findings: DraftFinding[] = [];

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Artifacts, Audit } from '../../harness/types.ts';
-import type { KeyboardArtifact } from '../../harness/gatherers/types.ts';
-import type { CameraStepArtifact } from '../../harness/gatherers/probes/camera-step.ts';
 import { recordedProbe } from '../recorded/probes/load.ts';
 import { keyboardTrapAudit } from './keyboard-trap.ts';
 import { keyboardOperableAudit } from './keyboard-operable.ts';
@@ -9,12 +7,13 @@ import { focusVisibleAudit } from './focus-visible.ts';
 import { captchaAlternativeAudit } from './captcha-alternative.ts';
 import { biometricAlternativeAudit, judgeCameraStep } from '../equity/biometric-alternative.ts';
 import { pageLanguageAudit } from '../i18n/page-language.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /** The design-system pages as recorded by harness/gatherers/probes/design-systems.spec.ts, re-judged with no browser (--replay). */
 const ds = (name: string) => recordedProbe<Artifacts>(`ds-${name}`);
 const run = (audit: Audit, a: Artifacts) => audit.audit(a, { checkpoint: a.checkpoint, url: a.url, pagePath: a.pagePath, context: a.context });
 const failedOf = (audit: Audit, a: Artifacts) => run(audit, a).findings.filter((f) => f.outcome === 'failed');
-const kb = (a: Artifacts) => a.gathered.keyboard as KeyboardArtifact;
+const kb = (a: Artifacts) => gathered(a, 'keyboard');
 
 describe('keyboard audits on recorded walks', () => {
   for (const name of ['iframe-embed', 'many-tab-stops', 'listener-buttons', 'modal-dialog', 'focus-ring-outside']) {
@@ -53,10 +52,10 @@ describe('captcha, camera and language audits on recorded pages', () => {
     expect(failedOf(captchaAlternativeAudit, ds('image-captcha')).map((f) => f.wcag)).toEqual([['1.1.1']]);
   });
   it('an optional photo upload is not a camera step; a live stream with no way around is', () => {
-    const up = ds('photo-upload-optional').gathered['camera-step'] as CameraStepArtifact;
+    const up = gathered(ds('photo-upload-optional'), 'camera-step');
     expect(judgeCameraStep(up).isCameraStep).toBe(false);
     expect(run(biometricAlternativeAudit, ds('selfie-live')).outcome).toBe('failed');
-    expect(judgeCameraStep(ds('selfie-live').gathered['camera-step'] as CameraStepArtifact).signals).toContain('live MediaStream attached');
+    expect(judgeCameraStep(gathered(ds('selfie-live'), 'camera-step')).signals).toContain('live MediaStream attached');
   });
   it('lang="de" passes on a target without German; a short Kreyòl page marked lang="en" fails 3.1.1', () => {
     expect(run(pageLanguageAudit, ds('lang-de')).outcome).toBe('passed');

@@ -1,5 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { DragWidget, DraggingArtifact } from '../../harness/gatherers/probes/dragging.ts';
+import type { DragWidget } from '../../harness/gatherers/probes/dragging.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * Names of controls that move an item or change a value one step: the single-pointer alternatives
@@ -53,7 +54,7 @@ export const draggingMovementsAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered.dragging as DraggingArtifact;
+    const r = gathered(artifacts, 'dragging');
     const notes: string[] = [];
     if (r.nativeRanges) notes.push(`${r.nativeRanges} native range input(s): the browser moves them on a click on the track`);
     if (!r.listenersRead) notes.push('event listeners could not be read: only draggable="true" and role="slider" were seen');

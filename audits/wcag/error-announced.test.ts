@@ -6,9 +6,9 @@ import { runAudits } from '../../harness/run-audits.ts';
 const recorded = (name: string): Artifacts => JSON.parse(readFileSync(new URL(`../recorded/probes/${name}.json`, import.meta.url), 'utf8')) as Artifacts;
 const run = (audit: Audit, a: Artifacts) => audit.audit(a, { checkpoint: a.checkpoint, url: a.url, pagePath: a.pagePath, context: a.context });
 import { errorAnnouncedAudit } from './error-announced.ts';
-import type { FormSemanticsArtifact } from '../../harness/gatherers/probes/form-semantics.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
-const fs = (a: Artifacts) => a.gathered['form-semantics'] as FormSemanticsArtifact;
+const fs = (a: Artifacts) => gathered(a, 'form-semantics');
 
 describe('error-announced', () => {
   it('fails red-only errors: nothing focused, no live region (4.1.3)', () => {

@@ -1,6 +1,6 @@
 import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
-import type { FormSemanticsArtifact } from '../../harness/gatherers/probes/form-semantics.ts';
 import { judgeForm } from './form-errors.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * When a page shows validation errors, a screen-reader user must be told: focus moved into the
@@ -22,7 +22,7 @@ export const errorAnnouncedAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const fs = artifacts.gathered['form-semantics'] as FormSemanticsArtifact;
+    const fs = gathered(artifacts, 'form-semantics');
     const j = judgeForm(fs);
     if (!j.errorsShown) return { outcome: 'inapplicable', findings: [], notes: ['no validation errors are shown on the page'] };
     const a = { focusInSummary: j.focusInSummary, focusOnErrorField: j.focusOnErrorField, liveRegionsWithErrors: j.liveRegionsWithErrors, titleMentionsError: fs.titleMentionsError };

@@ -6,9 +6,9 @@ import { runAudits } from '../../harness/run-audits.ts';
 const recorded = (name: string): Artifacts => JSON.parse(readFileSync(new URL(`../recorded/probes/${name}.json`, import.meta.url), 'utf8')) as Artifacts;
 const run = (audit: Audit, a: Artifacts) => audit.audit(a, { checkpoint: a.checkpoint, url: a.url, pagePath: a.pagePath, context: a.context });
 import { errorIdentifiedAudit, NATIVE_BUBBLE_NOTE } from './error-identified.ts';
-import type { FormSemanticsArtifact } from '../../harness/gatherers/probes/form-semantics.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
-const fs = (a: Artifacts) => a.gathered['form-semantics'] as FormSemanticsArtifact;
+const fs = (a: Artifacts) => gathered(a, 'form-semantics');
 
 describe('error-identified', () => {
   it('fails fields shown in error by red colour only (3.3.1 + 1.4.1), one finding per field', () => {

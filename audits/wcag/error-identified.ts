@@ -1,6 +1,7 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { FormControlInfo, FormSemanticsArtifact } from '../../harness/gatherers/probes/form-semantics.ts';
+import type { FormControlInfo } from '../../harness/gatherers/probes/form-semantics.ts';
 import { judgeForm } from './form-errors.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 export const NATIVE_BUBBLE_NOTE = 'native validation bubble: not announced reliably, not translated to the page language, disappears';
 
@@ -32,7 +33,7 @@ export const errorIdentifiedAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const fs = artifacts.gathered['form-semantics'] as FormSemanticsArtifact;
+    const fs = gathered(artifacts, 'form-semantics');
     const findings: DraftFinding[] = [];
     const notes: string[] = [];
     const j = judgeForm(fs);

@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
-import type { KeyboardArtifact } from '../../harness/gatherers/types.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 export const focusNotObscuredAudit: Audit = {
   meta: {
@@ -15,7 +15,7 @@ export const focusNotObscuredAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const kb = artifacts.gathered.keyboard as KeyboardArtifact;
+    const kb = gathered(artifacts, 'keyboard');
     if (kb.sequence.length === 0) return { outcome: 'inapplicable', findings: [] };
     const hidden = kb.sequence.filter((s) => s.rect && s.obscured >= 1);
     return {

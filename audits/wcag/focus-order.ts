@@ -1,5 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { FocusOrderArtifact, FocusOrderStop } from '../../harness/gatherers/probes/focus-order.ts';
+import type { FocusOrderStop } from '../../harness/gatherers/probes/focus-order.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 const CAP = 10;
 /** An upward jump of more than this many CSS px between two stops is against top-to-bottom reading. */
@@ -39,7 +40,7 @@ export const focusOrderAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered['focus-order'] as FocusOrderArtifact;
+    const r = gathered(artifacts, 'focus-order');
     if (r.stops.length < 2) return { outcome: 'inapplicable', findings: [], notes: [`${r.stops.length} focus stop(s): no order to judge`] };
     const notes = [`${r.stops.length} focus stop(s), ${r.positiveTabindex} with a positive tabindex`];
     const findings: DraftFinding[] = [];

@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
-import type { KeyboardArtifact } from '../../harness/gatherers/types.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 export const focusVisibleAudit: Audit = {
   meta: {
@@ -15,7 +15,7 @@ export const focusVisibleAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const kb = artifacts.gathered.keyboard as KeyboardArtifact;
+    const kb = gathered(artifacts, 'keyboard');
     // Focus that enters an iframe lands in the frame's own document, where its indicator is drawn:
     // comparing the <iframe> element's box says nothing about it.
     const frames = kb.sequence.filter((s) => s.tag === 'iframe');

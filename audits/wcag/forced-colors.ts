@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { ForcedColorsArtifact } from '../../harness/gatherers/probes/forced-colors.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /** At most this many findings of one kind per page (the rest are counted in the notes). */
 const CAP = 10;
@@ -27,7 +27,7 @@ export const forcedColorsAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered['forced-colors'] as ForcedColorsArtifact;
+    const r = gathered(artifacts, 'forced-colors');
     if (r.alreadyForced) return { outcome: 'inapplicable', findings: [], notes: ['the page was already in forced colours: nothing to compare with'] };
     if (!r.active) return { outcome: 'cantTell', findings: [], notes: ['forced colours could not be emulated here'] };
     const notes = [`checked ${r.checked.controls} control(s), ${r.checked.icons} icon(s), ${r.checked.focusStops} Tab stop(s) in forced colours`];

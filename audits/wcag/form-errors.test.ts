@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Artifacts, Audit } from '../../harness/types.ts';
-import type { FormSemanticsArtifact } from '../../harness/gatherers/probes/form-semantics.ts';
 import { recordedProbe } from '../recorded/probes/load.ts';
 import { errorIdentifiedAudit } from './error-identified.ts';
 import { errorAnnouncedAudit } from './error-announced.ts';
 import { fieldMark, isHint, isRed, judgeForm } from './form-errors.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /** Design-system pages recorded by harness/gatherers/probes/design-systems.spec.ts (PORTICO_RECORD_PROBES=1). */
 const ds = (name: string) => recordedProbe<Artifacts>(`ds-${name}`);
-const fs = (a: Artifacts) => a.gathered['form-semantics'] as FormSemanticsArtifact;
+const fs = (a: Artifacts) => gathered(a, 'form-semantics');
 const run = (audit: Audit, a: Artifacts) => audit.audit(a, { checkpoint: a.checkpoint, url: a.url, pagePath: a.pagePath, context: a.context });
 
 describe('form errors judged on recorded design-system pages', () => {

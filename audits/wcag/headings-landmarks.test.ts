@@ -6,9 +6,9 @@ import { runAudits } from '../../harness/run-audits.ts';
 const recorded = (name: string): Artifacts => JSON.parse(readFileSync(new URL(`../recorded/probes/${name}.json`, import.meta.url), 'utf8')) as Artifacts;
 const run = (audit: Audit, a: Artifacts) => audit.audit(a, { checkpoint: a.checkpoint, url: a.url, pagePath: a.pagePath, context: a.context });
 import { headingsLandmarksAudit } from './headings-landmarks.ts';
-import type { TranscriptArtifact } from '../../harness/gatherers/probes/transcript.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
-const tr = (a: Artifacts) => a.gathered.transcript as TranscriptArtifact;
+const tr = (a: Artifacts) => gathered(a, 'transcript');
 
 describe('headings-landmarks', () => {
   it('passes a page with banner, main, an h1 in main and named headings', () => {

@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { TranscriptArtifact } from '../../harness/gatherers/probes/transcript.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * How a screen-reader user finds their way: a main landmark, a first-level heading in it, headings
@@ -26,7 +26,7 @@ export const headingsLandmarksAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const t = artifacts.gathered.transcript as TranscriptArtifact;
+    const t = gathered(artifacts, 'transcript');
     if ((t.source === 'cdp' && t.axNodeCount === 0) || (t.source === 'dom' && !t.ariaSnapshot && t.headings.length === 0 && t.landmarks.length === 0)) {
       return { outcome: 'cantTell', findings: [], notes: ['the accessibility tree was empty: nothing to judge'] };
     }

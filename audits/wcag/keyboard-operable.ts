@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { KeyboardArtifact } from '../../harness/gatherers/types.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 export const keyboardOperableAudit: Audit = {
   meta: {
@@ -16,7 +16,7 @@ export const keyboardOperableAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const kb = artifacts.gathered.keyboard as KeyboardArtifact;
+    const kb = gathered(artifacts, 'keyboard');
     const trapped = new Set(kb.trap ? kb.unreached.map((u) => u.domPath) : []);
     const notes: string[] = [];
     // A pointer handler counts when it activates: an onclick, a click/press listener or a framework

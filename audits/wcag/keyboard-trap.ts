@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
-import type { KeyboardArtifact } from '../../harness/gatherers/types.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 export const keyboardTrapAudit: Audit = {
   meta: {
@@ -15,7 +15,7 @@ export const keyboardTrapAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const kb = artifacts.gathered.keyboard as KeyboardArtifact;
+    const kb = gathered(artifacts, 'keyboard');
     if (kb.sequence.length === 0) return { outcome: 'inapplicable', findings: [], notes: ['nothing on the page takes keyboard focus'] };
     if (!kb.trap) return kb.capped ? { outcome: 'cantTell', findings: [], notes: [`the walk stopped at its limit of ${kb.presses} Tab presses before focus went round the page`] } : { outcome: 'passed', findings: [] };
     // An open modal dialog keeps focus inside it by design (WAI-ARIA dialog pattern): not a trap.

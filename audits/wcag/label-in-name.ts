@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { LabelInNameArtifact } from '../../harness/gatherers/probes/label-in-name.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 const CAP = 15;
 
@@ -32,7 +32,7 @@ export const labelInNameAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered['label-in-name'] as LabelInNameArtifact;
+    const r = gathered(artifacts, 'label-in-name');
     if (r.source === 'none') return { outcome: 'cantTell', findings: [], notes: ['accessible names could not be read (no CDP in this browser)'] };
     const judged = r.controls.filter((c) => c.accessibleName && normaliseLabel(c.visibleLabel));
     if (!judged.length) return { outcome: 'inapplicable', findings: [], notes: [`${r.checked} control(s); none with both a visible text label and an accessible name`] };

@@ -1,5 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { NewWindowArtifact, NewWindowLink } from '../../harness/gatherers/probes/new-window.ts';
+import type { NewWindowLink } from '../../harness/gatherers/probes/new-window.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /** Words that tell a person a link opens a new window or tab, in the languages Portico's targets use. */
 export const NEW_WINDOW_WORDS = [
@@ -38,7 +39,7 @@ export const newWindowAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered['new-window'] as NewWindowArtifact;
+    const r = gathered(artifacts, 'new-window');
     const shown = r.links.filter((l) => l.visible);
     if (!shown.length) return { outcome: 'inapplicable', findings: [], notes: [`${r.linkCount} link(s); none opens a new window or tab`] };
     const unwarned = shown.filter((l) => !warns(l));

@@ -1,6 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { MotionArtifact } from '../../harness/gatherers/probes/motion.ts';
 import { controlsMatching, PAUSE_WORDS } from './motion-controls.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 const CAP = 10;
 const FIVE_SECONDS = 5000;
@@ -35,7 +35,7 @@ export const pauseStopHideAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered.motion as MotionArtifact;
+    const r = gathered(artifacts, 'motion');
     const pause = controlsMatching(r.controls, PAUSE_WORDS);
     const notes = [`observed ${(r.observedMs / 1000).toFixed(1)} s: ${r.animations.length} running animation(s), ${r.marquees.length} marquee(s), ${r.media.length} media, ${r.changes.length} element(s) changed by themselves`];
     if (r.reducedMotion) notes.push('the page was asked for reduced motion');

@@ -1,6 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { ReflowArtifact } from '../../harness/gatherers/probes/reflow.ts';
 import { capFindings, layoutFinding } from './layout-findings.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /** Sub-pixel rounding and scrollbar gutters: overflow up to this many CSS px is not a failure. */
 export const REFLOW_TOLERANCE_PX = 4;
@@ -26,7 +26,7 @@ export const reflowAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered.reflow as ReflowArtifact;
+    const r = gathered(artifacts, 'reflow');
     const n = r.narrow;
     const notes: string[] = [];
     const evidence = [{ kind: 'artifact' as const, description: r.summary.join('\n') }];

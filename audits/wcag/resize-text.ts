@@ -1,7 +1,7 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { TextResizeArtifact } from '../../harness/gatherers/probes/text-resize.ts';
 import { capFindings, layoutFinding } from './layout-findings.ts';
 import { REFLOW_TOLERANCE_PX } from './reflow.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * WCAG 1.4.4 Resize Text at 200% page zoom: no text newly clipped or drawn over other text.
@@ -24,7 +24,7 @@ export const resizeTextAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered['text-resize'] as TextResizeArtifact;
+    const r = gathered(artifacts, 'text-resize');
     const notes: string[] = [];
     const evidence = [{ kind: 'artifact' as const, description: r.summary.join('\n') }];
     if (r.factor < 2) notes.push(`the window (${r.original.width} px) allowed only ${Math.round(r.factor * 100)}% before going under 320 CSS px`);

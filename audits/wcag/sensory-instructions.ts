@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { PageTextArtifact } from '../../harness/gatherers/probes/page-text.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 const CAP = 10;
 const COLOURS = 'red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|rojo|roja|verde|azul|amarillo|amarilla|naranja|gris|rouge|vert|verte|bleu|bleue|jaune|wouj|vèt|ble|jòn';
@@ -38,7 +38,7 @@ export const sensoryInstructionsAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered['page-text'] as PageTextArtifact;
+    const r = gathered(artifacts, 'page-text');
     if (!r.sentences.length) return { outcome: 'inapplicable', findings: [], notes: ['no visible sentences on the page'] };
     const findings: DraftFinding[] = [];
     for (const s of r.sentences) {

@@ -1,5 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { SmallTarget, TargetBox, TargetSizeArtifact } from '../../harness/gatherers/probes/target-size.ts';
+import type { SmallTarget, TargetBox } from '../../harness/gatherers/probes/target-size.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 const CAP = 15;
 const RADIUS = 12; // the 24 CSS px circle of the spacing exception
@@ -42,7 +43,7 @@ export const targetSizeAudit: Audit = {
     },
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered['target-size'] as TargetSizeArtifact;
+    const r = gathered(artifacts, 'target-size');
     if (!r.targets) return { outcome: 'inapplicable', findings: [], notes: ['no pointer targets on the page'] };
     const notes = [`${r.targets} target(s); ${r.small.length} under 24 × 24 CSS px`];
     const inline = r.small.filter((t) => t.inline).length;

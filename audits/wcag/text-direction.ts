@@ -1,6 +1,6 @@
 import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
-import type { LanguageArtifact } from '../../harness/gatherers/probes/language.ts';
 import { RTL_LANGUAGES, detectPageLanguage, languageName, primaryTag } from '../i18n/language-detect.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * WCAG 1.3.2 Meaningful Sequence for right-to-left readers: when the persona reads a right-to-left
@@ -24,7 +24,7 @@ export const textDirectionAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const a = artifacts.gathered.language as LanguageArtifact;
+    const a = gathered(artifacts, 'language');
     const locale = primaryTag(artifacts.context.locale ?? a.locale);
     if (!RTL_LANGUAGES.has(locale)) return { outcome: 'inapplicable', findings: [], notes: [`locale "${locale || '(none)'}" is written left to right`] };
     const detection = detectPageLanguage(a, locale);

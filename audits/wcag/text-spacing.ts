@@ -1,6 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { TextSpacingArtifact } from '../../harness/gatherers/probes/text-spacing.ts';
 import { capFindings, layoutFinding } from './layout-findings.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
  * WCAG 1.4.12 Text Spacing: with line height 1.5, paragraph spacing 2em, letter spacing 0.12em and
@@ -22,7 +22,7 @@ export const textSpacingAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const r = artifacts.gathered['text-spacing'] as TextSpacingArtifact;
+    const r = gathered(artifacts, 'text-spacing');
     const evidence = [{ kind: 'artifact' as const, description: r.summary.join('\n') }];
     if (!r.applied) return { outcome: 'cantTell', findings: [], notes: ['the text-spacing style did not take effect on this page (blocked, e.g. by a Content-Security-Policy): nothing was tested'] };
     const notes: string[] = r.restored ? [] : ['the probe could not remove its style: later checks at this checkpoint may be affected'];

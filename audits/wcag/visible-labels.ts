@@ -1,5 +1,6 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import type { FormControlInfo, FormSemanticsArtifact } from '../../harness/gatherers/probes/form-semantics.ts';
+import type { FormControlInfo } from '../../harness/gatherers/probes/form-semantics.ts';
+import { gathered } from '../../harness/artifacts/gathered.ts';
 
 const describe = (c: FormControlInfo) => `<${c.tag}${c.type && c.tag === 'input' ? ` type=${c.type}` : ''}${c.nameAttr ? ` name="${c.nameAttr}"` : c.id ? ` id="${c.id}"` : ''}>`;
 const inGroup = (c: FormControlInfo) => (c.group ? ` (in the group "${c.group}")` : '');
@@ -28,7 +29,7 @@ export const visibleLabelsAudit: Audit = {
     mode: 'automatic',
   },
   audit(artifacts: Artifacts): AuditResult {
-    const fs = artifacts.gathered['form-semantics'] as FormSemanticsArtifact;
+    const fs = gathered(artifacts, 'form-semantics');
     const controls = fs.controls ?? [];
     if (controls.length === 0) return { outcome: 'inapplicable', findings: [], notes: ['no visible form controls on the page'] };
     const findings: DraftFinding[] = [];

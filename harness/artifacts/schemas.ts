@@ -19,6 +19,17 @@ export const axeSchema = z.looseObject({
   incomplete: z.array(axeRule),
   passes: z.array(z.string()),
   inapplicable: z.array(z.string()),
+  /** What axe ran on: some ACT pages are SVG or MathML documents, where rules about HTML pages do not apply (absent in artifacts recorded before it was kept). */
+  document: z.looseObject({
+    contentType: z.string(),
+    /** The document element as namespace + local name, e.g. "http://www.w3.org/1999/xhtml html". */
+    root: z.string(),
+    /**
+     * True when the browser shows an unstyled XML document as its source tree (Chrome's XML viewer):
+     * axe then ran on the viewer's HTML, whose <html> is the browser's, not the document's.
+     */
+    xmlViewer: z.boolean().optional(),
+  }).optional(),
 });
 
 const htmlcsIssue = z.looseObject({ code: z.string(), type: z.enum(['error', 'warning', 'notice']), message: z.string(), selector: z.string(), context: z.string().nullable(), domPath });
@@ -88,12 +99,22 @@ export const journeySchema = z.looseObject({
   stepId: z.string(),
   stepTitle: z.string(),
   personaTitle: z.string(),
+  /** How this persona operates the page ("with the keyboard only", "by role and accessible name"…). */
   actorKind: z.string(),
+  /** The person could not do this step; `key` names what stopped them when the step knows it as data (a field, a control). */
   blocked: z.object({ cause: z.string(), how: z.string(), key: z.string().optional() }).optional(),
+  /** The step could not be tried: the target was down, crashed, timed out. The run is incomplete. */
   incomplete: z.string().optional(),
+  /** Criteria a blocked step is filed under (the persona's, or the block's own when its cause is known or unknown). */
   blockedCites: z.object({ wcag: z.array(z.string()), other: z.array(z.string()).optional() }),
   observations: z.array(journeyObservationSchema),
+  /** Raw measurements recorded while acting, judged by audits (e.g. captureGrid). */
   records: z.record(z.string(), z.unknown()),
+  /** The language the flow asked for at this step (see ProbeContext.requestedLanguage). */
+  requestedLanguage: z.string().optional(),
+  /** False when the target does not offer the persona's language: the persona's language checks were not applied here. */
+  personaLanguageOffered: z.boolean().optional(),
+  /** What the actor did during the step (steps to reproduce). */
   actions: z.array(z.string()),
 });
 

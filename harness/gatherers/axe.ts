@@ -10,20 +10,10 @@ import type { EngineSettings } from './engine-settings.ts';
  */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', 'wcag2aaa', 'experimental'];
 
-/** What axe ran on: some ACT pages are SVG or MathML documents, where rules about HTML pages do not apply. */
-export interface AxeDocumentFacts {
-  contentType: string;
-  /** The document element as namespace + local name, e.g. "http://www.w3.org/1999/xhtml html". */
-  root: string;
-  /**
-   * True when the browser shows an unstyled XML document as its source tree (Chrome's XML viewer):
-   * axe then ran on the viewer's HTML, whose <html> is the browser's, not the document's.
-   */
-  xmlViewer?: boolean;
-}
+/** What axe ran on (schema: harness/artifacts/schemas.ts, where its fields are documented). */
+export type AxeDocumentFacts = NonNullable<AxeArtifact['document']>;
 
-/** The axe artifact with the document facts (absent in artifacts recorded before they were kept). */
-export type AxeArtifactWithDocument = AxeArtifact & { document?: AxeDocumentFacts };
+export type AxeArtifactWithDocument = AxeArtifact;
 
 type AxeResult = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
