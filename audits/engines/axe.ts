@@ -2,6 +2,7 @@ import type { Artifacts, Audit, AuditResult, DraftFinding, Impact } from '../../
 import type { AxeRuleArtifact, KeyboardArtifact } from '../../harness/gatherers/types.ts';
 import type { AxeArtifactWithDocument } from '../../harness/gatherers/axe.ts';
 import { AXE_IMPACTS } from './axe-tags.ts';
+import { confirmContrast } from './axe-contrast.ts';
 import { wcagCriterion, wcagFromAxeTags } from '../../harness/standards/wcag.ts';
 
 const toImpact = (i: string | null | undefined): Impact | undefined => (AXE_IMPACTS as readonly string[]).includes(i ?? '') ? (i as Impact) : undefined;
@@ -86,7 +87,7 @@ export const axeAudit: Audit = {
     const notHtml = axe.document && (axe.document.root !== HTML_ROOT || axe.document.xmlViewer === true);
     const applicable = (rules: AxeRuleArtifact[]) => (notHtml ? rules.filter((r) => !HTML_PAGE_RULES.has(r.id)) : rules);
     const failed = drafts(applicable(axe.violations), 'failed');
-    const review = confirmByKeyboard(drafts(applicable(axe.incomplete), 'cantTell'), artifacts.gathered.keyboard as KeyboardArtifact | undefined);
+    const review = confirmContrast(confirmByKeyboard(drafts(applicable(axe.incomplete), 'cantTell'), artifacts.gathered.keyboard as KeyboardArtifact | undefined), axe.contrastSamples);
     const barriers = [...failed, ...review].filter((f) => f.outcome === 'failed' && f.category === 'barrier');
     return {
       outcome: barriers.length ? 'failed' : 'passed',

@@ -3,6 +3,7 @@ import type { Page } from 'playwright';
 import type { AxeArtifact, AxeRuleArtifact } from './types.ts';
 import { resolveDomPaths } from './dom-path.ts';
 import type { EngineSettings } from './engine-settings.ts';
+import { gatherContrastSamples, type ContrastSample } from './contrast-samples.ts';
 
 /**
  * WCAG 2.0 / 2.1 / 2.2 A and AA, plus best-practice, AAA and experimental rules (axe runs
@@ -23,7 +24,11 @@ export interface AxeDocumentFacts {
 }
 
 /** The axe artifact with the document facts (absent in artifacts recorded before they were kept). */
-export type AxeArtifactWithDocument = AxeArtifact & { document?: AxeDocumentFacts };
+export type AxeArtifactWithDocument = AxeArtifact & {
+  document?: AxeDocumentFacts;
+  /** What is behind the text of each color-contrast node axe left for review (absent before they were kept, or when there was none). */
+  contrastSamples?: ContrastSample[];
+};
 
 type AxeResult = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
@@ -57,11 +62,14 @@ export async function gatherAxe(page: Page, settings: EngineSettings['axe'] = {}
     root: `${globalThis.document.documentElement?.namespaceURI ?? ''} ${globalThis.document.documentElement?.localName ?? ''}`,
     xmlViewer: !/^(text\/html|application\/xhtml\+xml)$/.test(globalThis.document.contentType) && globalThis.document.getElementById('webkit-xml-viewer-source-xml') !== null,
   }));
+  const incomplete = await toArtifact(results.incomplete);
+  const contrastSamples = await gatherContrastSamples(page, incomplete);
   return {
     document,
+    ...(contrastSamples.length ? { contrastSamples } : {}),
     version: results.testEngine.version,
     violations: await toArtifact(results.violations),
-    incomplete: await toArtifact(results.incomplete),
+    incomplete,
     passes: results.passes.map((r) => r.id),
     inapplicable: results.inapplicable.map((r) => r.id),
   };
