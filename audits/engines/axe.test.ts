@@ -87,3 +87,18 @@ describe('axe aria-hidden-focus confirmed by the keyboard walk, on W3C ACT 6cfa8
     expect(ariaHidden(recorded('6cfa84-passed-5-tabindex-minus-1')).filter((f) => f.outcome === 'failed')).toEqual([]);
   });
 });
+
+describe('axe frame-focusable-content while a modal dialog is open, on W3C ACT akn7bn (recorded)', () => {
+  const recorded = (name: string) => JSON.parse(readFileSync(new URL(`../recorded/act/${name}.artifacts.json`, import.meta.url), 'utf8')) as Artifacts;
+  const ctx = { checkpoint: 'page' as const, url: 'http://x/', pagePath: '/', context: {} };
+  const frames = (a: Artifacts) => axeAudit.audit(a, ctx).findings.filter((f) => f.ruleId === 'frame-focusable-content').map((f) => f.outcome);
+  it('is cantTell when the keyboard walk found the page behind an open modal dialog (Inapplicable Example 6)', () => {
+    expect(frames(recorded('akn7bn-inapplicable-6-modal-dialog-open'))).toEqual(['cantTell']);
+  });
+  it('still fails a frame with tabindex=-1 and a link when no dialog is open (Failed Example 1), and without a keyboard walk', () => {
+    expect(frames(recorded('akn7bn-failed-1-tabindex-minus-1'))).toEqual(['failed']);
+    const a = recorded('akn7bn-inapplicable-6-modal-dialog-open');
+    delete (a.gathered as Record<string, unknown>).keyboard;
+    expect(frames(a)).toEqual(['failed']);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding, Impact } from '../../harness/types.ts';
 import type { AxeRuleArtifact, KeyboardArtifact } from '../../harness/gatherers/types.ts';
 import { AXE_IMPACTS } from './axe-tags.ts';
+import { confirmContrast } from './axe-contrast.ts';
 import { wcagCriterion, wcagFromAxeTags } from '../../harness/standards/wcag.ts';
 import { gathered, gatheredIfAny } from '../../harness/artifacts/gathered.ts';
 
@@ -68,6 +69,22 @@ function confirmByKeyboard(review: DraftFinding[], keyboard: KeyboardArtifact | 
   });
 }
 
+/**
+ * axe's frame-focusable-content fails an iframe taken out of the tab order that has focusable
+ * content. While a modal dialog is open (the keyboard walk found the rest of the page behind it, or
+ * a cycle inside it) the page behind is inert, and a page may take its frame out of the tab order
+ * for just that time (ACT akn7bn Inapplicable Example 6): no verdict then, cantTell.
+ */
+function modalOpenFrames(failed: DraftFinding[], keyboard: KeyboardArtifact | undefined): DraftFinding[] {
+  const modalOpen = (keyboard?.unreached ?? []).some((u) => u.behindModal) || keyboard?.trap?.insideModal === true;
+  if (!modalOpen) return failed;
+  return failed.map((f) => (f.ruleId !== 'frame-focusable-content' ? f : {
+    ...f,
+    outcome: 'cantTell' as const,
+    message: `${f.message} — a modal dialog was open (the keyboard walk found the page behind it inert): the frame may be out of the tab order only while the dialog is open`,
+  }));
+}
+
 /** axe-core's violations (failed) and its "needs review" results (cantTell), per element. */
 export const axeAudit: Audit = {
   meta: {
@@ -85,8 +102,9 @@ export const axeAudit: Audit = {
     // Chrome shows an unstyled XML document as an HTML tree view: its <html> is the browser's, not the page's.
     const notHtml = axe.document && (axe.document.root !== HTML_ROOT || axe.document.xmlViewer === true);
     const applicable = (rules: AxeRuleArtifact[]) => (notHtml ? rules.filter((r) => !HTML_PAGE_RULES.has(r.id)) : rules);
-    const failed = drafts(applicable(axe.violations), 'failed');
-    const review = confirmByKeyboard(drafts(applicable(axe.incomplete), 'cantTell'), gatheredIfAny(artifacts, 'keyboard'));
+    const keyboard = gatheredIfAny(artifacts, 'keyboard');
+    const failed = modalOpenFrames(drafts(applicable(axe.violations), 'failed'), keyboard);
+    const review = confirmContrast(confirmByKeyboard(drafts(applicable(axe.incomplete), 'cantTell'), keyboard), axe.contrastSamples);
     const barriers = [...failed, ...review].filter((f) => f.outcome === 'failed' && f.category === 'barrier');
     return {
       outcome: barriers.length ? 'failed' : 'passed',

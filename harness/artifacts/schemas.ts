@@ -30,6 +30,25 @@ export const axeSchema = z.looseObject({
      */
     xmlViewer: z.boolean().optional(),
   }).optional(),
+  /** What is behind the text of each color-contrast node axe left for review (absent before they were kept, or when there was none). */
+  contrastSamples: z.array(z.looseObject({
+    /** The axe rules (color-contrast, color-contrast-enhanced) that needed review here. */
+    ruleIds: z.array(z.string()),
+    domPath: z.string().nullable(),
+    /** The text colour as drawn: [r, g, b, alpha × opacity of the element and its ancestors]. */
+    foreground: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+    fontSizePx: z.number().optional(),
+    fontWeight: z.number().optional(),
+    /** The text has a shadow or a stroke (of the element or a descendant): drawn around the glyphs, it can give the contrast itself. */
+    shadowOrStroke: z.boolean().optional(),
+    /** Background pixels under the text compared (device pixels of the text's boxes). */
+    pixels: z.number().optional(),
+    /** Lowest and highest contrast between the text colour and those pixels. */
+    minContrast: z.number().optional(),
+    maxContrast: z.number().optional(),
+    /** Why nothing was measured (no text box, not in one frame, the shot failed …). */
+    unmeasured: z.string().optional(),
+  })).optional(),
 });
 
 const htmlcsIssue = z.looseObject({ code: z.string(), type: z.enum(['error', 'warning', 'notice']), message: z.string(), selector: z.string(), context: z.string().nullable(), domPath });
@@ -138,7 +157,7 @@ type KnownKey<K> = string extends K ? never : number extends K ? never : K;
  * which has no named key, is kept): the fields a gatherer writes and an audit may read, so a misspelt
  * field is a type error and Omit/Pick keep the named fields. The filter keeps each field's doc comment.
  */
-export type Known<T> = T extends readonly (infer U)[] ? Known<U>[]
+export type Known<T> = T extends readonly unknown[] ? (number extends T['length'] ? Known<T[number]>[] : { [I in keyof T]: Known<T[I]> })
   : T extends object ? ([keyof { [K in keyof T as KnownKey<K>]: 0 }] extends [never] ? { [K in keyof T]: Known<T[K]> } : { [K in keyof T as KnownKey<K>]: Known<T[K]> })
   : T;
 /** The payload stored under an artifact key, inferred from its schema (named fields only, see Known). */

@@ -3,6 +3,7 @@ import type { Page } from 'playwright';
 import type { AxeArtifact, AxeRuleArtifact } from './types.ts';
 import { resolveDomPaths } from './dom-path.ts';
 import type { EngineSettings } from './engine-settings.ts';
+import { gatherContrastSamples, type ContrastSample } from './contrast-samples.ts';
 
 /**
  * WCAG 2.0 / 2.1 / 2.2 A and AA, plus best-practice, AAA and experimental rules (axe runs
@@ -47,11 +48,14 @@ export async function gatherAxe(page: Page, settings: EngineSettings['axe'] = {}
     root: `${globalThis.document.documentElement?.namespaceURI ?? ''} ${globalThis.document.documentElement?.localName ?? ''}`,
     xmlViewer: !/^(text\/html|application\/xhtml\+xml)$/.test(globalThis.document.contentType) && globalThis.document.getElementById('webkit-xml-viewer-source-xml') !== null,
   }));
+  const incomplete = await toArtifact(results.incomplete);
+  const contrastSamples = await gatherContrastSamples(page, incomplete);
   return {
     document,
+    ...(contrastSamples.length ? { contrastSamples } : {}),
     version: results.testEngine.version,
     violations: await toArtifact(results.violations),
-    incomplete: await toArtifact(results.incomplete),
+    incomplete,
     passes: results.passes.map((r) => r.id),
     inapplicable: results.inapplicable.map((r) => r.id),
   };
