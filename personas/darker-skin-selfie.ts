@@ -15,5 +15,7 @@ export const darkerSkinSelfie: Persona = {
   language: 'fr',
   data: { ...baseData, givenNames: 'Jean-Claude', familyNames: 'Étienne', nationality: 'HT', countryOfBirth: 'HT', languages: ['fr', 'ht'], email: 'jc.{run}@example.fr' },
   audits: ['axe', 'capture-parity', 'biometric-alternative'],
+  // At a described target's `capture:` step: the whole skin-tone × lighting grid, not one photo.
+  camera: 'grid',
   blockedCites: { wcag: [], other: ['508 §403.1 (persuasive)', 'blocked: no way past the biometric check'] },
 };

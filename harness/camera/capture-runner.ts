@@ -21,14 +21,18 @@ export interface RoleAndName {
   name: string | RegExp;
 }
 
-/** What a result looks like: visible text (a plain string is text), or a CSS selector. */
-export type ResultMatcher = string | { text: string | RegExp } | { selector: string };
+/** What a result looks like: visible text (a plain string is text), a heading by its name, or a CSS selector. */
+export type ResultMatcher = string | { text: string | RegExp } | { heading: string | RegExp } | { selector: string };
 
 /** The fields of a `capture:` step. */
 export interface CaptureStepSpec {
   control: RoleAndName;
   accepted: ResultMatcher;
-  rejected: ResultMatcher;
+  /**
+   * What a refusal looks like. Without it a refusal cannot be told from a page that never answers:
+   * an attempt that shows no acceptance within the time is `no-result`, never `rejected`.
+   */
+  rejected?: ResultMatcher;
   alternative?: RoleAndName;
 }
 
@@ -91,12 +95,14 @@ export const STIMULUS_DESCRIPTION =
 function matcherLocator(page: Page, m: ResultMatcher): Locator {
   if (typeof m === 'string') return page.getByText(m, { exact: false });
   if ('selector' in m) return page.locator(m.selector);
+  if ('heading' in m) return page.getByRole('heading', { name: m.heading });
   return page.getByText(m.text, { exact: false });
 }
 
 function describeMatcher(m: ResultMatcher): string {
   if (typeof m === 'string') return `text "${m}"`;
-  return 'selector' in m ? `selector ${m.selector}` : `text "${String(m.text)}"`;
+  if ('selector' in m) return `selector ${m.selector}`;
+  return 'heading' in m ? `heading "${String(m.heading)}"` : `text "${String(m.text)}"`;
 }
 
 async function waitEnabled(control: Locator, timeoutMs: number): Promise<boolean> {
@@ -119,20 +125,22 @@ async function oneAttempt(page: Page, url: string, spec: CaptureStepSpec, timeou
     return { outcome: 'no-result', message: `the capture control (${spec.control.role} "${String(spec.control.name)}") never became usable` };
   }
   const accepted = matcherLocator(page, spec.accepted);
-  const rejected = matcherLocator(page, spec.rejected);
+  const rejected = spec.rejected === undefined ? null : matcherLocator(page, spec.rejected);
+  const either = rejected ? accepted.or(rejected) : accepted;
   // A result already on the page before the photo (a message left from before) is not this photo's:
   // then wait for the page to change first.
-  const stale = await accepted.or(rejected).first().isVisible().catch(() => false);
+  const stale = await either.first().isVisible().catch(() => false);
   try {
     const changed = stale ? page.waitForEvent('framenavigated', { timeout: timeoutMs }) : null;
     await control.first().click({ timeout: 5_000 });
     if (changed) await changed;
-    await accepted.or(rejected).first().waitFor({ state: 'visible', timeout: timeoutMs });
+    await either.first().waitFor({ state: 'visible', timeout: timeoutMs });
   } catch (error) {
-    return { outcome: 'no-result', message: `no result after taking the photo (${describeMatcher(spec.accepted)} / ${describeMatcher(spec.rejected)}): ${(error as Error).message.split('\n')[0]}` };
+    const looked = spec.rejected ? `${describeMatcher(spec.accepted)} / ${describeMatcher(spec.rejected)}` : `${describeMatcher(spec.accepted)}; no rejection matcher, so a refusal cannot be told from no answer`;
+    return { outcome: 'no-result', message: `no result after taking the photo (${looked}): ${(error as Error).message.split('\n')[0]}` };
   }
   if (await accepted.first().isVisible().catch(() => false)) return { outcome: 'accepted' };
-  const message = ((await rejected.first().innerText().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
+  const message = ((await rejected?.first().innerText().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
   return { outcome: 'rejected', message };
 }
 

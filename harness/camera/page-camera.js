@@ -119,12 +119,27 @@
     const stream = canvas.captureStream(FPS);
     const track = stream.getVideoTracks()[0];
     let ev = 0;
+    // Painting a full frame of sensor noise costs more than a frame's time (~0.1 s of one core at
+    // 640×480), so a page would paint without rest. The first RING frames at an exposure are painted
+    // (each with its own noise) and then shown in turn; a new exposure paints afresh.
+    const RING = 8;
+    let ring = [];
+    let shown = 0;
+    const frame = () => {
+      if (ring.length < RING) {
+        const img = g2d.createImageData(scene.width, scene.height);
+        gain = paint(scene, img, ev);
+        ring.push(img);
+        return img;
+      }
+      return ring[shown++ % RING];
+    };
     let gain = paint(scene, image, ev);
+    ring.push(image);
     g2d.putImageData(image, 0, 0);
     const timer = setInterval(() => {
       if (track.readyState === 'ended') return clearInterval(timer);
-      gain = paint(scene, image, ev);
-      g2d.putImageData(image, 0, 0);
+      g2d.putImageData(frame(), 0, 0);
     }, 1000 / FPS);
     const stop = track.stop.bind(track);
     track.stop = () => {
@@ -152,7 +167,10 @@
     };
     track.applyConstraints = async (constraints) => {
       const w = wanted(constraints);
-      if (typeof w === 'number' && Number.isFinite(w)) ev = Math.min(EV.max, Math.max(EV.min, Math.round(w / EV.step) * EV.step));
+      if (typeof w === 'number' && Number.isFinite(w)) {
+        const next = Math.min(EV.max, Math.max(EV.min, Math.round(w / EV.step) * EV.step));
+        if (next !== ev) { ev = next; ring = []; shown = 0; }
+      }
     };
     track.__porticoGain = () => gain;
     return stream;

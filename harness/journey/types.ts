@@ -1,6 +1,7 @@
 import type { DefectCatalogue } from './defects.ts';
 import type { Page, BrowserContext } from 'playwright';
 import type { MailReader } from '../mail/types.ts';
+import type { Lighting } from '../camera/stimulus.ts';
 
 /** What a probe (a persona's own gatherer) knows about where it runs. */
 export interface ProbeContext {
@@ -88,6 +89,23 @@ export interface Persona {
    * (`usAddress` → `us-address`) and cites these references.
    */
   lacks?: Partial<Record<keyof PersonaData, { wcag: string[]; other?: string[] }>>;
+  /**
+   * How this person takes a photo at a described `capture:` step. `grid`: through the page's own
+   * control for every Monk Skin Tone under every lighting, 3 attempts each (harness/camera/capture-runner.ts),
+   * recorded as `captureGrid`. Absent or `photo`: one photo, recorded as `capture`.
+   */
+  camera?: 'photo' | 'grid';
+}
+
+/**
+ * Tests only: a smaller capture grid than the persona's, to keep a spec fast. Never set by a
+ * persona or a project; a run without it takes the whole grid.
+ */
+export interface TestCaptureGrid {
+  tones?: number[];
+  lightings?: Lighting[];
+  /** At least 3. */
+  attempts?: number;
 }
 
 /** Narrows a lookup to a group (fieldset legend / role=group name). */
@@ -145,6 +163,8 @@ export interface StepContext {
   record(key: string, value: unknown): void;
   /** Allow the next main-document 5xx (a fault the persona injected itself). */
   expectServerError(): void;
+  /** Tests only (WalkEnv.testCaptureGrid): a reduced capture grid. */
+  testCaptureGrid?: TestCaptureGrid;
 }
 
 export interface JourneyObservation {

@@ -5,7 +5,7 @@ import { newRunToken } from '../findings/fingerprint.ts';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page, Response } from 'playwright';
 import type { Artifacts, Evidence } from '../types.ts';
-import type { Flow, JourneyObservation, Persona, RunningTarget, Step, StepContext, Target } from './types.ts';
+import type { Flow, JourneyObservation, Persona, RunningTarget, Step, StepContext, Target, TestCaptureGrid } from './types.ts';
 import type { JourneyArtifact } from './journey-artifact.ts';
 import type { TranscriptArtifact } from '../gatherers/probes/transcript.ts';
 import { BlockedError, actorFor } from './actors.ts';
@@ -35,6 +35,8 @@ export interface WalkEnv {
    * lastStepOf); the steps after it cannot prove that defect. Unset: walk every step.
    */
   stopAfterStep?: string;
+  /** Tests only: a reduced capture grid at a described `capture:` step (the persona's grid is the whole one). */
+  testCaptureGrid?: TestCaptureGrid;
   /** Attach a file to the test report (Playwright's testInfo.attach). */
   attach?: (name: string, path: string, contentType: string) => Promise<void>;
 }
@@ -102,6 +104,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
     observe: (o) => observations.push(o),
     record: (key, value) => { records[key] = value; },
     expectServerError: () => { serverErrorsAllowed++; },
+    ...(env.testCaptureGrid ? { testCaptureGrid: env.testCaptureGrid } : {}),
   };
 
   // A person who lingers on forms: the page's timers run on the browser clock from the first page on.

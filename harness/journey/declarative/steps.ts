@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { syntheticPhotoFile } from '../../camera/photo.ts';
+import { captureIncomplete, runCaptureGrid, type CaptureStepSpec, type ResultMatcher } from '../../camera/capture-runner.ts';
 import type { Locator, Page } from 'playwright';
 import type { Step, StepContext } from '../types.ts';
 import { expectPage, CheckNotPerformed } from '../expect.ts';
@@ -177,9 +178,50 @@ const shown = (page: Page, s: { text?: Words; heading?: Words }, lang: string): 
 /** An `expect` in the language asked for. */
 export const arrivalIn = (e: NonNullable<DeclarativeStep['expect']>, lang: string) => ({ url: e.url, timeout: e.timeout, heading: e.heading && inLanguage(e.heading, lang), text: e.text && inLanguage(e.text, lang) });
 
+/** What the page shows, in the language asked for, as the capture runner looks for it (a heading when one is given, as `shown`). */
+const resultMatcher = (s: { text?: Words; heading?: Words }, lang: string): ResultMatcher =>
+  s.heading ? { heading: inLanguage(s.heading, lang) } : { text: inLanguage(s.text!, lang) };
+
+/**
+ * The step's fields, in the language asked for, as the capture runner takes them. Without
+ * `rejected` the runner cannot tell a refusal from no answer: such an attempt is no-result.
+ */
+export function captureSpecOf(c: NonNullable<DeclarativeStep['capture']>, lang: string): CaptureStepSpec {
+  return {
+    control: { role: c.control.role, name: inLanguage(c.control.name, lang) },
+    accepted: resultMatcher(c.accepted, lang),
+    ...(c.rejected ? { rejected: resultMatcher(c.rejected, lang) } : {}),
+    ...(c.alternative ? { alternative: { role: c.alternative.role, name: inLanguage(c.alternative.name, lang) } } : {}),
+  };
+}
+
+/**
+ * A persona whose camera is `grid`: the photo through the page's own control for every Monk Skin
+ * Tone under every lighting (capture-runner), each cell in a fresh context of the journey's browser
+ * seeded with its session, from the page the step is on; recorded as `captureGrid` (capture-parity
+ * and biometric-alternative judge it). The journey's own page is left as it was, so the flow goes on.
+ * A grid mostly without results is the harness's failure: incomplete, never a barrier.
+ */
+async function captureGrid(ctx: StepContext, c: NonNullable<DeclarativeStep['capture']>, lang: string) {
+  const spec = captureSpecOf(c, lang);
+  ctx.actor.log.push(`take the photo with ${spec.control.role} ${JSON.stringify(String(spec.control.name))} for every skin tone and lighting (capture grid)`);
+  const facts = await runCaptureGrid({
+    from: ctx.context,
+    contextOptions: { locale: ctx.locale, baseURL: ctx.baseURL, viewport: ctx.page.viewportSize() ?? undefined },
+    url: ctx.page.url(),
+    spec,
+    ...(c.timeout ? { attemptTimeoutMs: c.timeout } : {}),
+    ...ctx.testCaptureGrid,
+  });
+  ctx.record('captureGrid', facts);
+  const incomplete = captureIncomplete(facts);
+  if (incomplete) throw new CheckNotPerformed(incomplete);
+}
+
 /** Takes the photo and records what the page answered (accepted / rejected / no result) as a fact; an audit judges it. */
 async function capture(ctx: StepContext, c: NonNullable<DeclarativeStep['capture']>) {
   const lang = String(ctx.state.requestedLanguage ?? ctx.locale);
+  if (ctx.persona.camera === 'grid') return captureGrid(ctx, c, lang);
   await ctx.actor.click(c.control.role, inLanguage(c.control.name, lang));
   const timeout = c.timeout ?? 20_000;
   const wait = (l: Locator, outcome: 'accepted' | 'rejected') => l.first().waitFor({ state: 'visible', timeout }).then(async () => ({ outcome, message: ((await l.first().textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim() }));
