@@ -96,6 +96,23 @@ export const helpMechanismsSchema = z.looseObject({
   })),
 });
 
+const dialogFocused = z.looseObject({ domPath: z.string(), tag: z.string(), name: z.string() });
+export const dialogFocusSchema = z.looseObject({
+  schema: z.literal('portico.probe.dialog-focus/1'),
+  closedDialogs: z.number(),
+  trials: z.array(z.looseObject({
+    opener: z.looseObject({ domPath: z.string(), tag: z.string(), name: z.string(), snippet: z.string() }),
+    opened: z.boolean(),
+    dialog: z.looseObject({ domPath: z.string(), tag: z.string(), name: z.string(), native: z.boolean() }).optional(),
+    focusOnOpen: z.string().nullable().optional(),
+    focusInsideOnOpen: z.boolean().optional(),
+    closedWithEscape: z.boolean().optional(),
+    focusAfterClose: dialogFocused.nullable().optional(),
+    openerPresent: z.boolean().optional(),
+    navigated: z.boolean().optional(),
+  })),
+});
+
 export const BARRIER_SCHEMAS: Record<string, z.ZodType> = {
   'help-mechanisms': helpMechanismsSchema,
   authentication: authenticationSchema,
@@ -106,4 +123,5 @@ export const BARRIER_SCHEMAS: Record<string, z.ZodType> = {
   'target-size': targetSizeSchema,
   'focus-order': focusOrderSchema,
   'page-text': pageTextSchema,
+  'dialog-focus': dialogFocusSchema,
 };
