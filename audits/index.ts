@@ -27,6 +27,7 @@ import { pauseStopHideAudit } from './wcag/pause-stop-hide.ts';
 import { labelInNameAudit } from './wcag/label-in-name.ts';
 import { targetSizeAudit } from './wcag/target-size.ts';
 import { focusOrderAudit } from './wcag/focus-order.ts';
+import { dialogFocusReturnAudit } from './wcag/dialog-focus-return.ts';
 import { sensoryInstructionsAudit } from './wcag/sensory-instructions.ts';
 import { descriptiveLabelsAudit } from './wcag/descriptive-labels.ts';
 import { draggingMovementsAudit } from './wcag/dragging-movements.ts';
@@ -66,6 +67,7 @@ export const AUDITS: Audit[] = [
   labelInNameAudit,
   targetSizeAudit,
   focusOrderAudit,
+  dialogFocusReturnAudit,
   sensoryInstructionsAudit,
   descriptiveLabelsAudit,
   draggingMovementsAudit,

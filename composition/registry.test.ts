@@ -32,7 +32,7 @@ describe('the registries', () => {
     const plan = planFor(PERSONAS.find((p) => p.id === 'screen-reader')!);
     expect(plan.engines).toEqual(['axe', 'htmlcs']);
     expect(plan.probes.map((p) => p.id).sort()).toEqual(['authentication', 'camera-step', 'captcha', 'form-semantics', 'help-mechanisms', 'label-in-name', 'motion', 'new-window', 'page-text', 'transcript']);
-    expect(planFor(PERSONAS.find((p) => p.id === 'keyboard')!)).toEqual({ engines: ['keyboard'], probes: [expect.objectContaining({ id: 'focus-order' })] });
+    expect(planFor(PERSONAS.find((p) => p.id === 'keyboard')!)).toEqual({ engines: ['keyboard'], probes: [expect.objectContaining({ id: 'focus-order' }), expect.objectContaining({ id: 'dialog-focus' })] });
   });
 
   it('an audit that reads an artifact no gatherer writes is named at once', () => {

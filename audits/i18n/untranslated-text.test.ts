@@ -131,3 +131,23 @@ describe('a persona language the target does not offer', () => {
     expect(findings.filter((f) => f.ruleId === 'page-language-mismatch').every((f) => !/the person chose/.test(f.message))).toBe(true);
   });
 });
+
+describe('untranslated-text 2c: short error messages judged together (errors-english-only on a page without a catalogue)', () => {
+  const err = (text: string, tag = 'p') => seg(text, { kind: 'error', tag });
+  it('a Kreyòl page whose error summary and field message are English is failed, one finding per element', () => {
+    const a = page([seg(KREYOL), err('There is a problem', 'h2'), err('Enter your full name', 'a'), err('Enter your full name'), err('Enter your date of birth', 'a'), err('Enter your date of birth')]);
+    const res = run(a);
+    expect(res.outcome).toBe('failed');
+    const errors = res.findings.filter((f) => f.message.startsWith('English error message'));
+    expect(errors).toHaveLength(5);
+    for (const f of errors) expect(f.other).toEqual(['i18n: untranslated text', 'i18n: untranslated error']);
+  });
+  it('the same errors in Kreyòl are not reported', () => {
+    const a = page([seg(KREYOL), err('Gen yon pwoblèm', 'h2'), err('Antre non konplè ou', 'a'), err('Antre non konplè ou'), err('Antre dat nesans ou', 'a'), err('Antre dat nesans ou')]);
+    expect(run(a).findings.filter((f) => f.message.startsWith('English error message'))).toEqual([]);
+  });
+  it('one short English error alone is not enough evidence', () => {
+    const a = page([seg(KREYOL), seg(KREYOL2), err('Enter your full name')]);
+    expect(run(a).findings.filter((f) => f.message.startsWith('English error message'))).toEqual([]);
+  });
+});

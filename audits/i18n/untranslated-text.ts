@@ -14,6 +14,7 @@ import { gathered } from '../../harness/artifacts/gathered.ts';
  *     finds English with a clear margin;
  *  2b. an error message of ≥ 8 words that franc, choosing between the page's language and English
  *     only, finds English with a clear margin (no catalogue names every error a page can show);
+ *  2c. the page's other (short) error messages judged together the same way;
  *  3. the remaining short strings of the page judged together (never one short string alone).
  *
  * One finding per element. WCAG 3.1.2 is cited when the English passage is not marked lang="en"
@@ -152,6 +153,29 @@ export const untranslatedTextAudit: Audit = {
         snippet: `<${s.tag}>${blockText(s).slice(0, 160)}</${s.tag}>`,
       }));
       reported.add(s.domPath);
+    }
+
+    // 2c. Error messages are short ("Enter your full name"): the page's remaining ones, judged together
+    // (each text once) between the page's language and English, with the same thresholds as 2b.
+    const errorPool: TextSegment[] = [];
+    for (const s of a.segments) {
+      if (s.kind !== 'error' || s.source !== 'text' || reported.has(s.domPath) || [...reported].some((p) => s.domPath.startsWith(p + '>'))) continue;
+      if (errorPool.some((e) => s.domPath.startsWith(e.domPath + '>'))) continue;
+      errorPool.push(s);
+    }
+    if (errorPool.length > 1) {
+      const texts = [...new Set(errorPool.map((s) => blockText(s).trim()))];
+      const d = detectLanguage(texts.join('\n'), [...new Set([locale, 'en'])], ERROR_THRESHOLDS);
+      if (d.language === 'en') {
+        for (const s of errorPool) {
+          findings.push(draft({
+            domPath: s.domPath, tag: s.tag, kind: s.kind, lang: s.lang,
+            message: `English error message on a page in ${pageName}: ${quote(blockText(s))} (the page's ${errorPool.length} error messages judged together by franc over ${d.words} words, ${locale} or English; runner-up ${d.runnerUp?.language ?? '-'} at ${d.runnerUp?.score ?? '-'}; no catalogue key).`,
+            snippet: `<${s.tag}>${blockText(s).slice(0, 160)}</${s.tag}>`,
+          }));
+          reported.add(s.domPath);
+        }
+      }
     }
 
     // 3. The remaining short strings, judged together as one page-level sample.

@@ -29,7 +29,9 @@ export const keyboardTrapAudit: Audit = {
         ruleId: 'keyboard-trap',
         outcome: 'failed',
         impact: 'critical',
-        message: `Keyboard focus is trapped: Tab cycles through ${kb.trap.domPaths.length} element(s) starting at <${stop?.tag ?? '?'}> "${stop?.name ?? ''}" and never reaches the rest of the page (${kb.unreached.length} element(s) unreachable); Shift+Tab ${kb.trap.escapedWithShiftTab ? 'escapes' : 'does not escape either'}.`,
+        message: kb.trap.inFrame
+          ? `Keyboard focus is trapped inside the embedded frame <${stop?.tag ?? 'iframe'}> "${stop?.name ?? ''}": Tab keeps focus on ${kb.trap.inFrame.domPaths.length} element(s) of the frame (${kb.trap.inFrame.domPaths.slice(0, 3).join(', ')}) and never leaves it (${kb.unreached.length} element(s) of the page unreachable); Shift+Tab does not escape either (F10).`
+          : `Keyboard focus is trapped: Tab cycles through ${kb.trap.domPaths.length} element(s) starting at <${stop?.tag ?? '?'}> "${stop?.name ?? ''}" and never reaches the rest of the page (${kb.unreached.length} element(s) unreachable); Shift+Tab ${kb.trap.escapedWithShiftTab ? 'escapes' : 'does not escape either'}.`,
         selector: first,
         domPath: first,
         wcag: ['2.1.2'],

@@ -174,6 +174,31 @@ export const helpMechanismsSchema = z.looseObject({
   })),
 });
 
+const dialogFocused = z.looseObject({ domPath: z.string(), tag: z.string(), name: z.string() });
+export const dialogFocusSchema = z.looseObject({
+  schema: z.literal('portico.probe.dialog-focus/1'),
+  /** Closed dialogs in the page when the probe started. */
+  closedDialogs: z.number(),
+  trials: z.array(z.looseObject({
+    /** The control pressed. */
+    opener: z.looseObject({ domPath: z.string(), tag: z.string(), name: z.string(), snippet: z.string() }),
+    /** Whether pressing Enter on it opened a modal dialog. */
+    opened: z.boolean(),
+    dialog: z.looseObject({ domPath: z.string(), tag: z.string(), name: z.string(), native: z.boolean() }).optional(),
+    /** The element focused once the dialog was open (null: the document). */
+    focusOnOpen: z.string().nullable().optional(),
+    focusInsideOnOpen: z.boolean().optional(),
+    /** Whether Escape closed the dialog. */
+    closedWithEscape: z.boolean().optional(),
+    /** The element focused after the dialog closed (null: the document body / nothing). */
+    focusAfterClose: dialogFocused.nullable().optional(),
+    /** Whether the opener is still in the page, visible, after the dialog closed. */
+    openerPresent: z.boolean().optional(),
+    /** The page left its URL (other than its fragment) while the probe ran: later controls were not tried, and the probe went back. */
+    navigated: z.boolean().optional(),
+  })),
+});
+
 export const BARRIER_SCHEMAS = {
   'help-mechanisms': helpMechanismsSchema,
   authentication: authenticationSchema,
@@ -184,4 +209,5 @@ export const BARRIER_SCHEMAS = {
   'target-size': targetSizeSchema,
   'focus-order': focusOrderSchema,
   'page-text': pageTextSchema,
+  'dialog-focus': dialogFocusSchema,
 };

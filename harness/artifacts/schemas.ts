@@ -102,7 +102,9 @@ export const keyboardSchema = z.looseObject({
   // "listener:click" over CDP, "framework:onClick", "role=button"); containsFocusable: a container of focusable controls (delegation).
   pointerOnly: z.array(element.extend({ html: z.string(), via: z.array(z.string()).optional(), containsFocusable: z.boolean().optional() })),
   // A cycle of focus that Tab and Shift+Tab could not leave; insideModal: the cycle is an open modal dialog's.
-  trap: z.object({ domPaths: z.array(z.string()), escapedWithShiftTab: z.boolean(), insideModal: z.boolean().optional() }).nullable(),
+  trap: z.object({ domPaths: z.array(z.string()), escapedWithShiftTab: z.boolean(), insideModal: z.boolean().optional(),
+    /** The trap is inside an embedded frame: the element(s) of the frame's own document Tab cycles through. */
+    inFrame: z.object({ frame: z.string(), domPaths: z.array(z.string()) }).optional() }).nullable(),
   // The walk stopped at its press limit before focus had gone round the page: what was not reached is unknown.
   capped: z.boolean().optional(),
   // Listeners could not be read over CDP (only onclick attributes and roles were seen).

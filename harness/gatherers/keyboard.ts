@@ -89,6 +89,22 @@ export interface KeyboardOptions {
  */
 export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}): Promise<KeyboardArtifact> {
   const checkVisible = options.checkFocusVisibility ?? true;
+  // Embedded frames often render their controls from script after the page itself has loaded (a
+  // widget that fetches its content): walk them as a person meets them, once they have settled.
+  const frames = page.frames().filter((f) => f !== page.mainFrame());
+  if (frames.length > 0) {
+    await Promise.all(frames.map((f) => f.waitForLoadState('load', { timeout: 3000 }).catch(() => undefined)));
+    // Settled: the frames' focusable controls are there and their number stopped changing (at most ~2 s).
+    const count = () => Promise.all(frames.map((f) => f.evaluate(() => document.querySelectorAll('a[href],button,input,select,textarea,[tabindex]').length).catch(() => -1)));
+    let last = await count();
+    for (let i = 0; i < 10; i++) {
+      await page.waitForTimeout(200);
+      const now = await count();
+      const same = now.every((n, j) => n === last[j]);
+      last = now;
+      if (same && now.every((n) => n !== 0)) break;
+    }
+  }
   const census = await evaluateInPage(page, () => {
     const pathOf = __porticoDomPath;
     const visible = (el: Element) => {
@@ -153,6 +169,8 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
   const modalPaths = census.modalPath;
   let fullPass = false;
   let framePresses = 0;
+  /** Inside the frame focus is in: the elements focused there since focus entered it, in order. */
+  const frameSeen: string[] = [];
   const sequence: FocusStop[] = [];
   const seenAt = new Map<string, number>();
   let trap: KeyboardArtifact['trap'] = null;
@@ -167,10 +185,38 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
       continue;
     }
     // Inside an iframe, document.activeElement stays the <iframe> while Tab moves through the frame's
-    // own controls: the same stop again and again is focus travelling inside it, not a cycle.
-    if (active.tag === 'iframe' && sequence.length > 0 && sequence[sequence.length - 1].domPath === active.domPath) {
-      if (++framePresses <= 200) continue;
-    }
+    // own controls: the same stop again and again is focus travelling inside it, not a cycle. What is
+    // focused inside the frame tells the two apart: focus that comes back to an element of the frame
+    // before leaving it is cycling there (a widget that cancels Tab keeps it on one element).
+    if (active.tag === 'iframe') {
+      const inner = await frameFocus(page);
+      const last = sequence[sequence.length - 1];
+      if (last && last.domPath === active.domPath) {
+        if (inner !== null && frameSeen.includes(inner)) {
+          const cycle = frameSeen.slice(frameSeen.indexOf(inner));
+          let escaped = false;
+          for (let i = 0; i < cycle.length + 2 && !escaped; i++) {
+            await page.keyboard.press('Shift+Tab');
+            const back = await describeActive(page);
+            if (!back || back.domPath !== active.domPath) { escaped = true; break; }
+            const backInner = await frameFocus(page);
+            if (backInner === null || !cycle.includes(backInner)) escaped = true;
+          }
+          if (!escaped) {
+            trap = { domPaths: [active.domPath], escapedWithShiftTab: false, inFrame: { frame: active.domPath, domPaths: cycle },
+              ...(modalPaths && active.domPath.startsWith(modalPaths + '>') ? { insideModal: true } : {}) };
+            fullPass = true;
+            break;
+          }
+          frameSeen.length = 0;
+        }
+        if (inner !== null) frameSeen.push(inner);
+        if (++framePresses <= 200) continue;
+      } else {
+        frameSeen.length = 0;
+        if (inner !== null) frameSeen.push(inner);
+      }
+    } else frameSeen.length = 0;
     framePresses = 0;
     const previous = seenAt.get(active.domPath);
     if (previous !== undefined) {
@@ -192,7 +238,16 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
     }
     seenAt.set(active.domPath, sequence.length);
     const stop: FocusStop = { index: sequence.length, ...active, visibleFocus: null };
-    if (checkVisible && active.rect) stop.visibleFocus = await focusIsVisible(page, active.rect);
+    if (checkVisible && active.rect) {
+      // Blurring and refocusing an <iframe> resets what is focused inside it (the frame's document
+      // takes focus and Tab would go on from there): put focus back on the frame's own element.
+      const innerHandle = active.tag === 'iframe' ? await innerActive(page) : null;
+      stop.visibleFocus = await focusIsVisible(page, active.rect);
+      if (innerHandle) {
+        await innerHandle.evaluate((el) => { if (el && el !== el.ownerDocument.body) (el as HTMLElement).focus({ preventScroll: true }); }).catch(() => undefined);
+        await innerHandle.dispose().catch(() => undefined);
+      }
+    }
     sequence.push(stop);
   }
   // A radio is reached when Tab reached its group: the browser puts one radio of a group in the Tab order.
@@ -201,6 +256,55 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
   if (presses === 0) await removeStart();
   const capped = !fullPass && presses >= maxPresses;
   return { presses, sequence, unreached, pointerOnly: census.pointerOnly, trap, ...(capped ? { capped } : {}), ...(listeners === null ? { listenersUnread: true } : {}) };
+}
+
+/** A handle on the element focused inside the focused <iframe> (null when it cannot be read). */
+async function innerActive(page: Page) {
+  const outer = await page.evaluateHandle(() => document.activeElement);
+  try {
+    const frame = await outer.asElement()?.contentFrame();
+    return frame ? await frame.evaluateHandle(() => document.activeElement as Element | null) : null;
+  } catch {
+    return null;
+  } finally {
+    await outer.dispose().catch(() => undefined);
+  }
+}
+
+/**
+ * The element focused inside the focused <iframe> (its DOM path in the frame's document, nested frames
+ * joined by " >> "), or null when the frame cannot be read or its document itself has focus.
+ */
+async function frameFocus(page: Page): Promise<string | null> {
+  let handle = await page.evaluateHandle(() => document.activeElement);
+  const parts: string[] = [];
+  try {
+    for (let depth = 0; depth < 4; depth++) {
+      const frame = await handle.asElement()?.contentFrame();
+      if (!frame) break;
+      const next = await frame.evaluateHandle(() => document.activeElement);
+      const desc = await next.evaluate((el) => {
+        if (!el || el === document.body || el === document.documentElement) return null;
+        const path: string[] = [];
+        for (let n: Element | null = el; n && n !== document.documentElement; n = n.parentElement) {
+          const p: Element | null = n.parentElement;
+          const i = p ? Array.from(p.children).filter((c) => c.localName === n!.localName).indexOf(n) + 1 : 1;
+          path.unshift(n.id ? `${n.localName}#${n.id}` : `${n.localName}:nth-of-type(${i})`);
+        }
+        return { path: path.join('>'), iframe: el.localName === 'iframe' };
+      }).catch(() => null);
+      await handle.dispose();
+      handle = next;
+      if (!desc) return parts.length ? parts.join(' >> ') : null;
+      parts.push(desc.path);
+      if (!desc.iframe) break;
+    }
+    return parts.length ? parts.join(' >> ') : null;
+  } catch {
+    return null;
+  } finally {
+    await handle.dispose().catch(() => undefined);
+  }
 }
 
 const POINTER_EVENTS = new Set(['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'dblclick']);
