@@ -84,7 +84,17 @@
     return scenePromise;
   }
 
-  function paint(scene, image, ev) {
+  // sRGB transfer indexed linearly (2^16 steps: the darkest step is 0.05 of an 8-bit level), so a
+  // frame costs one multiply-add and one lookup per channel.
+  const LIN_SIZE = 1 << 16;
+  const LIN_LUT = new Uint8ClampedArray(LIN_SIZE);
+  for (let i = 0; i < LIN_SIZE; i++) LIN_LUT[i] = LUT[(Math.sqrt(i / (LIN_SIZE - 1)) * (LUT_SIZE - 1) + 0.5) | 0];
+
+  /**
+   * What does not change from frame to frame at one exposure: the amplified signal and the
+   * amplified noise deviation of every channel (shot noise ∝ √light + read noise).
+   */
+  function exposurePlanes(scene, ev) {
     const c = scene.camera;
     const auto = Math.min(c.maxGain, Math.max(c.minGain, c.meterTarget / Math.max(scene.mean, 1e-6)));
     const gain = Math.min(c.maxGain, Math.max(c.minGain, auto * 2 ** ev));
@@ -92,21 +102,32 @@
     const analog = Math.max(gain, 1);
     const read2 = c.readNoise * c.readNoise;
     const invWell = 1 / c.fullWell;
-    const { lin, normals } = scene;
+    const { lin } = scene;
+    const signal = new Float32Array(lin.length);
+    const sigma = new Float32Array(lin.length);
+    for (let i = 0; i < lin.length; i++) {
+      const u = exposure * lin[i];
+      signal[i] = analog * u;
+      sigma[i] = analog * Math.sqrt((u < 1 ? u : 1) * invWell + read2);
+    }
+    return { gain, signal, sigma };
+  }
+
+  /** One frame with its own sensor noise (read from a fresh offset of the normal table). */
+  function paint(scene, planes, image) {
+    const { signal, sigma } = planes;
+    const { normals } = scene;
     const mask = normals.length - 1;
     let k = Math.floor(scene.uniform() * normals.length);
     const px = image.data;
-    const top = LUT_SIZE - 1;
-    for (let i = 0, o = 0; i < lin.length; i += 3, o += 4) {
+    const top = LIN_SIZE - 1;
+    for (let i = 0, o = 0; i < signal.length; i += 3, o += 4) {
       for (let ch = 0; ch < 3; ch++) {
-        const u = exposure * lin[i + ch];
-        const sigma = Math.sqrt((u < 1 ? u : 1) * invWell + read2);
-        const v = analog * (u + sigma * normals[k++ & mask]);
-        px[o + ch] = v <= 0 ? 0 : v >= 1 ? 255 : LUT[(Math.sqrt(v) * top + 0.5) | 0];
+        const v = signal[i + ch] + sigma[i + ch] * normals[k++ & mask];
+        px[o + ch] = v <= 0 ? 0 : v >= 1 ? 255 : LIN_LUT[(v * top) | 0];
       }
       px[o + 3] = 255;
     }
-    return gain;
   }
 
   async function syntheticStream() {
@@ -119,27 +140,16 @@
     const stream = canvas.captureStream(FPS);
     const track = stream.getVideoTracks()[0];
     let ev = 0;
-    // Painting a full frame of sensor noise costs more than a frame's time (~0.1 s of one core at
-    // 640×480), so a page would paint without rest. The first RING frames at an exposure are painted
-    // (each with its own noise) and then shown in turn; a new exposure paints afresh.
-    const RING = 8;
-    let ring = [];
-    let shown = 0;
-    const frame = () => {
-      if (ring.length < RING) {
-        const img = g2d.createImageData(scene.width, scene.height);
-        gain = paint(scene, img, ev);
-        ring.push(img);
-        return img;
-      }
-      return ring[shown++ % RING];
-    };
-    let gain = paint(scene, image, ev);
-    ring.push(image);
+    let planes = exposurePlanes(scene, ev);
+    let gain = planes.gain;
+    // Every frame is painted with fresh noise, as a sensor gives: a page that averages a burst of
+    // frames (multi-frame noise reduction) must get the √N it would get from a real camera.
+    paint(scene, planes, image);
     g2d.putImageData(image, 0, 0);
     const timer = setInterval(() => {
       if (track.readyState === 'ended') return clearInterval(timer);
-      g2d.putImageData(frame(), 0, 0);
+      paint(scene, planes, image);
+      g2d.putImageData(image, 0, 0);
     }, 1000 / FPS);
     const stop = track.stop.bind(track);
     track.stop = () => {
@@ -169,7 +179,7 @@
       const w = wanted(constraints);
       if (typeof w === 'number' && Number.isFinite(w)) {
         const next = Math.min(EV.max, Math.max(EV.min, Math.round(w / EV.step) * EV.step));
-        if (next !== ev) { ev = next; ring = []; shown = 0; }
+        if (next !== ev) { ev = next; planes = exposurePlanes(scene, ev); gain = planes.gain; }
       }
     };
     track.__porticoGain = () => gain;
