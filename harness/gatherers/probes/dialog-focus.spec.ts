@@ -7,17 +7,17 @@ import { dialogFocusReturnAudit } from '../../../audits/wcag/dialog-focus-return
 const record = process.env.PORTICO_RECORD ? (name: string, a: unknown) => writeFileSync(new URL(`../../../audits/recorded/probes/dialog-focus-${name}.json`, import.meta.url), JSON.stringify(a, null, 2) + '\n') : () => undefined;
 const judge = (a: unknown) => dialogFocusReturnAudit.audit(artifactsWith('dialog-focus', a), auditCtx);
 
-test('a native <dialog> shown modal returns focus to its opener by itself; a link that opens none does not navigate', async ({ page }) => {
+test('a native <dialog> shown modal returns focus to its opener by itself; a link whose name shares no word with the dialog is never pressed', async ({ page }) => {
   await page.goto(testPage('dialog-focus', 'native-returns.html'));
   const url = page.url();
   const a = await gatherDialogFocus(page);
   record('native-returns', a);
   expect(page.url()).toBe(url);
-  expect(await page.evaluate(() => (window as unknown as { otherClicked?: boolean }).otherClicked)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { otherClicked?: boolean }).otherClicked)).toBeUndefined();
   const signOut = a.trials.find((t) => t.opener.name === 'Sign out');
   expect(signOut).toMatchObject({ opened: true, closedWithEscape: true, focusInsideOnOpen: true, openerPresent: true });
   expect(signOut?.focusAfterClose?.domPath).toBe(signOut?.opener.domPath);
-  expect(a.trials.find((t) => t.opener.name === 'Other page')?.opened).toBe(false);
+  expect(a.trials.find((t) => t.opener.name === 'Other page')).toBeUndefined();
   expect((await judge(a)).outcome).toBe('passed');
 });
 

@@ -8,7 +8,8 @@
  *
  * Which controls are tried: those that say they open a dialog (aria-haspopup=dialog, aria-controls,
  * a data-* target or href="#id" naming a dialog), then — only when the page holds a closed dialog —
- * links and buttons with a click listener (DOMDebugger over CDP), at most MAX in all. Submit buttons
+ * links and buttons with a click listener (DOMDebugger over CDP) whose name shares a word with a
+ * closed dialog's name, at most MAX in all. Submit buttons
  * of forms are never pressed. While the probe runs, the default action of a click and of a form
  * submit is cancelled (a window listener that runs after the page's own), so a control that does
  * not open a dialog cannot navigate away. Focus is put back where it was.
@@ -34,7 +35,14 @@ function candidates(max: number) {
   const controls = Array.from(document.querySelectorAll<HTMLElement>('a[href], button, [role=button], input[type=button]')).filter((el) => visible(el) && !(el as HTMLButtonElement).disabled && !el.closest('dialog, [role=dialog], [role=alertdialog], [aria-modal=true]'));
   const isSubmit = (el: HTMLElement) => (el instanceof HTMLButtonElement && el.type === 'submit' && el.form !== null) || (el instanceof HTMLInputElement && el.type === 'submit');
   const declared = controls.filter((el) => !isSubmit(el) && (el.getAttribute('aria-haspopup') === 'dialog' || isDialog(el.getAttribute('aria-controls')) || (el.getAttribute('href')?.startsWith('#') && isDialog(el.getAttribute('href'))) || Array.from(el.attributes).some((a) => a.name.startsWith('data-') && isDialog(a.value))));
-  const rest = closed.length ? controls.filter((el) => !isSubmit(el) && !declared.includes(el)) : [];
+  // A control that does not say it opens a dialog is pressed only when its name shares a word with a
+  // closed dialog's name ("Sign out" / "Are you sure you want to sign out?"): pressing any button with
+  // a listener would act on the page (take a photo, send a form by script).
+  const words = (t: string | null | undefined) => new Set((t ?? '').toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []);
+  const dialogName = (d: Element) => { const ids = d.getAttribute('aria-labelledby'); return d.getAttribute('aria-label') || (ids ? ids.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '') || d.querySelector('h1,h2,h3,h4,h5,h6')?.textContent || ''; };
+  const dialogWords = closed.map((d) => words(dialogName(d)));
+  const sharesWord = (el: HTMLElement) => { const own = words(el.getAttribute('aria-label') || el.textContent); return dialogWords.some((w) => [...own].some((x) => w.has(x))); };
+  const rest = closed.length ? controls.filter((el) => !isSubmit(el) && !declared.includes(el) && sharesWord(el)) : [];
   document.querySelectorAll('[data-portico-dialog-candidate]').forEach((el) => el.removeAttribute('data-portico-dialog-candidate'));
   const out = [...declared, ...rest].map((el, i) => {
     const row = { i, declared: i < declared.length, domPath: pathOf(el), tag: el.localName, name: (el.getAttribute('aria-label') || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 80), snippet: el.outerHTML.slice(0, 200) };
