@@ -14,6 +14,7 @@ import { textSpacingAudit } from './wcag/text-spacing.ts';
 import { textDirectionAudit } from './wcag/text-direction.ts';
 import { pageLanguageAudit } from './i18n/page-language.ts';
 import { untranslatedTextAudit } from './i18n/untranslated-text.ts';
+import { mailLanguageAudit } from './i18n/mail-language.ts';
 import { captureParityAudit } from './equity/capture-parity.ts';
 import { biometricAlternativeAudit } from './equity/biometric-alternative.ts';
 import { visibleLabelsAudit } from './wcag/visible-labels.ts';
@@ -59,6 +60,7 @@ export const AUDITS: Audit[] = [
   textDirectionAudit,
   pageLanguageAudit,
   untranslatedTextAudit,
+  mailLanguageAudit,
   captureParityAudit,
   biometricAlternativeAudit,
   newWindowAudit,

@@ -14,6 +14,6 @@ export const haitianCreole: Persona = {
   actor: 'pointer',
   language: 'ht',
   data: { ...baseData, givenNames: 'Wideline', familyNames: 'Jean-Baptiste', nationality: 'HT', countryOfBirth: 'HT', phone: '+509 3456 7890', languages: ['ht'], email: 'wideline.{run}@example.ht' },
-  audits: ['axe', 'page-language', 'untranslated-text'],
+  audits: ['axe', 'page-language', 'untranslated-text', 'mail-language'],
   blockedCites: { wcag: [], other: ['i18n: a control could not be found by its Kreyòl name'] },
 };
