@@ -188,10 +188,12 @@ export function envelopeProblem(raw: unknown): string | null {
 
 /**
  * Checks each gathered payload against its schema. A payload that does not match is replaced by
- * { error } naming the file and the field, so the audits that read it say `error` (the run is
- * incomplete) and every other audit still judges what was recorded correctly.
+ * { error } naming where it came from (`source`: a file, or the checkpoint it was gathered at) and
+ * the field, so the audits that read it say `error` (the run is incomplete) and every other audit
+ * still judges what was recorded correctly. With `keep`, the payload is kept beside the error
+ * (`malformed`), so the file written from a live gather still holds what the gatherer returned.
  */
-export function checkGathered(gathered: Record<string, unknown>, file: string, schemas: Record<string, z.ZodType> = ARTIFACT_SCHEMAS): Record<string, unknown> {
+export function checkGathered(gathered: Record<string, unknown>, source: string, schemas: Record<string, z.ZodType> = ARTIFACT_SCHEMAS, options: { keep?: boolean } = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(gathered)) {
     const schema = schemas[key];
@@ -200,7 +202,7 @@ export function checkGathered(gathered: Record<string, unknown>, file: string, s
     const result = schema.safeParse(value);
     if (result.success) { out[key] = value; continue; }
     const issue = result.error.issues[0];
-    out[key] = { error: `malformed artifact in ${file}: ${key}.${at(issue.path)}: ${issue.message}` };
+    out[key] = { error: `malformed artifact in ${source}: ${key}.${at(issue.path)}: ${issue.message}`, ...(options.keep ? { malformed: value } : {}) };
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { gatherLighthouse, type LighthouseOptions } from './lighthouse.ts';
 import { gatherKeyboard, type KeyboardOptions } from './keyboard.ts';
 import { gatherPageInfo } from './page-info.ts';
 import type { EngineSettings } from './engine-settings.ts';
+import { ARTIFACT_SCHEMAS, checkGathered } from '../artifacts/schemas.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -89,9 +90,11 @@ export async function gatherCheckpoint(page: Page, options: GatherOptions): Prom
   const timeoutMs = options.timeoutMs ?? 90_000;
   const gathered: Record<string, unknown> = {};
   const versions: Record<string, string> = { ...toolVersions(), chromium: options.browserVersion };
+  const source = `checkpoint "${options.checkpoint}" as gathered`;
   const run = async (name: string, work: () => Promise<unknown>) => {
     try {
-      gathered[name] = await withTimeout(name, timeoutMs, work());
+      // Checked against its schema now, as when read back from disk: audits judge the same thing live and on replay.
+      gathered[name] = checkGathered({ [name]: await withTimeout(name, timeoutMs, work()) }, source, ARTIFACT_SCHEMAS, { keep: true })[name];
     } catch (error) {
       gathered[name] = { error: (error as Error).message.split('\n')[0] } satisfies GathererError;
     }

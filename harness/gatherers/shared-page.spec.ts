@@ -41,3 +41,17 @@ test('a crashed tab is reported as a crash, not audited', async () => {
   expect(outcome.ok).toBe(false);
   expect(outcome.cause).toMatch(/crash/i);
 });
+
+test('a gatherer whose payload does not match its schema gives an error naming the checkpoint and field, and keeps the payload', async () => {
+  const page = await (await shared.browser.newContext()).newPage();
+  await page.goto(clean);
+  const a = await gatherCheckpoint(page, {
+    checkpoint: 'start', engines: [], cdpPort: shared.cdpPort, browserVersion: shared.version,
+    extra: { 'new-window': async () => ({ schema: 'portico.probe.new-window/1', links: 'not a list' }), 'motion': async () => { throw new Error('boom'); } },
+  });
+  const bad = a.gathered['new-window'] as { error: string; malformed: unknown };
+  expect(bad.error).toMatch(/^malformed artifact in checkpoint "start" as gathered: new-window\.\S+/);
+  expect(bad.malformed).toEqual({ schema: 'portico.probe.new-window/1', links: 'not a list' });
+  expect(a.gathered.motion).toEqual({ error: 'boom' });
+  expect(a.gathered.pageInfo).not.toHaveProperty('error');
+});
