@@ -132,7 +132,7 @@ async function oneAttempt(page: Page, url: string, spec: CaptureStepSpec, timeou
   const stale = await either.first().isVisible().catch(() => false);
   try {
     const changed = stale ? page.waitForEvent('framenavigated', { timeout: timeoutMs }) : null;
-    await control.first().click({ timeout: 5_000 });
+    await control.first().click({ timeout: timeoutMs }); // the control was usable: a slow click is a busy machine, not a refusal
     if (changed) await changed;
     await either.first().waitFor({ state: 'visible', timeout: timeoutMs });
   } catch (error) {
