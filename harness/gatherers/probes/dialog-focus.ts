@@ -17,6 +17,7 @@
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
 import { evaluateInPage } from '../in-page.ts';
+import { readEventListeners } from '../event-listeners.ts';
 import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 const MAX = 6;
@@ -138,26 +139,12 @@ export async function gatherDialogFocus(page: Page): Promise<DialogFocusArtifact
   return artifact;
 }
 
-/** Indices (data-portico-dialog-candidate) of candidates with a click/keydown listener of their own; null without CDP. */
+/** Indices (data-portico-dialog-candidate) of candidates with a click/keydown listener of their own; null when they could not be read. */
 async function clickListeners(page: Page, indices: number[]): Promise<Set<number> | null> {
   if (indices.length === 0) return new Set();
-  let cdp;
-  try { cdp = await page.context().newCDPSession(page); } catch { return null; }
-  const out = new Set<number>();
-  try {
-    for (const i of indices) {
-      const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector('[data-portico-dialog-candidate="${i}"]')` });
-      if (!result.objectId) continue;
-      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
-      if (listeners.some((l) => l.type === 'click' || l.type === 'keydown')) out.add(i);
-      await cdp.send('Runtime.releaseObject', { objectId: result.objectId }).catch(() => undefined);
-    }
-    return out;
-  } catch {
-    return null;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  const select = `${JSON.stringify(indices)}.map((i) => document.querySelector('[data-portico-dialog-candidate="' + i + '"]'))`;
+  const { listeners } = await readEventListeners(page, select, { types: ['click', 'keydown'] });
+  return listeners.read ? new Set([...listeners.types.keys()].map((k) => indices[k]!)) : null;
 }
 
 export const dialogFocusProbe: Probe = {
