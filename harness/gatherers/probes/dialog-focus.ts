@@ -58,14 +58,15 @@ function openModal() {
   const pathOf = __porticoDomPath;
   const visible = (el: Element) => { const s = getComputedStyle(el); const r = el.getBoundingClientRect(); return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0; };
   const native = document.querySelector('dialog:modal');
-  const aria = native ?? Array.from(document.querySelectorAll('[aria-modal=true], [role=dialog], [role=alertdialog]')).find((d) => visible(d) && !(d instanceof HTMLDialogElement && !d.open) && !d.hasAttribute('data-portico-dialog-was-open')) ?? null;
+  // A <dialog> that is not open counts when the page's CSS shows it (GOV.UK publishing components' modal dialogue shows its wrapper, never calls showModal()).
+  const aria = native ?? Array.from(document.querySelectorAll('[aria-modal=true], [role=dialog], [role=alertdialog]')).find((d) => visible(d) && !d.hasAttribute('data-portico-dialog-was-open')) ?? null;
   const d = aria;
   const a = document.activeElement;
   const focus = !a || a === document.body || a === document.documentElement ? null : { domPath: pathOf(a), tag: a.localName, name: (a.getAttribute('aria-label') || a.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 80) };
   if (!d) return { dialog: null, focus, focusInside: false };
   const label = d.getAttribute('aria-labelledby');
   const name = (d.getAttribute('aria-label') || (label ? document.getElementById(label)?.textContent : '') || '').replace(/\s+/g, ' ').trim().slice(0, 80);
-  return { dialog: { domPath: pathOf(d), tag: d.localName, name, native: d instanceof HTMLDialogElement }, focus, focusInside: Boolean(a && d.contains(a)) };
+  return { dialog: { domPath: pathOf(d), tag: d.localName, name, native: d instanceof HTMLDialogElement && d.open }, focus, focusInside: Boolean(a && d.contains(a)) };
 }
 
 export async function gatherDialogFocus(page: Page): Promise<DialogFocusArtifact> {
