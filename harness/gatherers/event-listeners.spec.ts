@@ -66,3 +66,14 @@ test('a then function that throws reports its error and no value', async ({ page
   expect(r.value).toBeUndefined();
   expect(r.thenError).toContain('in page');
 });
+
+test('the element handles Runtime.getProperties gives are in the array\'s object group, so releasing the group frees them (what the helper relies on)', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: SELECT, objectGroup: 'g' });
+  const { result: props } = await cdp.send('Runtime.getProperties', { objectId: result.objectId!, ownProperties: true });
+  const first = props.find((p) => p.name === '0')!.value!.objectId!;
+  await expect(cdp.send('DOMDebugger.getEventListeners', { objectId: first })).resolves.toBeTruthy();
+  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'g' });
+  await expect(cdp.send('DOMDebugger.getEventListeners', { objectId: first })).rejects.toThrow();
+  await cdp.detach();
+});
