@@ -1,5 +1,6 @@
 import type { Page } from 'playwright';
-import { DOM_PATH_SOURCE, evaluateInPage } from './in-page.ts';
+import { evaluateInPage } from './in-page.ts';
+import { readEventListeners } from './event-listeners.ts';
 import type { FocusStop, KeyboardArtifact } from './types.ts';
 
 /** In-page description of the focused element (or null when focus is on <body>/nothing). */
@@ -313,55 +314,28 @@ const POINTER_EVENTS = new Set(['click', 'mousedown', 'mouseup', 'pointerdown', 
  * Elements that cannot take focus but have pointer handlers added with addEventListener (Vue,
  * Angular, plain JS) — read over CDP with DOMDebugger.getEventListeners — or a React onClick prop
  * (React delegates to its root, so the element itself has no listener). Facts only; the audit
- * judges. Null when CDP is unavailable.
+ * judges. Null when the listeners could not be read.
  */
 async function listenerHandlers(page: Page): Promise<KeyboardArtifact['pointerOnly'] | null> {
-  let cdp;
-  try { cdp = await page.context().newCDPSession(page); } catch { return null; }
-  try {
-    const focusableSel = 'a[href],button,input:not([type=hidden]),select,textarea,summary,iframe,[tabindex],[contenteditable=""],[contenteditable=true],audio[controls],video[controls]';
-    const { result } = await cdp.send('Runtime.evaluate', {
-      expression: `Array.from(document.querySelectorAll('body *')).filter((el) => {
-        if (el.matches(${JSON.stringify(focusableSel)}) || el.closest('a[href],button,label,summary,select')) return false;
-        const s = getComputedStyle(el); const r = el.getBoundingClientRect();
-        return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0 && !el.closest('[inert],[hidden]');
-      }).slice(0, 1500)`,
+  const focusableSel = 'a[href],button,input:not([type=hidden]),select,textarea,summary,iframe,[tabindex],[contenteditable=""],[contenteditable=true],audio[controls],video[controls]';
+  const select = `Array.from(document.querySelectorAll('body *')).filter((el) => {
+    if (el.matches(${JSON.stringify(focusableSel)}) || el.closest('a[href],button,label,summary,select')) return false;
+    const s = getComputedStyle(el); const r = el.getBoundingClientRect();
+    return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0 && !el.closest('[inert],[hidden]');
+  }).slice(0, 1500)`;
+  // The details only for elements that have a pointer listener (or a React onClick).
+  const describe = `function (listeners, read, focusableSel) {
+    const out = [];
+    this.forEach((el, i) => {
+      const key = Object.keys(el).find((k) => k.startsWith('__reactProps$'));
+      const react = key && el[key] ? ['onClick', 'onMouseDown', 'onPointerDown', 'onTouchStart'].filter((h) => typeof el[key][h] === 'function') : [];
+      if (!(i in listeners) && react.length === 0) return;
+      out.push({ i, domPath: __porticoDomPath(el), tag: el.localName, name: (el.getAttribute('aria-label') || el.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 120), html: el.outerHTML.slice(0, 300), react, containsFocusable: Boolean(el.querySelector(focusableSel)) });
     });
-    if (!result.objectId) return [];
-    const { result: props } = await cdp.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
-    // One CDP call per element for its listeners; the details only for those that have one (or a React onClick).
-    const withListener = new Map<number, string[]>();
-    for (const prop of props) {
-      if (!/^\d+$/.test(prop.name) || !prop.value?.objectId) continue;
-      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: prop.value.objectId });
-      const via = [...new Set(listeners.filter((l) => POINTER_EVENTS.has(l.type)).map((l) => `listener:${l.type}`))];
-      if (via.length) withListener.set(Number(prop.name), via);
-    }
-    const info = await cdp.send('Runtime.callFunctionOn', {
-      objectId: result.objectId,
-      returnByValue: true,
-      functionDeclaration: `function (indices, focusableSel) {
-        const pathOf = (${DOM_PATH_SOURCE});
-        const out = [];
-        this.forEach((el, i) => {
-          const key = Object.keys(el).find((k) => k.startsWith('__reactProps$'));
-          const react = key && el[key] ? ['onClick', 'onMouseDown', 'onPointerDown', 'onTouchStart'].filter((h) => typeof el[key][h] === 'function') : [];
-          if (!indices.includes(i) && react.length === 0) return;
-          out.push({ i, domPath: pathOf(el), tag: el.localName, name: (el.getAttribute('aria-label') || el.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 120), html: el.outerHTML.slice(0, 300), react, containsFocusable: Boolean(el.querySelector(focusableSel)) });
-        });
-        return out;
-      }`,
-      arguments: [{ value: [...withListener.keys()] }, { value: focusableSel }],
-    });
-    const found: NonNullable<Awaited<ReturnType<typeof listenerHandlers>>> = [];
-    for (const v of (info.result.value ?? []) as Array<{ i: number; domPath: string; tag: string; name: string; html: string; react: string[]; containsFocusable: boolean }>) {
-      found.push({ domPath: v.domPath, tag: v.tag, name: v.name, html: v.html, via: [...(withListener.get(v.i) ?? []), ...v.react.map((h) => `framework:${h}`)], containsFocusable: v.containsFocusable });
-    }
-    await cdp.send('Runtime.releaseObject', { objectId: result.objectId }).catch(() => undefined);
-    return found;
-  } catch {
-    return null;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+    return out;
+  }`;
+  type Row = { i: number; domPath: string; tag: string; name: string; html: string; react: string[]; containsFocusable: boolean };
+  const { listeners, value } = await readEventListeners<Row[]>(page, select, { types: POINTER_EVENTS, then: { fn: describe, args: [focusableSel] } });
+  if (!listeners.read || !value) return null;
+  return value.map((v) => ({ domPath: v.domPath, tag: v.tag, name: v.name, html: v.html, via: [...(listeners.types.get(v.i) ?? []).map((t) => `listener:${t}`), ...v.react.map((h) => `framework:${h}`)], containsFocusable: v.containsFocusable }));
 }

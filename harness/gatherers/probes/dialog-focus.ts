@@ -17,6 +17,7 @@
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
 import { evaluateInPage } from '../in-page.ts';
+import { readEventListeners } from '../event-listeners.ts';
 import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 const MAX = 6;
@@ -57,14 +58,15 @@ function openModal() {
   const pathOf = __porticoDomPath;
   const visible = (el: Element) => { const s = getComputedStyle(el); const r = el.getBoundingClientRect(); return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0; };
   const native = document.querySelector('dialog:modal');
-  const aria = native ?? Array.from(document.querySelectorAll('[aria-modal=true], [role=dialog], [role=alertdialog]')).find((d) => visible(d) && !(d instanceof HTMLDialogElement && !d.open) && !d.hasAttribute('data-portico-dialog-was-open')) ?? null;
+  // A <dialog> that is not open counts when the page's CSS shows it (GOV.UK publishing components' modal dialogue shows its wrapper, never calls showModal()).
+  const aria = native ?? Array.from(document.querySelectorAll('[aria-modal=true], [role=dialog], [role=alertdialog]')).find((d) => visible(d) && !d.hasAttribute('data-portico-dialog-was-open')) ?? null;
   const d = aria;
   const a = document.activeElement;
   const focus = !a || a === document.body || a === document.documentElement ? null : { domPath: pathOf(a), tag: a.localName, name: (a.getAttribute('aria-label') || a.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 80) };
   if (!d) return { dialog: null, focus, focusInside: false };
   const label = d.getAttribute('aria-labelledby');
   const name = (d.getAttribute('aria-label') || (label ? document.getElementById(label)?.textContent : '') || '').replace(/\s+/g, ' ').trim().slice(0, 80);
-  return { dialog: { domPath: pathOf(d), tag: d.localName, name, native: d instanceof HTMLDialogElement }, focus, focusInside: Boolean(a && d.contains(a)) };
+  return { dialog: { domPath: pathOf(d), tag: d.localName, name, native: d instanceof HTMLDialogElement && d.open }, focus, focusInside: Boolean(a && d.contains(a)) };
 }
 
 export async function gatherDialogFocus(page: Page): Promise<DialogFocusArtifact> {
@@ -138,26 +140,12 @@ export async function gatherDialogFocus(page: Page): Promise<DialogFocusArtifact
   return artifact;
 }
 
-/** Indices (data-portico-dialog-candidate) of candidates with a click/keydown listener of their own; null without CDP. */
+/** Indices (data-portico-dialog-candidate) of candidates with a click/keydown listener of their own; null when they could not be read. */
 async function clickListeners(page: Page, indices: number[]): Promise<Set<number> | null> {
   if (indices.length === 0) return new Set();
-  let cdp;
-  try { cdp = await page.context().newCDPSession(page); } catch { return null; }
-  const out = new Set<number>();
-  try {
-    for (const i of indices) {
-      const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector('[data-portico-dialog-candidate="${i}"]')` });
-      if (!result.objectId) continue;
-      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
-      if (listeners.some((l) => l.type === 'click' || l.type === 'keydown')) out.add(i);
-      await cdp.send('Runtime.releaseObject', { objectId: result.objectId }).catch(() => undefined);
-    }
-    return out;
-  } catch {
-    return null;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  const select = `${JSON.stringify(indices)}.map((i) => document.querySelector('[data-portico-dialog-candidate="' + i + '"]'))`;
+  const { listeners } = await readEventListeners(page, select, { types: ['click', 'keydown'] });
+  return listeners.read ? new Set([...listeners.types.keys()].map((k) => indices[k]!)) : null;
 }
 
 export const dialogFocusProbe: Probe = {

@@ -16,7 +16,7 @@
  */
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
-import { DOM_PATH_SOURCE } from '../in-page.ts';
+import { readEventListeners } from '../event-listeners.ts';
 import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 /** The artifact (schema: harness/artifacts/barrier-schemas.ts, where its fields are documented). */
@@ -117,33 +117,11 @@ function judgeInPage(this: Array<Element | null>, listeners: Record<number, stri
 }
 
 export async function gatherDragging(page: Page): Promise<DraggingArtifact> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { result } = await cdp.send('Runtime.evaluate', { expression: CANDIDATES });
-    const listeners: Record<number, string[]> = {};
-    let read = true;
-    if (result.objectId) {
-      const { result: props } = await cdp.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
-      try {
-        for (const prop of props) {
-          if (!/^\d+$/.test(prop.name) || !prop.value?.objectId) continue;
-          const { listeners: ls } = await cdp.send('DOMDebugger.getEventListeners', { objectId: prop.value.objectId });
-          if (ls.length) listeners[Number(prop.name)] = [...new Set(ls.map((l) => l.type))];
-        }
-      } catch { read = false; }
-    }
-    const fn = `function (listeners, read, DOWN, TRACK) { const __porticoDomPath = (${DOM_PATH_SOURCE}); return (${judgeInPage.toString()}).call(this, listeners, read, DOWN, TRACK); }`;
-    const out = await cdp.send('Runtime.callFunctionOn', {
-      objectId: result.objectId!, returnByValue: true, functionDeclaration: fn,
-      arguments: [{ value: listeners }, { value: read }, { value: DOWN }, { value: TRACK }],
-    });
-    if (out.exceptionDetails) throw new Error(out.exceptionDetails.exception?.description ?? out.exceptionDetails.text);
-    await cdp.send('Runtime.releaseObject', { objectId: result.objectId! }).catch(() => undefined);
-    const v = out.result.value as Omit<DraggingArtifact, 'schema' | 'listenersRead'>;
-    return { schema: 'portico.probe.dragging/1', listenersRead: read, ...v };
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  const { listeners, value, thenError } = await readEventListeners<Omit<DraggingArtifact, 'schema' | 'listenersRead'>>(page, CANDIDATES, {
+    then: { fn: judgeInPage.toString(), args: [DOWN, TRACK] },
+  });
+  if (value === undefined) throw new Error(`dragging: ${thenError ?? (listeners.read ? 'no value' : listeners.reason)}`);
+  return { schema: 'portico.probe.dragging/1', listenersRead: listeners.read, ...value };
 }
 
 export const draggingProbe: Probe = {
