@@ -23,7 +23,7 @@ test('GOV.UK modal dialogue (a <dialog> box its CSS shows, never opened; the tri
   const a = await gatherDialogFocus(page);
   // Only the trigger is tried ("Save draft" shares no word with "Document preview"), and the modal is left closed.
   expect(a.trials).toHaveLength(1);
-  expect(a.trials[0]).toMatchObject({ opener: { name: 'Preview document' }, opened: true, closedWithEscape: true, focusInsideOnOpen: true, dialog: { tag: 'dialog', native: false } });
+  expect(a.trials[0]).toMatchObject({ opener: { name: 'Preview document' }, opened: true, closedWithEscape: true, focusInsideOnOpen: true, dialog: { tag: 'dialog', native: false, name: 'Document preview' } });
   expect(a.trials[0]!.focusAfterClose?.domPath).toBe(a.trials[0]!.opener.domPath);
   await expect(page.locator('#modal-preview')).toBeHidden();
   const r = await judge(a);

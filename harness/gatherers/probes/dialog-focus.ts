@@ -65,7 +65,8 @@ function openModal() {
   const focus = !a || a === document.body || a === document.documentElement ? null : { domPath: pathOf(a), tag: a.localName, name: (a.getAttribute('aria-label') || a.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 80) };
   if (!d) return { dialog: null, focus, focusInside: false };
   const label = d.getAttribute('aria-labelledby');
-  const name = (d.getAttribute('aria-label') || (label ? document.getElementById(label)?.textContent : '') || '').replace(/\s+/g, ' ').trim().slice(0, 80);
+  // Unnamed (a GOV.UK modal dialogue has no aria-label): its first heading, as candidates() reads it.
+  const name = (d.getAttribute('aria-label') || (label ? document.getElementById(label)?.textContent : '') || d.querySelector('h1,h2,h3,h4,h5,h6')?.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 80);
   return { dialog: { domPath: pathOf(d), tag: d.localName, name, native: d instanceof HTMLDialogElement && d.open }, focus, focusInside: Boolean(a && d.contains(a)) };
 }
 
