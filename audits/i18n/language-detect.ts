@@ -1,5 +1,6 @@
 import { francAll } from 'franc';
 import type { LanguageArtifact, TextSegment } from '../../harness/gatherers/probes/language.ts';
+import { catalogueEvidence } from './catalogue-evidence.ts';
 
 /**
  * Language detection for the i18n audits (pure). franc is reliable on long text and unreliable on
@@ -100,11 +101,12 @@ export function detectPageLanguage(a: LanguageArtifact, locale: string): Detecti
   // franc torn between two languages on the main text: catalogue evidence inside main decides,
   // when one of the two is English and main holds several English catalogue strings left untranslated.
   const torn = [fromMain.top, fromMain.runnerUp?.language];
-  const englishInMain = a.catalogue.available && locale !== 'en' ? a.catalogue.untranslated.filter((u) => u.inMain).length : 0;
+  const catalogue = catalogueEvidence(a);
+  const englishInMain = catalogue.available && locale !== 'en' ? catalogue.untranslated.filter((u) => u.inMain).length : 0;
   if (torn.includes('en') && englishInMain >= 3) {
     return { ...fromMain, language: 'en', method: 'catalogue', reason: `franc could not choose between ${torn.join(' and ')}; ${englishInMain} strings in the main content are English catalogue values left untranslated` };
   }
-  const { translatedMatches: t, englishMatches: e, available } = a.catalogue;
+  const { translatedMatches: t, englishMatches: e, available } = catalogue;
   if (available && locale !== 'en') {
     if (t >= 3 && t >= 3 * e) return { ...fromAll, language: primaryTag(locale), method: 'catalogue', reason: `${t} strings are "${locale}" catalogue translations, ${e} English` };
     if (e >= 3 && e >= 3 * t) return { ...fromAll, language: 'en', method: 'catalogue', reason: `${e} strings are English catalogue values left untranslated, ${t} "${locale}" translations` };

@@ -1,6 +1,7 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
 import { detectPageLanguage, languageName, primaryTag } from './language-detect.ts';
 import { gathered } from '../../harness/artifacts/gathered.ts';
+import { languageSummary } from './catalogue-evidence.ts';
 
 /**
  * WCAG 3.1.1 Language of Page, judged against what the page really is: <html lang> must name the
@@ -39,7 +40,7 @@ export const pageLanguageAudit: Audit = {
     const how = detection.method === 'franc'
       ? `franc over ${detection.words} words${detection.runnerUp ? `, runner-up ${detection.runnerUp.language} at ${detection.runnerUp.score}` : ''}`
       : detection.method === 'catalogue' ? `catalogue evidence: ${detection.reason}` : detection.reason ?? 'undetermined';
-    const evidence = [{ kind: 'artifact' as const, description: a.summary.join('\n') }];
+    const evidence = [{ kind: 'artifact' as const, description: languageSummary(a).join('\n') }];
     const finding = (message: string): AuditResult => {
       const f: DraftFinding = {
         engines: ['portico'],

@@ -112,6 +112,25 @@ describe('untranslated-text audit (i18n, WCAG 3.1.2)', () => {
   });
 });
 
+describe('replay re-judges the recorded catalogues', () => {
+  const artifactsOf = (a: LanguageArtifact) => [probeArtifacts({ language: a }, { locale: 'ht', persona: 'haitian-creole' })];
+  const judged = (a: LanguageArtifact) => runAudits([untranslatedTextAudit], artifactsOf(a)).findings;
+
+  it('an artifact recorded when the probe matched (catalogue field) and one recorded with its catalogues give the same findings', () => {
+    expect(judged(recordedProbe('language-kreyol-errors'))).toEqual(judged(recordedProbe('language-kreyol-errors-v1')));
+  });
+
+  it('a different catalogue on the same recorded page gives a different verdict, with no browser', () => {
+    const a = recordedProbe<LanguageArtifact>('language-kreyol-errors');
+    a.catalogues = { ...a.catalogues, ht: { ...a.catalogues!.ht, 'errors.summaryTitle': 'There is a problem' } }; // the same in both: no evidence
+    const findings = judged(a);
+    expect(findings).toHaveLength(7);
+    expect(findings.some((f) => f.message.includes('There is a problem'))).toBe(false);
+    delete a.catalogues;
+    expect(untranslatedTextAudit.audit(artifactsOf(a)[0], {} as never).findings.filter((f) => /\(catalogue key /.test(f.message))).toEqual([]); // franc still finds the long English errors
+  });
+});
+
 describe('a persona language the target does not offer', () => {
   it('is ONE finding for the target ("does not offer"), not a page-by-page cascade, and pages are not judged against it', async () => {
     const { pageLanguageAudit } = await import('./page-language.ts');

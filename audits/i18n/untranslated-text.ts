@@ -2,6 +2,7 @@ import type { Artifacts, Audit, AuditResult, DraftFinding, Impact } from '../../
 import type { SegmentKind, TextSegment, UntranslatedMatch } from '../../harness/gatherers/probes/language.ts';
 import { BLOCK_THRESHOLDS, PAGE_THRESHOLDS, candidateLanguages, detectLanguage, languageName, primaryTag } from './language-detect.ts';
 import { gathered } from '../../harness/artifacts/gathered.ts';
+import { catalogueEvidence, languageSummary } from './catalogue-evidence.ts';
 
 /**
  * Text the persona meets in English on a page in their language.
@@ -79,7 +80,8 @@ export const untranslatedTextAudit: Audit = {
       };
     }
     const pageName = languageName(locale);
-    const evidence = [{ kind: 'artifact' as const, description: a.summary.join('\n') }];
+    const catalogue = catalogueEvidence(a);
+    const evidence = [{ kind: 'artifact' as const, description: languageSummary(a).join('\n') }];
     const findings: DraftFinding[] = [];
     const reported = new Set<string>();
     const notes: string[] = [];
@@ -108,7 +110,7 @@ export const untranslatedTextAudit: Audit = {
     const byElement = new Map<string, UntranslatedMatch[]>();
     // A language named in itself and marked as such (a language switcher's "English") is correct practice, not a gap.
     const isAutonym = (u: UntranslatedMatch) => primaryTag(u.lang) === 'en' && u.keys.length > 0 && u.keys.every((k) => /(^|\.)languages?\.en$/.test(k));
-    for (const u of a.catalogue.untranslated) if (!isAutonym(u)) byElement.set(u.domPath, [...(byElement.get(u.domPath) ?? []), u]);
+    for (const u of catalogue.untranslated) if (!isAutonym(u)) byElement.set(u.domPath, [...(byElement.get(u.domPath) ?? []), u]);
     for (const [domPath, matches] of byElement) {
       const first = matches[0];
       const kind = matches.some((m) => m.kind === 'error') ? 'error' : first.kind;
@@ -184,7 +186,7 @@ export const untranslatedTextAudit: Audit = {
       && ![...reported].some((p) => s.domPath.startsWith(p + '>'))
       && !(s.langFrom && s.langFrom !== 'html' && primaryTag(s.lang) !== declared));
     const restDetection = detectLanguage(rest.map((s) => s.text).join('\n'), candidates, PAGE_THRESHOLDS);
-    if (restDetection.language === 'en' && !a.catalogue.available) {
+    if (restDetection.language === 'en' && !catalogue.available) {
       const sample = rest.filter((s) => s.kind !== 'title').slice(0, 8).map((s) => quote(s.text, 40));
       findings.push(draft({
         domPath: 'html', tag: 'html', kind: 'other', lang: a.htmlLang ?? '',
@@ -200,7 +202,7 @@ export const untranslatedTextAudit: Audit = {
     }
     const allText = a.segments.map((s) => s.text).join('\n');
     const enough = detectLanguage(allText, candidates, PAGE_THRESHOLDS).letters >= PAGE_THRESHOLDS.minLetters;
-    if (a.catalogue.available) return { outcome: 'passed', findings: [], notes: [`no English catalogue value shown; ${a.catalogue.translatedMatches} "${locale}" translations seen`] };
+    if (catalogue.available) return { outcome: 'passed', findings: [], notes: [`no English catalogue value shown; ${catalogue.translatedMatches} "${locale}" translations seen`] };
     if (enough) return { outcome: 'passed', findings: [], notes: ['no catalogues; no long block or aggregate of short strings reads as English'] };
     return { outcome: 'cantTell', findings: [], notes: ['no catalogue evidence and too little text to judge its language'] };
   },

@@ -1,6 +1,7 @@
 import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
 import { RTL_LANGUAGES, detectPageLanguage, languageName, primaryTag } from '../i18n/language-detect.ts';
 import { gathered } from '../../harness/artifacts/gathered.ts';
+import { languageSummary } from '../i18n/catalogue-evidence.ts';
 
 /**
  * WCAG 1.3.2 Meaningful Sequence for right-to-left readers: when the persona reads a right-to-left
@@ -46,7 +47,7 @@ export const textDirectionAudit: Audit = {
         snippet: `<html${a.htmlLang !== null ? ` lang="${a.htmlLang}"` : ''}${a.htmlDir !== null ? ` dir="${a.htmlDir}"` : ''}>`,
         wcag: ['1.3.2'],
         other: ['i18n: missing dir=rtl'],
-        evidence: [{ kind: 'artifact', description: a.summary.join('\n') }],
+        evidence: [{ kind: 'artifact', description: languageSummary(a).join('\n') }],
       }],
     };
   },

@@ -169,6 +169,25 @@ export const cameraStepSchema = z.looseObject({
 
 const segmentKind = z.enum(['title', 'heading', 'paragraph', 'label', 'button', 'link', 'error', 'attribute', 'other']);
 const segmentSource = z.enum(['text', 'placeholder', 'aria-label', 'value', 'alt', 'title']);
+const catalogueEvidence = z.looseObject({
+  available: z.boolean(),
+  /** Visible strings that are an English catalogue value left untranslated in this locale. */
+  untranslated: z.array(z.looseObject({
+    domPath: str, tag: str, kind: segmentKind, source: segmentSource, lang: str, inMain: z.boolean(),
+    /** The text as shown. */
+    text: str,
+    /** Catalogue keys whose English value this text is (exactly, or as a filled-in template). */
+    keys: z.array(str),
+    english: str,
+    /** The locale's value for the first key (null when the locale lacks the key). */
+    expected: nstr,
+    template: z.boolean().optional(),
+  })),
+  /** How many visible strings are this locale's own translations (evidence of a translated page). */
+  translatedMatches: z.number(),
+  /** How many visible strings are English catalogue values that differ in this locale. */
+  englishMatches: z.number(),
+});
 export const languageSchema = z.looseObject({
   schema: z.literal('portico.probe.language/1'),
   /** The persona's locale, as given to the probe. */
@@ -199,25 +218,14 @@ export const languageSchema = z.looseObject({
   /** Segments found before the caps (segments / characters) were applied. */
   totalSegments: z.number(),
   truncated: z.boolean(),
-  catalogue: z.looseObject({
-    available: z.boolean(),
-    /** Visible strings that are an English catalogue value left untranslated in this locale. */
-    untranslated: z.array(z.looseObject({
-      domPath: str, tag: str, kind: segmentKind, source: segmentSource, lang: str, inMain: z.boolean(),
-      /** The text as shown. */
-      text: str,
-      /** Catalogue keys whose English value this text is (exactly, or as a filled-in template). */
-      keys: z.array(str),
-      english: str,
-      /** The locale's value for the first key (null when the locale lacks the key). */
-      expected: nstr,
-      template: z.boolean().optional(),
-    })),
-    /** How many visible strings are this locale's own translations (evidence of a translated page). */
-    translatedMatches: z.number(),
-    /** How many visible strings are English catalogue values that differ in this locale. */
-    englishMatches: z.number(),
-  }),
+  /**
+   * The target's message catalogues for the persona's locale and for English (whichever of the two
+   * it has), flattened key → text; absent when the target has none. The audits match the segments
+   * against them (audits/i18n/catalogue-evidence.ts).
+   */
+  catalogues: z.record(str, z.record(str, str)).optional(),
+  /** Catalogue evidence as the probe matched it before it recorded `catalogues` (older artifacts only). */
+  catalogue: catalogueEvidence.optional(),
   summary: z.array(str),
 });
 

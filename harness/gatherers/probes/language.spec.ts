@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { languageProbe, type LanguageArtifact } from './language.ts';
 import { probeFixture, recordProbe } from './record.ts';
+import { matchCatalogues } from '../../../audits/i18n/catalogue-evidence.ts';
 
 const TARGET_LOCALES = ['en', 'es', 'ht', 'pt', 'fr', 'ru', 'ar'];
 
@@ -45,16 +46,20 @@ test.describe('language probe', () => {
     expect(a.segments.find((s) => s.tag === 'h1')).toMatchObject({ text: 'Mande yon randevou nan yon pò antre', lang: 'en', langFrom: 'html', kind: 'heading', inMain: true });
     expect(a.segments.find((s) => s.text === 'Español')).toMatchObject({ lang: 'es', kind: 'link', inMain: false });
     expect(a.segments.find((s) => s.tag === 'title')?.text).toMatch(/^Mande yon randevou/);
-    expect(a.catalogue.available).toBe(false);
+    expect(a.catalogues).toBeUndefined(); // the target has no catalogues
     expect(a.summary[0]).toMatch(/lang="en"/);
     expect(await page.content()).toBe(html); // read only
   });
 
-  test('English error messages on a Kreyòl page, with catalogue evidence (key, English, expected)', async ({ page }) => {
+  test('English error messages on a Kreyòl page: the catalogues are recorded, and the evidence matched from the record (key, English, expected)', async ({ page }) => {
     await page.goto(probeFixture('kreyol-errors.html'));
     const a = (await languageProbe.gather(page, ctx('ht', CATALOGUES))) as LanguageArtifact;
     recordProbe('language-kreyol-errors', a);
-    const u = a.catalogue.untranslated;
+    // Facts only: the two catalogues, no verdict.
+    expect(a.catalogues).toEqual({ en: CATALOGUES.en, ht: CATALOGUES.ht });
+    expect(a.catalogue).toBeUndefined();
+    const evidence = matchCatalogues(a.segments, a.locale, a.catalogues);
+    const u = evidence.untranslated;
     const byKey = (k: string) => u.filter((m) => m.keys.includes(k));
     expect(byKey('errors.summaryTitle')).toEqual([expect.objectContaining({ tag: 'h2', kind: 'error', lang: 'ht', expected: 'Gen yon pwoblèm' })]);
     // The summary link and the field message both say it: two elements.
@@ -66,8 +71,7 @@ test.describe('language probe', () => {
     expect(byKey('common.errorPrefix').length).toBe(2);
     // Strings identical in both catalogues ("OK") are never evidence; translated strings are counted.
     expect(byKey('app.brand')).toEqual([]);
-    expect(a.catalogue.translatedMatches).toBeGreaterThanOrEqual(4); // h1, two labels, the button
-    expect(a.summary.join('\n')).toMatch(/errors\.summaryTitle/);
+    expect(evidence.translatedMatches).toBeGreaterThanOrEqual(4); // h1, two labels, the button
   });
 
   test('a Kreyòl-looking page in English: help-english-only (lang="ht", English content)', async ({ page }) => {

@@ -5,9 +5,8 @@ import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
 /**
  * The language probe: what language the page says it is in, which way it runs, and the text a
- * person meets, each piece with its effective language (closest [lang]) — plus catalogue evidence:
- * visible strings that are exactly an English catalogue value whose key is translated differently
- * in the persona's locale (untranslated), and strings that are the locale's own translations.
+ * person meets, each piece with its effective language (closest [lang]) — and the target's
+ * catalogues for the persona's locale and English, which the audits match that text against.
  * Read only: it does not change the page.
  */
 
@@ -15,7 +14,9 @@ import type { ArtifactOf } from '../../artifacts/schemas.ts';
 export type LanguageArtifact = ArtifactOf<'language'>;
 export type TextSegment = LanguageArtifact['segments'][number];
 export type SegmentKind = TextSegment['kind'];
-export type UntranslatedMatch = LanguageArtifact['catalogue']['untranslated'][number];
+/** Which segments are English catalogue values left untranslated (matched by audits/i18n/catalogue-evidence.ts). */
+export type CatalogueEvidence = NonNullable<LanguageArtifact['catalogue']>;
+export type UntranslatedMatch = CatalogueEvidence['untranslated'][number];
 
 export interface CollectOptions { maxSegments: number; maxChars: number }
 
@@ -130,83 +131,23 @@ export function collectLanguage(opts: CollectOptions) {
   };
 }
 
-const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
- * Catalogue evidence, in Node (pure): which segments are English catalogue values left untranslated
- * in `locale`, and how many are the locale's own translations.
+ * The catalogues the audits match the segments against: the persona's locale and English, when the
+ * target has catalogues (the matching itself is judgement: audits/i18n/catalogue-evidence.ts).
  */
-export function matchCatalogues(segments: TextSegment[], locale: string, catalogues: Record<string, Record<string, string>> | undefined): LanguageArtifact['catalogue'] {
-  const en = catalogues?.en;
-  const loc = catalogues?.[locale];
-  if (!en || !loc || locale === 'en') return { available: false, untranslated: [], translatedMatches: 0, englishMatches: 0 };
-  const localeValues = new Set(Object.values(loc).filter((v) => typeof v === 'string').map(normalise));
-  const englishValues = new Set(Object.values(en).filter((v) => typeof v === 'string').map(normalise));
-  const exact = new Map<string, string[]>();
-  const templates: Array<{ re: RegExp; english: string; key: string }> = [];
-  for (const [key, raw] of Object.entries(en)) {
-    if (typeof raw !== 'string') continue;
-    const value = normalise(raw);
-    const translated = loc[key];
-    if (!/\p{L}/u.test(value)) continue;
-    if (typeof translated === 'string' && normalise(translated) === value) continue; // same in both: no evidence
-    if (localeValues.has(value)) continue; // the locale uses this very string somewhere: it may be legitimately identical
-    if (value.includes('{{')) {
-      const literal = value.replace(/\{\{[^}]*\}\}/g, '');
-      if ((literal.match(/\p{L}/gu) ?? []).length < 8) continue;
-      const re = new RegExp('^' + value.split(/\{\{[^}]*\}\}/).map(escapeRe).join('(.+?)') + '$', 'u');
-      templates.push({ re, english: value, key });
-    } else {
-      exact.set(value, [...(exact.get(value) ?? []), key]);
-    }
-  }
-  const translatedValues = new Set<string>();
-  for (const [key, raw] of Object.entries(loc)) {
-    if (typeof raw !== 'string') continue;
-    const value = normalise(raw);
-    if (/\p{L}/u.test(value) && !value.includes('{{') && normalise(en[key] ?? '') !== value && !englishValues.has(value)) translatedValues.add(value);
-  }
-  const untranslated: UntranslatedMatch[] = [];
-  const seen = new Set<string>();
-  let translatedMatches = 0;
-  for (const seg of segments) {
-    const candidates = [seg.text, ...(seg.full ? [seg.full] : [])];
-    if (candidates.some((c) => translatedValues.has(c))) translatedMatches++;
-    let match: { keys: string[]; english: string; template?: boolean } | null = null;
-    for (const c of candidates) {
-      const keys = exact.get(c);
-      if (keys) { match = { keys, english: c }; break; }
-      const t = templates.find((tp) => tp.re.test(c));
-      if (t) { match = { keys: [t.key], english: t.english, template: true }; break; }
-    }
-    if (!match) continue;
-    const id = `${seg.domPath}|${seg.source}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const expected = loc[match.keys[0]];
-    untranslated.push({
-      domPath: seg.domPath, tag: seg.tag, kind: seg.kind, source: seg.source, lang: seg.lang, inMain: seg.inMain,
-      text: seg.full && match.english === seg.full ? seg.full : seg.text,
-      keys: match.keys, english: match.english, expected: typeof expected === 'string' ? expected : null,
-      ...(match.template ? { template: true } : {}),
-    });
-  }
-  return { available: true, untranslated: untranslated.slice(0, 100), translatedMatches, englishMatches: untranslated.length };
+export function recordedCatalogues(locale: string, catalogues: Record<string, Record<string, string>> | undefined): LanguageArtifact['catalogues'] {
+  const picked = Object.fromEntries([...new Set(['en', locale])].filter((l) => catalogues?.[l]).map((l) => [l, catalogues![l]]));
+  return Object.keys(picked).length > 0 ? picked : undefined;
 }
 
 export async function gatherLanguage(page: Page, ctx: ProbeContext): Promise<LanguageArtifact> {
   const raw = await evaluateInPage(page, collectLanguage, { maxSegments: 400, maxChars: 40_000 });
   const segments = raw.segments as unknown as TextSegment[];
   if (raw.title) segments.unshift({ text: raw.title.slice(0, 300), tag: 'title', domPath: 'html>head:nth-of-type(1)>title:nth-of-type(1)', lang: raw.htmlLang ?? '', kind: 'title', source: 'text', inMain: false });
-  const catalogue = matchCatalogues(segments, ctx.locale, ctx.catalogues);
+  const catalogues = recordedCatalogues(ctx.locale, ctx.catalogues);
   const summary = [
     `Page ${page.url()} for locale "${ctx.locale}": <html lang=${JSON.stringify(raw.htmlLang)} dir=${JSON.stringify(raw.htmlDir)}>; computed direction html ${raw.direction.html}, body ${raw.direction.body ?? '-'}, main ${raw.direction.main ?? '-'}.`,
     `${segments.length} text segment(s) recorded${raw.truncated ? ` (of ${raw.totalSegments}; capped)` : ''}; languages marked: ${[...new Set(segments.map((s) => s.lang || '(none)'))].join(', ')}.`,
-    catalogue.available
-      ? `Catalogue evidence: ${catalogue.englishMatches} string(s) shown in English where "${ctx.locale}" has a translation; ${catalogue.translatedMatches} string(s) are "${ctx.locale}" translations.`
-      : 'No catalogue evidence (no catalogues given, or the locale is English).',
-    ...catalogue.untranslated.slice(0, 15).map((u) => `  "${u.text}" (${u.keys.join(', ')}) at <${u.tag}> ${u.domPath}; expected ${JSON.stringify(u.expected)}`),
   ];
   return {
     schema: 'portico.probe.language/1',
@@ -221,13 +162,13 @@ export async function gatherLanguage(page: Page, ctx: ProbeContext): Promise<Lan
     segments,
     totalSegments: raw.totalSegments + (raw.title ? 1 : 0),
     truncated: raw.truncated,
-    catalogue,
+    ...(catalogues ? { catalogues } : {}),
     summary,
   };
 }
 
 export const languageProbe: Probe = {
   id: 'language',
-  description: 'Records <html lang>/dir, computed text direction, the visible text with its effective language, and catalogue evidence of untranslated strings (WCAG 3.1.1, 3.1.2, 1.3.2; i18n).',
+  description: 'Records <html lang>/dir, computed text direction, the visible text with its effective language, and the target\'s catalogues for the locale and English, for catalogue evidence of untranslated strings (WCAG 3.1.1, 3.1.2, 1.3.2; i18n).',
   gather: (page: Page, ctx: ProbeContext) => gatherLanguage(page, ctx),
 };
