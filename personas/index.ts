@@ -10,10 +10,13 @@ import { universalEmail } from './universal-email.ts';
 import { darkerSkinSelfie } from './darker-skin-selfie.ts';
 import { rtlReader } from './rtl-reader.ts';
 import { multiAccount } from './multi-account.ts';
+import { spanishSpeaker } from './spanish-speaker.ts';
+import { portugueseSpeaker } from './portuguese-speaker.ts';
 
 export const PERSONAS: Persona[] = [
   screenReader, keyboard, lowVision, timeLimits, lowEndNetwork, noUsAddress,
   haitianCreole, universalEmail, darkerSkinSelfie, rtlReader, multiAccount,
+  spanishSpeaker, portugueseSpeaker,
 ];
 
 export function personaById(id: string): Persona {

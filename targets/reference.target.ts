@@ -17,14 +17,14 @@ import { selfieCaptureFlow } from './reference-journeys/selfie-capture.ts';
 const registerFlow: Flow = {
   id: 'register',
   title: 'Create an account, register, verify identity, correct a detail, ask for an appointment, read the result',
-  personas: ['screen-reader', 'keyboard', 'low-vision', 'no-us-address', 'haitian-creole', 'rtl-reader'],
+  personas: ['screen-reader', 'keyboard', 'low-vision', 'no-us-address', 'haitian-creole', 'rtl-reader', 'spanish-speaker', 'portuguese-speaker'],
   steps: [home, accountEmail, accountVerify, registration, registrationErrors, selfieNoCamera, selfieAlternative, dashboard, registrationEdit, appointmentRequest, appointmentStatus],
 };
 
 const helpFlow: Flow = {
   id: 'help',
   title: 'Find help and write to support in my language',
-  personas: ['screen-reader', 'keyboard', 'low-vision', 'haitian-creole', 'rtl-reader'],
+  personas: ['screen-reader', 'keyboard', 'low-vision', 'haitian-creole', 'rtl-reader', 'spanish-speaker', 'portuguese-speaker'],
   steps: [help],
 };
 

@@ -22,7 +22,7 @@ export interface Catalogue {
 }
 
 export const STEPS = ['start', 'email', 'code', 'details', 'circumstances', 'document', 'document-alternative', 'check', 'confirmation', 'help'] as const;
-export const PERSONAS = ['screen-reader', 'keyboard', 'low-vision', 'time-limits', 'low-end-network', 'no-us-address', 'haitian-creole', 'universal-email', 'darker-skin-selfie', 'rtl-reader', 'multi-account'] as const;
+export const PERSONAS = ['screen-reader', 'keyboard', 'low-vision', 'time-limits', 'low-end-network', 'no-us-address', 'haitian-creole', 'universal-email', 'darker-skin-selfie', 'rtl-reader', 'multi-account', 'spanish-speaker', 'portuguese-speaker'] as const;
 
 export const CATALOGUE_FILE = new URL('./defects.yaml', import.meta.url);
 

@@ -1,0 +1,3 @@
+import { describeJourneys } from '../describe.ts';
+
+describeJourneys('portuguese-speaker');
