@@ -27,14 +27,27 @@ export function collectLanguage(opts: CollectOptions) {
   const pathOf = __porticoDomPath;
   const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'head', 'iframe', 'object', 'canvas', 'code', 'pre', 'kbd', 'samp', 'var']);
   const BLOCK = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'label', 'legend', 'button', 'summary', 'dt', 'dd', 'td', 'th', 'caption', 'figcaption', 'blockquote', 'a', 'option']);
+  // What an invalid field points to: its error message — and, through aria-describedby, often its
+  // hint too (GOV.UK, USWDS, Bootstrap describe a field by hint and error alike): a target whose
+  // id or class says hint / help / description is the hint.
+  const HINT = /hint|help|description|instruction/i;
   const errorIds = new Set<string>();
   for (const c of Array.from(document.querySelectorAll('[aria-invalid="true"]'))) {
-    for (const attr of ['aria-describedby', 'aria-errormessage']) for (const id of (c.getAttribute(attr) ?? '').split(/\s+/)) if (id) errorIds.add(id);
+    for (const attr of ['aria-describedby', 'aria-errormessage']) {
+      for (const id of (c.getAttribute(attr) ?? '').split(/\s+/)) {
+        const t = id ? document.getElementById(id) : null;
+        if (id && !(attr === 'aria-describedby' && t && HINT.test(`${t.id} ${typeof t.className === 'string' ? t.className : ''}`))) errorIds.add(id);
+      }
+    }
   }
+  const FIELD = 'input:not([type=hidden]),select,textarea';
   const isError = (el: Element) => {
     let node: Element | null = el;
     for (let depth = 0; node && depth < 5; depth++, node = node.parentElement) {
       if (node.localName === 'body' || node.localName === 'main') break;
+      // A container holding the field (a form group marked "--error") marks the group, not each text
+      // in it: its label and hint are not error messages.
+      if (node !== el && node.querySelector(FIELD)) break;
       if (node.getAttribute('role') === 'alert' || node.getAttribute('aria-live') === 'assertive') return true;
       if (node.id && errorIds.has(node.id)) return true;
       const cls = typeof node.className === 'string' ? node.className : '';
