@@ -12,8 +12,9 @@ import { ERROR_PREFIXES, isRedColour } from './error-cues.ts';
  * aria-errormessage targets; the error messages shown on the page (text near a field, [id*=error],
  * .error, role=alert, red text), each with its colour, cues and structural tie (describedby,
  * errormessage, inside the label) to its field; the error summary (live? focused?); live regions;
- * and the forms' native constraint-validation state. It records facts: whether an error is tied to
- * its field, red, or a hint is judged by the audits (audits/wcag/form-errors.ts).
+ * and the forms' native constraint-validation state. It records facts; whether an error is tied to
+ * its field, whether it is red and whether it is a hint are judged by the audits
+ * (audits/wcag/form-errors.ts), so a replay re-judges them.
  */
 
 /** The artifact (schema: harness/artifacts/probe-schemas.ts, where its fields are documented). */
