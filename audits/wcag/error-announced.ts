@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult } from '../../harness/types.ts';
-import { judgeForm } from './form-errors.ts';
+import { judgeForm, titleMentionsError } from './form-errors.ts';
 import { gathered } from '../../harness/artifacts/gathered.ts';
 
 /**
@@ -25,7 +25,7 @@ export const errorAnnouncedAudit: Audit = {
     const fs = gathered(artifacts, 'form-semantics');
     const j = judgeForm(fs);
     if (!j.errorsShown) return { outcome: 'inapplicable', findings: [], notes: ['no validation errors are shown on the page'] };
-    const a = { focusInSummary: j.focusInSummary, focusOnErrorField: j.focusOnErrorField, liveRegionsWithErrors: j.liveRegionsWithErrors, titleMentionsError: fs.titleMentionsError };
+    const a = { focusInSummary: j.focusInSummary, focusOnErrorField: j.focusOnErrorField, liveRegionsWithErrors: j.liveRegionsWithErrors, titleMentionsError: titleMentionsError(fs) };
     if (a.focusInSummary) return { outcome: 'passed', findings: [], notes: ['focus is in the error summary'] };
     if (a.focusOnErrorField) return { outcome: 'passed', findings: [], notes: ['focus is on a field in error'] };
     if (a.liveRegionsWithErrors.length) return { outcome: 'passed', findings: [], notes: [`errors are in a live region: ${a.liveRegionsWithErrors.join(', ')}`] };

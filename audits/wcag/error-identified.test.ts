@@ -34,7 +34,7 @@ describe('error-identified', () => {
     const a = recorded('sr-errors-announced');
     const f = fs(a);
     f.summary = null; f.errors = [];
-    for (const c of f.controls) { c.errorTexts = []; c.errorTied = false; c.baseline = { border: c.appearance.border, label: c.appearance.label, group: c.appearance.group }; }
+    for (const c of f.controls) { c.errorTexts = []; c.baseline = { border: c.appearance.border, label: c.appearance.label, group: c.appearance.group }; }
     const r = run(errorIdentifiedAudit, a);
     expect(r.findings.map((x) => x.message)).toEqual([expect.stringMatching(/aria-invalid, but no error text/), expect.stringMatching(/aria-invalid, but no error text/)]);
   });

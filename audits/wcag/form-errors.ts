@@ -1,32 +1,33 @@
 import type { ErrorElementInfo, FieldAppearance, FormControlInfo, FormSemanticsArtifact } from '../../harness/gatherers/probes/form-semantics.ts';
+import { errorPrefixOf, isRedColour } from '../../harness/gatherers/probes/error-cues.ts';
 
 /**
  * The judgement the form audits share (pure): which error-like elements the form-semantics probe
  * recorded are errors rather than hints, which fields are marked in error, whether the page shows
  * errors at all and whether they are announced. The probe records facts (colours now and in a
- * pristine clone of the field's group, classes, texts, ties); this decides.
+ * pristine clone of the field's group, classes, colours, texts, structural ties); this decides.
  */
 
-function parseColour(c: string | null | undefined): [number, number, number, number] | null {
-  const m = (c ?? '').match(/rgba?\(\s*([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+%?))?\s*\)/);
-  if (!m) return null;
-  const a = m[4] === undefined ? 1 : m[4].endsWith('%') ? Number(m[4].slice(0, -1)) / 100 : Number(m[4]);
-  return [Number(m[1]), Number(m[2]), Number(m[3]), a];
+/** A red a person reads as "error" (the probe selects red text with the same test). */
+export const isRed = isRedColour;
+
+/**
+ * The field's error text is tied to it, so a screen reader says it on the field: an error recorded
+ * as tied to this control (the describedby / errormessage / labelledby target, or inside its label),
+ * or the field's accessible name includes the error text, or a described-by / errormessage text
+ * contains the error text or is contained in it. `errors` are the page's errors (hints set apart).
+ */
+export function errorTied(c: FormControlInfo, errors: readonly ErrorElementInfo[]): boolean {
+  const m = errors.filter((e) => e.control === c.domPath);
+  if (m.some((e) => e.tied)) return true;
+  if (c.nameSource !== 'none' && m.some((e) => c.name.includes(e.text))) return true;
+  const described = [...c.describedBy.map((d) => d.text), ...(c.errorMessage ? [c.errorMessage.text] : [])].filter(Boolean);
+  return described.some((t) => m.some((e) => t.includes(e.text) || e.text.includes(t)));
 }
 
-/** A red a person reads as "error" (hue within 20° of red, saturated, neither near-black nor near-white). */
-export function isRed(c: string | null | undefined): boolean {
-  const p = parseColour(c);
-  if (!p || p[3] < 0.5) return false;
-  const [r, g, b] = [p[0] / 255, p[1] / 255, p[2] / 255];
-  const max = Math.max(r, g, b), min = Math.min(r, g, b);
-  const l = (max + min) / 2;
-  if (max === min) return false;
-  const d = max - min;
-  const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
-  let h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-  h *= 60; if (h < 0) h += 360;
-  return (h <= 20 || h >= 340) && s >= 0.45 && l >= 0.2 && l <= 0.7;
+/** The page title starts with an error word ("Error: …"): a cue, not an announcement of what is wrong. */
+export function titleMentionsError(fs: Pick<FormSemanticsArtifact, 'title'>): boolean {
+  return errorPrefixOf(fs.title.replace(/\s+/g, ' ').trim()) !== null;
 }
 
 /**
@@ -83,13 +84,6 @@ export function judgeForm(fs: FormSemanticsArtifact): FormJudgement {
   for (const c of fs.controls) { const m = fieldMark(c); if (m) marks.set(c.domPath, m); }
   const mine = (c: FormControlInfo) => errors.filter((e) => e.control === c.domPath);
   const errorTexts = (c: FormControlInfo) => [...new Set(mine(c).map((e) => e.text))];
-  const errorTied = (c: FormControlInfo) => {
-    const m = mine(c);
-    if (m.some((e) => e.tied)) return true;
-    if (c.nameSource !== 'none' && m.some((e) => c.name.includes(e.text))) return true;
-    const described = [...c.describedBy.map((d) => d.text), ...(c.errorMessage ? [c.errorMessage.text] : [])].filter(Boolean);
-    return described.some((t) => m.some((e) => t.includes(e.text) || e.text.includes(t)));
-  };
   const summaryTargets = new Set((fs.summary?.links ?? []).map((l) => l.target).filter((t): t is string => Boolean(t)));
   const inError = fs.controls.filter((c) => c.ariaInvalid === 'true' || errorTexts(c).length > 0 || marks.has(c.domPath) || summaryTargets.has(c.domPath));
   const errorPaths = new Set(inError.map((c) => c.domPath));
@@ -99,7 +93,7 @@ export function judgeForm(fs: FormSemanticsArtifact): FormJudgement {
     .filter((r) => texts.some((t) => r.text.toLowerCase().includes(strip(t))) || (fs.summary !== null && r.domPath === fs.summary.domPath))
     .map((r) => r.domPath);
   return {
-    errors, hints, marks, errorTexts, errorTied, inError,
+    errors, hints, marks, errorTexts, errorTied: (c) => errorTied(c, errors), inError,
     errorsShown: errors.length > 0 || fs.summary !== null || fs.controls.some((c) => c.ariaInvalid === 'true') || marks.size > 0,
     focusInSummary: Boolean(fs.activeElement?.inSummary),
     focusOnErrorField: Boolean(fs.activeElement && errorPaths.has(fs.activeElement.domPath)),

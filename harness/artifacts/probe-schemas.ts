@@ -86,8 +86,8 @@ const formControl = z.looseObject({
   userInvalid: z.boolean(),
   /** Visible error-like text for this field (tied or nearby), before the audit sets hints apart. */
   errorTexts: z.array(str),
-  /** An error-like text for this field is in its accessible name / description / errormessage. */
-  errorTied: z.boolean(),
+  /** Old artifacts only: the probe's own verdict that an error was tied. Never read: the audits judge ties from the errors' `tied` and `control`, the name and the described-by texts (audits/wcag/form-errors.ts errorTied). */
+  errorTied: z.boolean().optional(),
   snippet: str,
 });
 export const formSemanticsSchema = z.looseObject({
@@ -107,8 +107,12 @@ export const formSemanticsSchema = z.looseObject({
     validationMessages: z.array(str),
   })),
   errors: z.array(z.looseObject({
-    domPath: str, text: str, color: str, redish: z.boolean(),
-    /** Why this element was taken for an error: class/id, red text, errormessage target, prefix. */
+    domPath: str, text: str,
+    /** Its computed text colour (CSS rgb()/rgba()): the audits judge whether it is red (error-cues.ts isRedColour). */
+    color: str,
+    /** Old artifacts only: the probe's verdict that `color` is red — the same test the audits apply to `color`. */
+    redish: z.boolean().optional(),
+    /** Why this element was taken for an error (what made the probe record it): class/id, red text, errormessage target, prefix. */
     why: z.array(str),
     /** How many error-like elements on the page carry exactly this text (a hint repeated beside every field). */
     repeats: z.number(),
@@ -125,8 +129,8 @@ export const formSemanticsSchema = z.looseObject({
   }).nullable(),
   activeElement: z.looseObject({ domPath: str, tag: str, role: nstr, name: str, inSummary: z.boolean() }).nullable(),
   liveRegions: z.array(liveRegion),
-  /** The document title starts with an error word (a cue, not an announcement of what is wrong). */
-  titleMentionsError: z.boolean(),
+  /** Old artifacts only: the title starts with an error word — now judged from `title` (audits/wcag/form-errors.ts titleMentionsError). */
+  titleMentionsError: z.boolean().optional(),
   axSource: z.enum(['cdp', 'dom']),
 });
 

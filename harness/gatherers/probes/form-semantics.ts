@@ -1,17 +1,20 @@
 import type { Page } from 'playwright';
-import { evaluateInPage } from '../in-page.ts';
+import { DOM_PATH_SOURCE } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
 import { domPathOfBackendNode, openCdp, readingOrder, type AxNode } from './transcript.ts';
 import type { ArtifactOf } from '../../artifacts/schemas.ts';
+import { ERROR_PREFIXES, isRedColour } from './error-cues.ts';
 
 /**
  * Form semantics as a screen-reader user meets them: for every form control its role, accessible
  * name and where the name comes from (label, aria-labelledby, aria-label, title, placeholder only,
  * none), whether a label is visible, required / aria-invalid, the text of its aria-describedby and
  * aria-errormessage targets; the error messages shown on the page (text near a field, [id*=error],
- * .error, role=alert, red text) and whether each is tied to its field; the error summary (live?
- * focused?); whether the page announces its errors; and whether forms rely on the browser's own
- * (native) constraint-validation bubbles.
+ * .error, role=alert, red text), each with its colour, cues and structural tie (describedby,
+ * errormessage, inside the label) to its field; the error summary (live? focused?); live regions;
+ * and the forms' native constraint-validation state. It records facts; whether an error is tied to
+ * its field, whether it is red and whether it is a hint are judged by the audits
+ * (audits/wcag/form-errors.ts), so a replay re-judges them.
  */
 
 /** The artifact (schema: harness/artifacts/probe-schemas.ts, where its fields are documented). */
@@ -25,8 +28,19 @@ export type FormInfo = FormSemanticsArtifact['forms'][number];
 
 const CONTROL_LIMIT = 150;
 
+declare const __porticoIsRed: (colour: string) => boolean;
+
+/**
+ * evaluateInPage with one more helper bound: `__porticoIsRed`, the same colour test the audits
+ * judge with (error-cues.ts), used in the page only to select red text as a candidate error.
+ */
+async function evaluateFormSide<R, A>(page: Page, fn: (arg: A) => R, arg: A): Promise<R> {
+  const expression = `(() => { const __porticoDomPath = (${DOM_PATH_SOURCE}); const __porticoIsRed = (${isRedColour.toString()}); return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
+  return (await page.evaluate(expression)) as R;
+}
+
 async function domSide(page: Page) {
-  return evaluateInPage(page, (limit) => {
+  return evaluateFormSide(page, ({ limit, prefixes }) => {
     const pathOf = __porticoDomPath;
     const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     const clip = (s: string, n = 300) => { const t = norm(s); return t.length > n ? t.slice(0, n - 1) + '…' : t; };
@@ -65,35 +79,15 @@ async function domSide(page: Page) {
     function visibleText(el: Element): string {
       return visible(el) ? norm((el as HTMLElement).innerText ?? el.textContent) : '';
     }
-    function parseColour(c: string): [number, number, number, number] | null {
-      const m = c.match(/rgba?\(\s*([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+%?))?\s*\)/);
-      if (!m) return null;
-      const a = m[4] === undefined ? 1 : m[4].endsWith('%') ? Number(m[4].slice(0, -1)) / 100 : Number(m[4]);
-      return [Number(m[1]), Number(m[2]), Number(m[3]), a];
-    }
-    function redish(c: string): boolean {
-      const p = parseColour(c);
-      if (!p || p[3] < 0.5) return false;
-      const [r, g, b] = p.map((v, i) => (i < 3 ? v / 255 : v));
-      const max = Math.max(r, g, b), min = Math.min(r, g, b);
-      const l = (max + min) / 2;
-      if (max === min) return false;
-      const d = max - min;
-      const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
-      let h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-      h *= 60; if (h < 0) h += 360;
-      return (h <= 20 || h >= 340) && s >= 0.45 && l >= 0.2 && l <= 0.7;
-    }
     const ERROR_CLASS = /error|invalid/i;
     const NOT_ERROR_CLASS = /\b(no-?error|without-?error)\b/i;
-    const ERROR_PREFIXES = ['error', 'erreur', 'erro', 'erè', 'ere', 'ошибка', 'خطأ', 'fehler', 'errore', 'invalid', 'warning', 'advertencia', 'atención', 'problème', 'problema', 'pwoblèm', '⚠', '❗', '✖', '✗'];
     const errorClassed = (el: Element) => {
       const hay = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
       return ERROR_CLASS.test(hay) && !NOT_ERROR_CLASS.test(hay);
     };
     const prefixOf = (t: string) => {
       const low = t.toLowerCase();
-      return ERROR_PREFIXES.find((p) => low.startsWith(p)) ?? null;
+      return prefixes.find((p) => low.startsWith(p)) ?? null;
     };
 
     const CONTROL_SELECTOR = 'input,select,textarea,[role="textbox"],[role="combobox"],[role="checkbox"],[role="radio"],[role="switch"],[role="listbox"],[role="spinbutton"],[role="searchbox"],[role="slider"],[contenteditable=""],[contenteditable="true"]';
@@ -142,7 +136,7 @@ async function domSide(page: Page) {
       if (errorClassed(el)) why.push('class/id');
       if (errorMessageIds.has(el.id)) why.push('aria-errormessage target');
       const ownText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && norm(n.nodeValue));
-      const red = redish(getComputedStyle(el).color);
+      const red = __porticoIsRed(getComputedStyle(el).color);
       if (red && ownText && text.replace(/[*\s]/g, '').length > 1) why.push('red text');
       if (el.getAttribute('role') === 'alert') why.push('role=alert');
       if (prefixOf(text) && (red || why.length)) why.push('error prefix');
@@ -208,7 +202,7 @@ async function domSide(page: Page) {
       if (cs.textDecorationLine.includes('underline')) cues.push('underline');
       const tied = tiedControl(el);
       const control = tied ?? nearControl(el);
-      return { el, info: { domPath: pathOf(el), text, color: cs.color, redish: redish(cs.color), why, repeats: 0, nonColourCues: cues, control: control ? pathOf(control) : null, tied: Boolean(tied), inLiveRegion: Boolean(liveRoot(el)), snippet: snippetOf(el) } };
+      return { el, info: { domPath: pathOf(el), text, color: cs.color, why, repeats: 0, nonColourCues: cues, control: control ? pathOf(control) : null, tied: Boolean(tied), inLiveRegion: Boolean(liveRoot(el)), snippet: snippetOf(el) } };
     });
 
     for (const e of errors) e.info.repeats = errors.filter((o) => o.info.text === e.info.text).length;
@@ -312,8 +306,6 @@ async function domSide(page: Page) {
         } catch { baseline = null; }
       }
       const mine = errors.filter((e) => e.info.control === pathOf(c));
-      const describedTexts = describedIds(c).map((id) => document.getElementById(id)).filter((t): t is HTMLElement => Boolean(t)).map((t) => textOf(t));
-      const errorTied = mine.some((e) => e.info.tied) || (nameSource !== 'none' && mine.some((e) => name.includes(e.info.text)));
       return {
         domPath: pathOf(c),
         tag: c.localName,
@@ -345,7 +337,6 @@ async function domSide(page: Page) {
         markClasses,
         userInvalid: (() => { try { return c.matches(':user-invalid'); } catch { return false; } })(),
         errorTexts: [...new Set(mine.map((e) => e.info.text))],
-        errorTied: errorTied || describedTexts.some((t) => mine.some((e) => t.includes(e.info.text) || e.info.text.includes(t))),
         snippet: snippetOf(c),
       };
     });
@@ -413,10 +404,9 @@ async function domSide(page: Page) {
       summary,
       activeElement: activeInfo,
       liveRegions,
-      titleMentionsError: ERROR_PREFIXES.some((p) => norm(document.title).toLowerCase().startsWith(p)),
       axSource: 'dom' as 'cdp' | 'dom',
     };
-  }, CONTROL_LIMIT);
+  }, { limit: CONTROL_LIMIT, prefixes: ERROR_PREFIXES });
 }
 
 const CONTROL_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'listbox', 'checkbox', 'radio', 'spinbutton', 'slider', 'switch', 'MenuListPopup', 'textField']);

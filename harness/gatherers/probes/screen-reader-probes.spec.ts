@@ -16,7 +16,7 @@ import { errorAnnouncedAudit } from '../../../audits/wcag/error-announced.ts';
 import { captchaAlternativeAudit } from '../../../audits/wcag/captcha-alternative.ts';
 import { headingsLandmarksAudit } from '../../../audits/wcag/headings-landmarks.ts';
 import { biometricAlternativeAudit, judgeCameraStep } from '../../../audits/equity/biometric-alternative.ts';
-import { judgeForm } from '../../../audits/wcag/form-errors.ts';
+import { isRed, judgeForm, titleMentionsError } from '../../../audits/wcag/form-errors.ts';
 
 /**
  * The screen-reader persona's probes on fixture pages modelled on the reference app's markup, each
@@ -127,12 +127,13 @@ test('form-semantics: errors in a focused role=alert summary, aria-invalid and a
   const f = fsOf(a);
   expect(f.summary).toMatchObject({ role: 'alert', live: 'assertive', focused: true });
   expect(f.summary!.links.map((l) => l.target?.endsWith('input:nth-of-type(1)'))).toEqual([true, true]);
-  expect(f.errors.map((e) => [e.text, e.tied, e.redish, e.nonColourCues.includes('prefix:error')])).toEqual([
+  expect(f.errors.map((e) => [e.text, e.tied, isRed(e.color), e.nonColourCues.includes('prefix:error')])).toEqual([
     ['Error: Enter a valid email address', true, true, true], ['Error: Enter your given names', true, true, true],
   ]);
   const email = f.controls.find((c) => c.id === 'email')!;
-  expect(email).toMatchObject({ ariaInvalid: 'true', errorTied: true, errorTexts: ['Error: Enter a valid email address'] });
-  expect(f.titleMentionsError).toBe(true);
+  expect(email).toMatchObject({ ariaInvalid: 'true', errorTexts: ['Error: Enter a valid email address'] });
+  expect(titleMentionsError(f)).toBe(true);
+  expect(judgeForm(f).errorTied(email)).toBe(true);
   expect(judgeForm(f).focusInSummary).toBe(true);
   expect(run(errorIdentifiedAudit, a)).toMatchObject({ outcome: 'passed', findings: [] });
   expect(run(errorAnnouncedAudit, a).outcome).toBe('passed');
@@ -158,9 +159,23 @@ test('form-semantics: error text on screen but not tied to the field and not ann
   const a = await gather('sr-errors-silent');
   const f = fsOf(a);
   expect(f.errors).toEqual([expect.objectContaining({ text: 'Error: Enter a valid email address', tied: false })]);
-  expect(f.controls[0]).toMatchObject({ errorTexts: ['Error: Enter a valid email address'], errorTied: false });
+  expect(f.controls[0]).toMatchObject({ errorTexts: ['Error: Enter a valid email address'] });
+  expect(judgeForm(f).errorTied(f.controls[0])).toBe(false);
   expect(run(errorIdentifiedAudit, a).findings.map((x) => x.impact)).toEqual(['serious']);
   expect(run(errorAnnouncedAudit, a).outcome).toBe('failed');
+});
+
+test('form-semantics: errors tied by the name only, by a described-by copy, and a red error with an icon beside a brand-red hint', async () => {
+  const a = await gather('sr-errors-ties');
+  const f = fsOf(a);
+  const j = judgeForm(f);
+  const byId = (id: string) => f.controls.find((c) => c.id === id)!;
+  expect(j.errors.filter((e) => e.tied)).toEqual([]);
+  expect(j.hints.map((h) => h.text)).toEqual(['(required)', '(required)', '(required)']);
+  expect(['email', 'given', 'phone'].map((id) => [j.errorTexts(byId(id)), j.errorTied(byId(id))])).toEqual([
+    [['Error: Enter a valid email address'], true], [['Enter your given names'], true], [['Error: Enter a phone number'], true],
+  ]);
+  expect(run(errorIdentifiedAudit, a)).toMatchObject({ outcome: 'passed', findings: [] });
 });
 
 test('form-semantics: native required/pattern validation blocks the submit with a browser bubble', async () => {
