@@ -21,6 +21,63 @@ export const DOM_PATH_SOURCE = `function porticoDomPath(el) {
   return parts.join('>');
 }`;
 
+/**
+ * The helpers probes share in the page, bound as `__portico` by `evaluateInPage` (and by
+ * `IN_PAGE_PRELUDE` for code sent as source over CDP). Runs in the page: self-contained, no
+ * closures over module scope. The visibility predicates differ on purpose — each says what it
+ * means; pick the one whose meaning the probe's facts need, never "whichever is close".
+ */
+function porticoInPage() {
+  /** Whitespace runs collapsed to one space, trimmed; null / undefined give ''. */
+  const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+  /** At most `n` characters, the last one '…' when cut. Whitespace is left as it is. */
+  const truncate = (s: string, n: number): string => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+  /** `norm`, then at most `n` characters (default 200), the last one '…' when cut. */
+  const clip = (s: string | null | undefined, n = 200): string => truncate(norm(s), n);
+  /** The normalised text of the elements an ID-reference list names (aria-labelledby, aria-describedby); missing ids are skipped. */
+  const idRefText = (ids: string | null | undefined): string =>
+    norm((ids ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+  /** The normalised text of a control's <label> elements ('' when it has none or cannot have any). */
+  const labelText = (el: Element): string => norm(Array.from((el as HTMLInputElement).labels ?? []).map((l) => l.textContent).join(' '));
+
+  /**
+   * Not rendered: it or an ancestor has the `hidden` attribute (even restyled to show) or
+   * display:none, or it is visibility:hidden (inherited from an ancestor too). aria-hidden does not
+   * count: the element is still drawn. Opacity, clipping, size and position do not count either.
+   */
+  const notRendered = (el: Element): boolean => {
+    for (let n: Element | null = el; n; n = n.parentElement) {
+      if ((n as HTMLElement).hidden || getComputedStyle(n).display === 'none') return true;
+    }
+    return getComputedStyle(el).visibility === 'hidden';
+  };
+  /** Hidden from everyone: `notRendered`, or inside aria-hidden="true" (gone from the accessibility tree too). */
+  const hiddenFromAll = (el: Element): boolean => notRendered(el) || el.closest('[aria-hidden="true"]') !== null;
+  /**
+   * Has a box: a layout box of non-zero width and height, and computed visibility not 'hidden'.
+   * display:none (on it or an ancestor) leaves no box. Says nothing of aria-hidden, the `hidden`
+   * attribute restyled to show, inert, opacity, clipping ("screen-reader only" 1 px boxes pass) or
+   * being scrolled / positioned off-screen.
+   */
+  const hasBox = (el: Element): boolean => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  /** `hasBox`, and in no [hidden] or [inert] subtree: drawn, and a person can act on it. */
+  const hasOperableBox = (el: Element): boolean => hasBox(el) && !el.closest('[hidden],[inert]');
+
+  return { norm, truncate, clip, idRefText, labelText, notRendered, hiddenFromAll, hasBox, hasOperableBox };
+}
+
+/** What `__portico` holds in evaluated code. */
+export type PorticoInPage = ReturnType<typeof porticoInPage>;
+
+/**
+ * The in-page bindings as statements, for code sent as source text (CDP Runtime.evaluate /
+ * Runtime.callFunctionOn): put it first inside the function or IIFE body.
+ */
+export const IN_PAGE_PRELUDE = `const __porticoDomPath = (${DOM_PATH_SOURCE}); const __portico = (${porticoInPage.toString()})();`;
+
 declare global {
   /**
    * Bound by `evaluateInPage` as a local of the evaluated code — never read from the page's
@@ -28,6 +85,8 @@ declare global {
    * different elements share a path, and so merge findings that are not the same).
    */
   const __porticoDomPath: (el: Element) => string;
+  /** The shared in-page helpers (`porticoInPage` above), bound like `__porticoDomPath`. */
+  const __portico: PorticoInPage;
 }
 
 /**
@@ -36,6 +95,6 @@ declare global {
  */
 export async function evaluateInPage<R, A = undefined>(page: Page, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
   const argument = arg === undefined ? '' : JSON.stringify(arg);
-  const expression = `(() => { const __porticoDomPath = (${DOM_PATH_SOURCE}); return (${fn.toString()})(${argument}); })()`;
+  const expression = `(() => { ${IN_PAGE_PRELUDE} return (${fn.toString()})(${argument}); })()`;
   return (await page.evaluate(expression)) as R;
 }

@@ -21,11 +21,10 @@ export type SecretField = AuthenticationArtifact['fields'][number];
 
 function inspect(): Omit<AuthenticationArtifact, 'schema'> {
   const pathOf = __porticoDomPath;
-  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-  const visible = (el: Element) => { const s = getComputedStyle(el); const r = el.getBoundingClientRect(); return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0 && !el.closest('[hidden],[inert]'); };
+  const { norm, hasOperableBox } = __portico;
   const labelOf = (i: HTMLInputElement) => norm(Array.from(i.labels ?? []).map((l) => l.textContent).join(' ') || i.getAttribute('aria-label') || (i.closest('fieldset')?.querySelector('legend')?.textContent) || i.getAttribute('placeholder') || i.name).slice(0, 120);
   const ac = (i: Element) => norm(i.getAttribute('autocomplete')).toLowerCase();
-  const inputs = Array.from(document.querySelectorAll('input')).filter((i) => visible(i) && !i.disabled && !i.readOnly) as HTMLInputElement[];
+  const inputs = Array.from(document.querySelectorAll('input')).filter((i) => hasOperableBox(i) && !i.disabled && !i.readOnly) as HTMLInputElement[];
   const textish = (i: HTMLInputElement) => ['', 'text', 'tel', 'number', 'password'].includes((i.getAttribute('type') ?? '').toLowerCase());
 
   // Split codes: four or more one-character boxes side by side.

@@ -16,19 +16,9 @@ export type CameraStepArtifact = ArtifactOf<'camera-step'>;
 async function gather(page: Page): Promise<CameraStepArtifact> {
   return evaluateInPage(page, () => {
     const pathOf = __porticoDomPath;
-    const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-    const clip = (s: string, n = 200) => { const t = norm(s); return t.length > n ? t.slice(0, n - 1) + '…' : t; };
-    function hidden(el: Element): boolean {
-      for (let n: Element | null = el; n; n = n.parentElement) {
-        if ((n as HTMLElement).hidden || n.getAttribute('aria-hidden') === 'true' || getComputedStyle(n).display === 'none') return true;
-      }
-      return getComputedStyle(el).visibility === 'hidden';
-    }
-    const nameOf = (el: Element) => {
-      const lb = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-      const labels = Array.from((el as HTMLInputElement).labels ?? []).map((l) => l.textContent).join(' ');
-      return clip(norm(lb) || el.getAttribute('aria-label') || norm(labels) || ((el as HTMLElement).innerText ?? el.textContent) || el.getAttribute('title') || (el as HTMLInputElement).value || '');
-    };
+    const { clip, hiddenFromAll } = __portico;
+    const nameOf = (el: Element) => clip(__portico.idRefText(el.getAttribute('aria-labelledby')) || el.getAttribute('aria-label') || __portico.labelText(el)
+      || ((el as HTMLElement).innerText ?? el.textContent) || el.getAttribute('title') || (el as HTMLInputElement).value || '');
     const videos = Array.from(document.querySelectorAll('video')).map((v) => ({
       domPath: pathOf(v),
       name: clip(v.getAttribute('aria-label') ?? v.getAttribute('title') ?? ''),
@@ -36,16 +26,16 @@ async function gather(page: Page): Promise<CameraStepArtifact> {
       snippet: v.outerHTML.slice(0, 300),
       el: v,
     }));
-    const fileInputs = Array.from(document.querySelectorAll('input[type="file"]')).filter((i) => !hidden(i) || Array.from((i as HTMLInputElement).labels ?? []).some((l) => !hidden(l)))
+    const fileInputs = Array.from(document.querySelectorAll('input[type="file"]')).filter((i) => !hiddenFromAll(i) || Array.from((i as HTMLInputElement).labels ?? []).some((l) => !hiddenFromAll(l)))
       .map((i) => ({ domPath: pathOf(i), name: nameOf(i), accept: i.getAttribute('accept') ?? '', capture: i.getAttribute('capture'), required: (i as HTMLInputElement).required }));
     const scriptMentionsGetUserMedia = Array.from(document.scripts).some((s) => !s.src && /getUserMedia/.test(s.textContent ?? ''));
     const captureVideos = videos.filter((v) => v.liveStream || (!v.el.hasAttribute('src') && !v.el.querySelector('source') && !v.el.hasAttribute('controls')));
     const area = captureVideos[0]?.el.closest('section,form,[class*="capture"],[id*="capture"],div') ?? null;
     const controls = area
-      ? Array.from(area.querySelectorAll('button,[role="button"],input[type="button"],input[type="submit"]')).filter((b) => !hidden(b)).slice(0, 10).map((b) => ({ domPath: pathOf(b), role: 'button', name: nameOf(b) }))
+      ? Array.from(area.querySelectorAll('button,[role="button"],input[type="button"],input[type="submit"]')).filter((b) => !hiddenFromAll(b)).slice(0, 10).map((b) => ({ domPath: pathOf(b), role: 'button', name: nameOf(b) }))
       : [];
     const guidance = Array.from(document.querySelectorAll('[aria-live],[role~="status"],[role~="alert"],[role~="log"]'))
-      .filter((el) => !hidden(el))
+      .filter((el) => !hiddenFromAll(el))
       .map((el) => {
         const role = (el.getAttribute('role') ?? '').split(/\s+/)[0] || null;
         return { domPath: pathOf(el), role, live: el.getAttribute('aria-live') ?? (role === 'alert' ? 'assertive' : 'polite'), text: clip((el as HTMLElement).innerText ?? el.textContent ?? '') };
@@ -54,7 +44,7 @@ async function gather(page: Page): Promise<CameraStepArtifact> {
       .slice(0, 20);
     const links: CameraStepArtifact['links'] = [];
     for (const el of Array.from(document.querySelectorAll('a[href],button,[role="button"],[role="link"],input[type="submit"],input[type="button"]'))) {
-      if (hidden(el) || links.length >= 80) continue;
+      if (hiddenFromAll(el) || links.length >= 80) continue;
       links.push({ domPath: pathOf(el), role: el.localName === 'a' || el.getAttribute('role') === 'link' ? 'link' : 'button', text: nameOf(el), href: el.getAttribute('href') });
     }
     return {

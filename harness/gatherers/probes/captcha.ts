@@ -21,19 +21,11 @@ export type CaptchaInfo = CaptchaArtifact['captchas'][number];
 async function gather(page: Page): Promise<CaptchaArtifact> {
   return evaluateInPage(page, () => {
     const pathOf = __porticoDomPath;
-    const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-    const clip = (s: string, n = 200) => { const t = norm(s); return t.length > n ? t.slice(0, n - 1) + '…' : t; };
-    function hidden(el: Element): boolean {
-      for (let n: Element | null = el; n; n = n.parentElement) {
-        if ((n as HTMLElement).hidden || getComputedStyle(n).display === 'none') return true;
-      }
-      return getComputedStyle(el).visibility === 'hidden';
-    }
-    const nameOf = (el: Element) => {
-      const lb = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-      return clip(norm(lb) || el.getAttribute('aria-label') || el.getAttribute('alt') || el.getAttribute('title') || (el.localName === 'a' || el.localName === 'button' ? (el as HTMLElement).innerText ?? el.textContent : '') || '');
-    };
-    const labelOf = (input: Element) => clip(norm(Array.from((input as HTMLInputElement).labels ?? []).map((l) => l.textContent).join(' ')) || input.getAttribute('aria-label') || input.getAttribute('placeholder') || '');
+    // notRendered, not hiddenFromAll: aria-hidden content counts here (the CAPTCHA images and their alternatives alike).
+    const { clip, notRendered } = __portico;
+    const nameOf = (el: Element) => clip(__portico.idRefText(el.getAttribute('aria-labelledby')) || el.getAttribute('aria-label') || el.getAttribute('alt') || el.getAttribute('title')
+      || (el.localName === 'a' || el.localName === 'button' ? (el as HTMLElement).innerText ?? el.textContent : '') || '');
+    const labelOf = (input: Element) => clip(__portico.labelText(input) || input.getAttribute('aria-label') || input.getAttribute('placeholder') || '');
     const MENTIONS = /captcha/i;
     // "Type the characters in the image" in the target languages (en, es, ht, pt, fr, ru, ar) and a few more.
     // The characters to type are IN the image: "type the characters in the image / shown above / you see".
@@ -44,7 +36,7 @@ async function gather(page: Page): Promise<CaptchaArtifact> {
     const WIDGETS: Array<[RegExp, string]> = [[/recaptcha|google\.com\/recaptcha/i, 'reCAPTCHA'], [/hcaptcha/i, 'hCaptcha'], [/challenges\.cloudflare|turnstile/i, 'Turnstile']];
 
     const attrsOf = (el: Element) => ['alt', 'src', 'id', 'class', 'name', 'title', 'aria-label', 'data-sitekey'].map((a) => `${a}=${el.getAttribute(a) ?? ''}`).join(' ');
-    const textInputs = Array.from(document.querySelectorAll('input:not([type]),input[type="text"],input[type="number"],input[type="tel"],textarea')).filter((i) => !hidden(i));
+    const textInputs = Array.from(document.querySelectorAll('input:not([type]),input[type="text"],input[type="number"],input[type="tel"],textarea')).filter((i) => !notRendered(i));
     // A card security code (autocomplete=cc-csc) or a one-time code (autocomplete=one-time-code) is never a
     // CAPTCHA answer, whatever picture sits next to it (a card illustration, an app icon).
     const notCaptcha = (i: Element) => /\b(cc-csc|one-time-code)\b/i.test(i.getAttribute('autocomplete') ?? '');
@@ -53,18 +45,18 @@ async function gather(page: Page): Promise<CaptchaArtifact> {
     const found = new Map<Element, string[]>();
     const add = (el: Element, why: string) => { const w = found.get(el) ?? []; if (!w.includes(why)) w.push(why); found.set(el, w); };
     for (const el of Array.from(document.querySelectorAll('img,canvas,svg,iframe,object,embed,[role="img"]'))) {
-      if (hidden(el)) continue;
+      if (notRendered(el)) continue;
       if (MENTIONS.test(attrsOf(el))) add(el, 'attribute mentions captcha');
       for (const [re, w] of WIDGETS) if (re.test(attrsOf(el))) add(el, `widget ${w}`);
     }
     for (const el of Array.from(document.querySelectorAll('[class*="captcha" i],[id*="captcha" i]'))) {
-      if (hidden(el) || el.matches('input,img,canvas,svg,iframe')) continue;
+      if (notRendered(el) || el.matches('input,img,canvas,svg,iframe')) continue;
       if (getComputedStyle(el).backgroundImage !== 'none' && !el.querySelector('img,canvas,svg,iframe')) add(el, 'captcha element with a background image');
     }
     // An image next to an input that asks for the characters in it.
     for (const input of captchaInputs) {
       for (let a: Element | null = input.parentElement, i = 0; a && i < 4; a = a.parentElement, i++) {
-        const imgs = Array.from(a.querySelectorAll('img,canvas,svg')).filter((x) => !hidden(x));
+        const imgs = Array.from(a.querySelectorAll('img,canvas,svg')).filter((x) => !notRendered(x));
         if (imgs.length) { for (const img of imgs.slice(0, 1)) add(img, `next to answer input "${labelOf(input)}"`); break; }
       }
     }
@@ -83,7 +75,7 @@ async function gather(page: Page): Promise<CaptchaArtifact> {
       const alternatives: CaptchaInfo['alternatives'] = [];
       for (const au of Array.from(scope.querySelectorAll('audio'))) alternatives.push({ kind: 'audio-element', text: nameOf(au) || 'audio', domPath: pathOf(au), href: au.getAttribute('src') ?? au.querySelector('source')?.getAttribute('src') ?? null });
       for (const c of Array.from(scope.querySelectorAll('a[href],button,[role="button"],[role="link"],input[type="button"],input[type="submit"]'))) {
-        if (hidden(c)) continue;
+        if (notRendered(c)) continue;
         const text = nameOf(c) || clip((c as HTMLInputElement).value ?? '');
         const href = c.getAttribute('href');
         const hay = `${text} ${href ?? ''} ${c.id} ${c.getAttribute('class') ?? ''}`;

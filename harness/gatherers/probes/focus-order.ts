@@ -35,7 +35,7 @@ function read(limit: number): Omit<FocusOrderArtifact, 'schema'> {
     const html = el.outerHTML;
     return {
       domPath: pathOf(el), tag: el.localName, tabindex, domIndex: i,
-      name: (el.getAttribute('aria-label') || el.innerText || (el as HTMLInputElement).value || el.getAttribute('title') || '').replace(/\s+/g, ' ').trim().slice(0, 60),
+      name: __portico.norm(el.getAttribute('aria-label') || el.innerText || (el as HTMLInputElement).value || el.getAttribute('title') || '').slice(0, 60),
       box: { x: Math.round(r.left + scrollX), y: Math.round(r.top + scrollY), width: Math.round(r.width), height: Math.round(r.height) },
       snippet: html.slice(0, 160),
     };

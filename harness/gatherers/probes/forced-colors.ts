@@ -39,7 +39,7 @@ interface Snapshot {
 /** Runs in the page (self-contained). */
 async function measurePage(): Promise<Snapshot> {
   const pathOf = __porticoDomPath;
-  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  const { norm } = __portico;
   const parse = (c: string): [number, number, number, number] | null => {
     const m = /rgba?\(([^)]+)\)/.exec(c);
     if (!m) return null;
@@ -63,11 +63,8 @@ async function measurePage(): Promise<Snapshot> {
     }
     return canvasColour;
   };
-  const visible = (el: Element) => {
-    const r = el.getBoundingClientRect();
-    const cs = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none' && Number(cs.opacity) > 0.05;
-  };
+  // A box, and not (all but) transparent itself: an ancestor's opacity is not looked at.
+  const visible = (el: Element) => __portico.hasBox(el) && Number(getComputedStyle(el).opacity) > 0.05;
   const info = (el: Element): ForcedControl => {
     const html = el.outerHTML;
     return { domPath: pathOf(el), tag: el.localName, name: norm(el.getAttribute('aria-label') || (el as HTMLElement).innerText || el.getAttribute('title') || (el as HTMLInputElement).placeholder || '').slice(0, 80), snippet: html.slice(0, Math.min(html.length, 160)) };
@@ -193,7 +190,7 @@ function focusStyle(): { domPath: string; style: string; unfocused: string; info
   const unfocused = read();
   (el as HTMLElement).focus({ preventScroll: true });
   const html = el.outerHTML;
-  return { domPath: pathOf(el), style: focused, unfocused, info: { domPath: pathOf(el), tag: el.localName, name: ((el as HTMLElement).innerText || el.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim().slice(0, 80), snippet: html.slice(0, 160) } };
+  return { domPath: pathOf(el), style: focused, unfocused, info: { domPath: pathOf(el), tag: el.localName, name: __portico.norm((el as HTMLElement).innerText || el.getAttribute('aria-label') || '').slice(0, 80), snippet: html.slice(0, 160) } };
 }
 
 async function tabStops(page: Page, max: number): Promise<Map<string, { indicator: string; info: ForcedControl }>> {

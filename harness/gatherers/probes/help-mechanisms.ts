@@ -16,8 +16,7 @@ export type PageItem = HelpMechanismsArtifact['items'][number];
 
 function collect(): Omit<HelpMechanismsArtifact, 'schema'> {
   const pathOf = __porticoDomPath;
-  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, 100);
-  const visible = (el: Element) => { const s = getComputedStyle(el); const r = el.getBoundingClientRect(); return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0; };
+  const short = (s: string | null | undefined) => __portico.norm(s).slice(0, 100);
   const regionOf = (el: Element): PageItem['region'] => {
     const r = el.closest('header, [role=banner], nav, [role=navigation], main, [role=main], aside, [role=complementary], footer, [role=contentinfo]');
     if (!r) return 'other';
@@ -31,8 +30,8 @@ function collect(): Omit<HelpMechanismsArtifact, 'schema'> {
   const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
   const all = document.querySelectorAll('a[href], button, [role=button], [role=link], iframe, p, li, address, dd, span');
   for (const el of all) {
-    if (!visible(el) || items.length >= 400) continue;
-    const name = norm(el.getAttribute('aria-label') || (el as HTMLElement).innerText || el.getAttribute('title'));
+    if (!__portico.hasBox(el) || items.length >= 400) continue;
+    const name = short(el.getAttribute('aria-label') || (el as HTMLElement).innerText || el.getAttribute('title'));
     let kind: PageItem['kind'] | null = null;
     let ref = '';
     if (el.localName === 'a') {
@@ -51,7 +50,7 @@ function collect(): Omit<HelpMechanismsArtifact, 'schema'> {
       ref = (EMAIL.exec(name)?.[0] ?? PHONE.exec(name)![1].replace(/[^\d+]/g, '')).toLowerCase();
     }
     if (!kind) continue;
-    items.push({ kind, name: kind === 'frame' ? norm(el.getAttribute('title')) : name, ref, region: regionOf(el), domPath: pathOf(el) });
+    items.push({ kind, name: kind === 'frame' ? short(el.getAttribute('title')) : name, ref, region: regionOf(el), domPath: pathOf(el) });
   }
   return { lang: document.documentElement.lang || '', items };
 }

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright';
 import type { Probe } from '../../journey/types.ts';
-import { DOM_PATH_SOURCE } from '../in-page.ts';
+import { IN_PAGE_PRELUDE } from '../in-page.ts';
 import { openCdp, type AxNode } from './transcript.ts';
 import type { ArtifactOf } from '../../artifacts/schemas.ts';
 
@@ -20,12 +20,11 @@ const LIMIT = 150;
 
 /** In the page: the visible controls that carry a visible text label. */
 const CANDIDATES = `(() => {
+  ${IN_PAGE_PRELUDE}
   const SEL = 'a[href], button, summary, [role=button], [role=link], [role=menuitem], [role=menuitemcheckbox], [role=menuitemradio], [role=tab], [role=option], [role=switch], [role=checkbox], [role=radio], input:not([type=hidden]), select, textarea';
   const out = [];
   for (const el of document.querySelectorAll(SEL)) {
-    const r = el.getBoundingClientRect();
-    const cs = getComputedStyle(el);
-    if (r.width <= 0 || r.height <= 0 || cs.visibility === 'hidden') continue;
+    if (!__portico.hasBox(el)) continue;
     out.push(el);
     if (out.length >= ${LIMIT}) break;
   }
@@ -34,8 +33,9 @@ const CANDIDATES = `(() => {
 
 /** In the page, on one control: its visible label (visually hidden text left out). */
 const DESCRIBE = `function () {
+  ${IN_PAGE_PRELUDE}
   const el = this;
-  const pathOf = (${DOM_PATH_SOURCE});
+  const pathOf = __porticoDomPath;
   const hiddenVisually = (e) => {
     for (let n = e; n && n !== document.body; n = n.parentElement) {
       const cs = getComputedStyle(n);
@@ -61,7 +61,7 @@ const DESCRIBE = `function () {
       if (block) s += ' ';
     };
     walk(root);
-    return s.replace(/\\s+/g, ' ').trim();
+    return __portico.norm(s);
   };
   const field = el.matches('input, select, textarea');
   const type = (el.getAttribute('type') || '').toLowerCase();

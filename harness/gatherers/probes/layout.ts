@@ -34,13 +34,12 @@ export function measureLayout(opts: MeasureOptions): LayoutMeasure {
   const MEDIA = new Set(['img', 'svg', 'canvas', 'video', 'audio', 'iframe', 'object', 'embed', 'picture', 'map', 'math']);
   const CODE = new Set(['pre', 'code', 'kbd', 'samp']);
   const pathOf = __porticoDomPath;
-  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-  const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
-  const textOf = (el: Element) => cut(norm((el as HTMLElement).innerText ?? el.textContent), 120);
+  const { norm, truncate, clip } = __portico;
+  const textOf = (el: Element) => clip((el as HTMLElement).innerText ?? el.textContent, 120);
   const snippetOf = (el: Element) => {
     const html = el.outerHTML;
     const end = html.indexOf('>');
-    return cut(end >= 0 ? html.slice(0, end + 1) : html, 160);
+    return truncate(end >= 0 ? html.slice(0, end + 1) : html, 160);
   };
   const round = (r: DOMRect) => ({ x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) });
   const docEl = document.documentElement;

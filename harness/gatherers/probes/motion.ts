@@ -22,8 +22,7 @@ export type MotionChange = MotionArtifact['changes'][number];
 
 async function observe(windowMs: number): Promise<Omit<MotionArtifact, 'schema'>> {
   const pathOf = __porticoDomPath;
-  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-  const visible = (el: Element) => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el); return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden'; };
+  const { norm, hasBox } = __portico;
   const snip = (el: Element) => el.outerHTML.slice(0, 160);
   const LIVE = '[aria-live]:not([aria-live=off]), [role=status], [role=alert], [role=log], [role=alertdialog], [role=dialog], dialog, [role=progressbar], progress, [aria-busy=true]';
   const mediaEls = [...document.querySelectorAll('audio, video')] as HTMLMediaElement[];
@@ -61,7 +60,7 @@ async function observe(windowMs: number): Promise<Omit<MotionArtifact, 'schema'>
       domPath: pathOf(m), tag: m.localName as 'audio' | 'video', autoplay: m.autoplay, loop: m.loop, controls: m.controls,
       muted: m.muted, volume: m.volume, duration: Number.isFinite(m.duration) ? Math.round(m.duration * 10) / 10 : null, live, hasAudio,
       playing: !m.paused && !m.ended, advanced: Math.round((m.currentTime - startTimes[i]) * 10) / 10,
-      autoplayBlocked: m.autoplay && m.paused && !m.ended && m.currentTime === 0 && m.readyState >= 2, visible: visible(m), snippet: snip(m),
+      autoplayBlocked: m.autoplay && m.paused && !m.ended && m.currentTime === 0 && m.readyState >= 2, visible: hasBox(m), snippet: snip(m),
     };
   });
   const animations: MotionAnimation[] = [];
@@ -69,7 +68,7 @@ async function observe(windowMs: number): Promise<Omit<MotionArtifact, 'schema'>
     if (a.playState !== 'running') continue;
     const effect = a.effect as KeyframeEffect | null;
     const target = effect?.target as Element | null | undefined;
-    if (!target || !visible(target)) continue;
+    if (!target || !hasBox(target)) continue;
     const t = effect!.getComputedTiming();
     const dur = typeof t.duration === 'number' ? t.duration : null;
     const infinite = t.iterations === Infinity;
@@ -81,13 +80,13 @@ async function observe(windowMs: number): Promise<Omit<MotionArtifact, 'schema'>
     });
     if (animations.length >= 50) break;
   }
-  const marquees = [...document.querySelectorAll('marquee')].filter(visible).map((m) => ({ domPath: pathOf(m), text: norm(m.textContent).slice(0, 80), snippet: snip(m) }));
+  const marquees = [...document.querySelectorAll('marquee')].filter(hasBox).map((m) => ({ domPath: pathOf(m), text: norm(m.textContent).slice(0, 80), snippet: snip(m) }));
   const changes: MotionChange[] = [...counts.entries()]
     .filter(([el]) => el.isConnected && !el.closest('audio, video'))
     .map(([el, n]) => ({ domPath: pathOf(el), changes: n, inLiveRegion: !!el.closest(LIVE), text: norm((el as HTMLElement).innerText).slice(0, 80), snippet: snip(el) }))
     .sort((a, b) => b.changes - a.changes).slice(0, 30);
   const controls = [...document.querySelectorAll('button, [role=button], input[type=button], input[type=submit], [role=switch], a[href]')]
-    .filter(visible)
+    .filter(hasBox)
     .map((el) => norm(el.getAttribute('aria-label') || (el as HTMLElement).innerText || (el as HTMLInputElement).value || el.getAttribute('title') || el.querySelector('[aria-label], img[alt], title')?.getAttribute('aria-label') || el.querySelector('img[alt]')?.getAttribute('alt') || el.querySelector('title')?.textContent || ''))
     .filter(Boolean).slice(0, 200);
   return { observedMs, reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches, media, animations, marquees, changes, controls };

@@ -18,18 +18,15 @@ const LIMIT = 100;
 
 function collect(limit: number): NewWindowArtifact {
   const pathOf = __porticoDomPath;
-  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-  const textOfIds = (ids: string | null) => norm((ids ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+  const { norm, idRefText } = __portico;
   const links: NewWindowLink[] = [];
   const all = [...document.querySelectorAll('a[href], area[href], form[target]')];
   for (const el of all) {
     const target = norm(el.getAttribute('target'));
     if (!target || ['_self', '_parent', '_top'].includes(target.toLowerCase())) continue;
     if (links.length >= limit) break;
-    const r = el.getBoundingClientRect();
-    const cs = getComputedStyle(el);
     const icons = [...el.querySelectorAll('img[alt], svg, [role=img]')].map((i) =>
-      norm(i.getAttribute('alt') || i.getAttribute('aria-label') || textOfIds(i.getAttribute('aria-labelledby')) || i.querySelector('title')?.textContent || '')).filter(Boolean);
+      norm(i.getAttribute('alt') || i.getAttribute('aria-label') || idRefText(i.getAttribute('aria-labelledby')) || i.querySelector('title')?.textContent || '')).filter(Boolean);
     const html = el.outerHTML;
     links.push({
       domPath: pathOf(el),
@@ -37,10 +34,10 @@ function collect(limit: number): NewWindowArtifact {
       href: el.getAttribute('href') ?? el.getAttribute('action') ?? '',
       target,
       text: el.localName === 'form' ? '' : norm(el.textContent),
-      ariaName: textOfIds(el.getAttribute('aria-labelledby')) || norm(el.getAttribute('aria-label')),
-      description: norm(`${textOfIds(el.getAttribute('aria-describedby'))} ${el.getAttribute('title') ?? ''}`),
+      ariaName: idRefText(el.getAttribute('aria-labelledby')) || norm(el.getAttribute('aria-label')),
+      description: norm(`${idRefText(el.getAttribute('aria-describedby'))} ${el.getAttribute('title') ?? ''}`),
       iconNames: icons,
-      visible: r.width > 0 && r.height > 0 && cs.visibility !== 'hidden',
+      visible: __portico.hasBox(el),
       snippet: html.slice(0, 200),
     });
   }

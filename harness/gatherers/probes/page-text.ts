@@ -15,7 +15,8 @@ export type PageTextItem = PageTextArtifact['labels'][number];
 
 function read(limit: number): Omit<PageTextArtifact, 'schema'> {
   const pathOf = __porticoDomPath;
-  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  const { norm } = __portico;
+  // Its own predicate: more than 1 px each way (a 1 px "screen-reader only" box is not shown), and no [hidden] / aria-hidden subtree.
   const shown = (el: Element) => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el); return r.width > 1 && r.height > 1 && cs.visibility !== 'hidden' && !el.closest('[hidden], [aria-hidden=true]'); };
   const item = (el: Element, text: string) => ({ domPath: pathOf(el), tag: el.localName, text: text.slice(0, 240) });
   const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')].filter(shown).slice(0, limit)

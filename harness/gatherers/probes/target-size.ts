@@ -22,6 +22,7 @@ export type TargetBox = SmallTarget['box'];
 
 function measure(): Omit<TargetSizeArtifact, 'schema'> {
   const pathOf = __porticoDomPath;
+  const { norm } = __portico;
   const MIN = 24;
   const SEL = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [role=checkbox], [role=radio], [role=switch], [role=tab], [role=menuitem], [role=option], [role=slider], [tabindex]:not([tabindex="-1"])';
   const round = (n: number) => Math.round(n * 10) / 10;
@@ -79,7 +80,7 @@ function measure(): Omit<TargetSizeArtifact, 'schema'> {
     const html = el.outerHTML;
     small.push({
       domPath: pathOf(el), tag: el.localName, role: el.getAttribute('role') ?? '', box, inline, uaDefault, neighbours,
-      name: (el.getAttribute('aria-label') || (el as HTMLElement).innerText || el.getAttribute('title') || (el as HTMLInputElement).value || '').replace(/\s+/g, ' ').trim().slice(0, 80),
+      name: norm(el.getAttribute('aria-label') || (el as HTMLElement).innerText || el.getAttribute('title') || (el as HTMLInputElement).value || '').slice(0, 80),
       snippet: html.slice(0, 160),
     });
     if (small.length >= 200) break;

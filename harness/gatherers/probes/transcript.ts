@@ -98,18 +98,11 @@ const clip = (s: string, n = TEXT_LIMIT) => {
 async function domFacts(page: Page) {
   return evaluateInPage(page, ({ textLimit, listLimit }) => {
     const pathOf = __porticoDomPath;
-    function hiddenFromAt(el: Element): boolean {
-      for (let n: Element | null = el; n; n = n.parentElement) {
-        if (n.getAttribute('aria-hidden') === 'true' || (n as HTMLElement).hidden) return true;
-        const cs = getComputedStyle(n);
-        if (cs.display === 'none') return true;
-      }
-      return getComputedStyle(el).visibility === 'hidden';
-    }
-    const clip = (s: string) => { const t = s.replace(/\s+/g, ' ').trim(); return t.length > textLimit ? t.slice(0, textLimit - 1) + '…' : t; };
+    const { hiddenFromAll } = __portico;
+    const clip = (s: string) => __portico.clip(s, textLimit);
     const implicit: Record<string, string> = { alert: 'assertive', status: 'polite', log: 'polite', marquee: 'off', timer: 'off' };
     const live = Array.from(document.querySelectorAll('[aria-live], [role~="alert"], [role~="status"], [role~="log"], output'))
-      .filter((el) => !hiddenFromAt(el))
+      .filter((el) => !hiddenFromAll(el))
       .slice(0, listLimit)
       .map((el) => {
         const role = (el.getAttribute('role') ?? '').split(/\s+/)[0] || (el.localName === 'output' ? 'status' : null);
@@ -125,7 +118,7 @@ async function domFacts(page: Page) {
       .filter((r) => r.live !== 'off');
     // DOM approximation of headings / landmarks / focus, used when CDP is unavailable.
     const headings = Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6,[role="heading"]'))
-      .filter((el) => !hiddenFromAt(el))
+      .filter((el) => !hiddenFromAll(el))
       .slice(0, listLimit)
       .map((el) => ({
         level: Number(el.getAttribute('aria-level')) || (/^h[1-6]$/.test(el.localName) ? Number(el.localName[1]) : 2),
@@ -150,7 +143,7 @@ async function domFacts(page: Page) {
       }
     };
     const landmarks = Array.from(document.querySelectorAll('main,nav,aside,header,footer,search,section,form,[role]'))
-      .filter((el) => !hiddenFromAt(el))
+      .filter((el) => !hiddenFromAll(el))
       .map((el) => ({ role: landmarkOf(el), name: clip(el.getAttribute('aria-label') ?? ''), domPath: pathOf(el) }))
       .filter((l): l is { role: string; name: string; domPath: string } => Boolean(l.role && ['banner', 'main', 'navigation', 'contentinfo', 'complementary', 'region', 'form', 'search'].includes(l.role)))
       .slice(0, listLimit);
