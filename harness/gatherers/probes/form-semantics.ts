@@ -1,5 +1,5 @@
 import type { Page } from 'playwright';
-import { DOM_PATH_SOURCE } from '../in-page.ts';
+import { IN_PAGE_PRELUDE } from '../in-page.ts';
 import type { Probe } from '../../journey/types.ts';
 import { domPathOfBackendNode, openCdp, readingOrder, type AxNode } from './transcript.ts';
 import type { ArtifactOf } from '../../artifacts/schemas.ts';
@@ -35,23 +35,16 @@ declare const __porticoIsRed: (colour: string) => boolean;
  * judge with (error-cues.ts), used in the page only to select red text as a candidate error.
  */
 async function evaluateFormSide<R, A>(page: Page, fn: (arg: A) => R, arg: A): Promise<R> {
-  const expression = `(() => { const __porticoDomPath = (${DOM_PATH_SOURCE}); const __porticoIsRed = (${isRedColour.toString()}); return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
+  const expression = `(() => { ${IN_PAGE_PRELUDE} const __porticoIsRed = (${isRedColour.toString()}); return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
   return (await page.evaluate(expression)) as R;
 }
 
 async function domSide(page: Page) {
   return evaluateFormSide(page, ({ limit, prefixes }) => {
     const pathOf = __porticoDomPath;
-    const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-    const clip = (s: string, n = 300) => { const t = norm(s); return t.length > n ? t.slice(0, n - 1) + '…' : t; };
+    const { norm, hiddenFromAll } = __portico;
+    const clip = (s: string, n = 300) => __portico.clip(s, n);
     const snippetOf = (el: Element) => el.outerHTML.slice(0, 300);
-    function hiddenFromAll(el: Element): boolean {
-      for (let n: Element | null = el; n; n = n.parentElement) {
-        if (n.getAttribute('aria-hidden') === 'true' || (n as HTMLElement).hidden) return true;
-        if (getComputedStyle(n).display === 'none') return true;
-      }
-      return getComputedStyle(el).visibility === 'hidden';
-    }
     /** Seen on screen: rendered, not clipped away as "screen-reader only". */
     function visible(el: Element): boolean {
       if (hiddenFromAll(el)) return false;
