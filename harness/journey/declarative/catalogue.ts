@@ -3,7 +3,7 @@ import { list } from './schema.ts';
 
 /**
  * The words a description gives in several languages are the app's own translations: a catalogue,
- * key → text per language, for the language probe's catalogue evidence (a page shown in English
+ * key → text per language, recorded by the language probe for the i18n audits' catalogue evidence (a page shown in English
  * where the person chose Kreyòl reads as English even when franc cannot tell English from French
  * on a short page). Keys name where the words are in the description (flow.step.key).
  *
