@@ -31,3 +31,12 @@ test.describe('target-size probe and audit (2.5.8)', () => {
     expect(v.findings[0].message).toMatch(/16 × 16 CSS px/);
   });
 });
+
+test('a link inside an inline SVG (no innerText) is measured, not a crash of the probe', async ({ page }) => {
+  await page.goto(testPage('target-size', 'svg-link.html'));
+  const r = (await targetSizeProbe.gather(page, ctx)) as TargetSizeArtifact;
+  const link = r.small.find((t) => t.tag === 'a');
+  expect(link?.name).toBe('Figures');
+  expect(link?.box.width).toBeLessThan(24);
+  expect(['passed', 'failed']).toContain(judge(r).outcome);
+});

@@ -67,8 +67,10 @@ function measure(): Omit<TargetSizeArtifact, 'schema'> {
       let block: Element | null = el.parentElement;
       while (block && getComputedStyle(block).display === 'inline') block = block.parentElement;
       if (block) {
-        const text = (block as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
-        const own = (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
+        // SVG elements (an <a> inside an <svg>, the <svg> block itself) have no innerText.
+        const textOf = (n: Element) => norm((n as HTMLElement).innerText ?? n.textContent);
+        const text = textOf(block);
+        const own = textOf(el);
         inline = text.replace(own, '').replace(/[\s\p{P}]/gu, '').length > 0;
       }
     }
@@ -80,7 +82,7 @@ function measure(): Omit<TargetSizeArtifact, 'schema'> {
     const html = el.outerHTML;
     small.push({
       domPath: pathOf(el), tag: el.localName, role: el.getAttribute('role') ?? '', box, inline, uaDefault, neighbours,
-      name: norm(el.getAttribute('aria-label') || (el as HTMLElement).innerText || el.getAttribute('title') || (el as HTMLInputElement).value || '').slice(0, 80),
+      name: norm(el.getAttribute('aria-label') || ((el as HTMLElement).innerText ?? el.textContent) || el.getAttribute('title') || (el as HTMLInputElement).value || '').slice(0, 80),
       snippet: html.slice(0, 160),
     });
     if (small.length >= 200) break;
