@@ -29,6 +29,22 @@ describe('captcha-alternative', () => {
     expect(r.findings[0]).toMatchObject({ impact: 'serious', wcag: ['1.1.1'] });
   });
 
+  it('fails an audio version offered only inside aria-hidden (a screen reader never reaches it)', () => {
+    const a = recorded('sr-captcha-audio');
+    for (const alt of cap(a).captchas[0].alternatives) alt.ariaHidden = true;
+    const r = run(captchaAlternativeAudit, a);
+    expect(r.outcome).toBe('failed');
+    expect(r.findings[0]).toMatchObject({ impact: 'critical', wcag: ['1.1.1'] });
+    expect(r.findings[0].message).toMatch(/only inside aria-hidden="true"/);
+  });
+
+  it('passes when one of its alternatives is exposed, even if another is aria-hidden', () => {
+    const a = recorded('sr-captcha-audio');
+    const alts = cap(a).captchas[0].alternatives;
+    alts.push({ ...alts[0], kind: 'other-way-link', text: 'Call us instead', ariaHidden: true });
+    expect(run(captchaAlternativeAudit, a)).toMatchObject({ outcome: 'passed', findings: [] });
+  });
+
   it('is cantTell for a third-party widget it cannot look inside', () => {
     const a = recorded('sr-captcha-image');
     Object.assign(cap(a).captchas[0], { kind: 'widget', widget: 'reCAPTCHA' });

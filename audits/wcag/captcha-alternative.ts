@@ -35,7 +35,18 @@ export const captchaAlternativeAudit: Audit = {
         notes.push(`${c.widget ?? 'third-party'} CAPTCHA widget at ${c.domPath}: its built-in audio/accessibility mode was not inspected`);
         continue;
       }
-      if (c.alternatives.length === 0) {
+      // An alternative hidden from assistive technology (aria-hidden) is not one for a blind person.
+      const hiddenAlternatives = c.alternatives.filter((a) => a.ariaHidden);
+      if (c.alternatives.length > 0 && hiddenAlternatives.length === c.alternatives.length) {
+        findings.push({
+          ...base,
+          outcome: 'failed',
+          impact: 'critical',
+          message: `CAPTCHA${answer} offers ${hiddenAlternatives.map((a) => `"${a.text}"`).join(', ')} only inside aria-hidden="true": a screen reader never announces it, so a blind person has no way through this step.`,
+          wcag: ['1.1.1'],
+          other: ['W3C: Inaccessibility of CAPTCHA (alternative modality required)'],
+        });
+      } else if (c.alternatives.length === 0) {
         findings.push({
           ...base,
           outcome: 'failed',

@@ -148,7 +148,11 @@ export const captchaSchema = z.looseObject({
     why: z.array(str),
     /** The text input the answer goes into, when found. */
     input: z.looseObject({ domPath: str, name: str, label: str }).nullable(),
-    alternatives: z.array(z.looseObject({ kind: z.enum(['audio-element', 'audio-link', 'other-way-link']), text: str, domPath: str, href: nstr })),
+    alternatives: z.array(z.looseObject({
+      kind: z.enum(['audio-element', 'audio-link', 'other-way-link']), text: str, domPath: str, href: nstr,
+      /** Inside aria-hidden="true": drawn, but gone from the accessibility tree (absent in older artifacts). */
+      ariaHidden: z.boolean().optional(),
+    })),
     snippet: str,
   })),
   /** A text/logic question that asks for no image (not a barrier to a screen reader). */

@@ -73,16 +73,17 @@ async function gather(page: Page): Promise<CaptchaArtifact> {
         for (let a: Element | null = el.parentElement, i = 0; a && i < 3 && !input; a = a.parentElement, i++) input = textInputs.find((t) => a!.contains(t)) ?? null;
       }
       const alternatives: CaptchaInfo['alternatives'] = [];
-      for (const au of Array.from(scope.querySelectorAll('audio'))) alternatives.push({ kind: 'audio-element', text: nameOf(au) || 'audio', domPath: pathOf(au), href: au.getAttribute('src') ?? au.querySelector('source')?.getAttribute('src') ?? null });
+      for (const au of Array.from(scope.querySelectorAll('audio'))) alternatives.push({ kind: 'audio-element', text: nameOf(au) || 'audio', domPath: pathOf(au), href: au.getAttribute('src') ?? au.querySelector('source')?.getAttribute('src') ?? null, ariaHidden: au.closest('[aria-hidden="true"]') !== null });
       for (const c of Array.from(scope.querySelectorAll('a[href],button,[role="button"],[role="link"],input[type="button"],input[type="submit"]'))) {
         if (notRendered(c)) continue;
         const text = nameOf(c) || clip((c as HTMLInputElement).value ?? '');
         const href = c.getAttribute('href');
         const hay = `${text} ${href ?? ''} ${c.id} ${c.getAttribute('class') ?? ''}`;
-        if (AUDIO.test(hay)) alternatives.push({ kind: 'audio-link', text, domPath: pathOf(c), href });
+        const ariaHidden = c.closest('[aria-hidden="true"]') !== null;
+        if (AUDIO.test(hay)) alternatives.push({ kind: 'audio-link', text, domPath: pathOf(c), href, ariaHidden });
         else if (OTHER_WAY.test(text) && (MENTIONS.test(hay) || el.closest('form') === c.closest('form') || (c.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING))) {
           // Only links/buttons close to the CAPTCHA (its form, or right after it) count as "another way".
-          alternatives.push({ kind: 'other-way-link', text, domPath: pathOf(c), href });
+          alternatives.push({ kind: 'other-way-link', text, domPath: pathOf(c), href, ariaHidden });
         }
       }
       return {

@@ -206,6 +206,11 @@ test('captcha: an image CAPTCHA with no alternative, and one with alt text and a
   expect(g).toEqual([expect.objectContaining({ kind: 'image', alternatives: [expect.objectContaining({ kind: 'audio-link', text: 'Listen to an audio version' })] })]);
   expect(run(captchaAlternativeAudit, good)).toMatchObject({ outcome: 'passed', findings: [] });
 
+  // The same audio link inside aria-hidden: drawn for sighted people, never announced.
+  const hidden = await gather('sr-captcha-audio-hidden');
+  expect((hidden.gathered.captcha as CaptchaArtifact).captchas[0].alternatives).toEqual([expect.objectContaining({ kind: 'audio-link', ariaHidden: true })]);
+  expect(run(captchaAlternativeAudit, hidden)).toMatchObject({ outcome: 'failed', findings: [expect.objectContaining({ wcag: ['1.1.1'], impact: 'critical' })] });
+
   const none = await gather('sr-form-labelled');
   expect(run(captchaAlternativeAudit, none).outcome).toBe('inapplicable');
 });
