@@ -21,6 +21,7 @@ import { adapterLottery, fetchAdapterRecords, readAdapter } from '../../harness/
 import { kAdvantageChart, waitDistributionChart, waitPercentileChart } from '../../harness/lottery/svg.ts';
 import { renderLotteryHtml, renderLotteryText } from '../../harness/lottery/html.ts';
 import type { TargetLottery } from '../../harness/lottery/target.ts';
+import { resolveDefects } from '../../harness/journey/defects.ts';
 
 export interface LotteryCommandOptions {
   target?: string;
@@ -74,21 +75,25 @@ interface Reached {
 }
 
 async function reachReference(o: LotteryCommandOptions): Promise<Reached> {
-  const { resolveDefects, PROFILES, DEFECTS } = await import('../../targets/reference/defects.ts');
-  const { startReferenceApp } = await import('../../targets/reference/server.ts');
+  // The reference target, as the journeys see it: its catalogue and app come from its Target.
+  const { resolveTarget } = await import('../../targets/index.ts');
+  const reference = resolveTarget('reference');
+  const catalogue = reference.defects;
+  if (!catalogue || !reference.serve) throw new Error('the reference target has no defect catalogue or cannot be served');
   const profile = o.profile ?? 'conformant';
-  if (!(profile in PROFILES)) throw new UsageError(`--profile: unknown profile "${profile}"; choose from ${Object.keys(PROFILES).join(', ')}`);
+  if (!Object.hasOwn(catalogue.profiles, profile)) throw new UsageError(`--profile: unknown profile "${profile}"; choose from ${Object.keys(catalogue.profiles).join(', ')}`);
   const defects = o.defects ? o.defects.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  let on: string[];
   try {
-    resolveDefects(profile as never, defects);
+    on = resolveDefects(catalogue, profile, defects);
   } catch (error) {
     throw new UsageError(`--defects: ${(error as Error).message}`);
   }
   // The synthetic requesters must be able to register: the app is started with the defects of the
   // profile that concern the lottery (its multi-account ones), not the registration barriers a
   // profile such as cbp-one-2023 also switches on (those are the journeys' to find).
-  const lotteryDefects = resolveDefects(profile as never, defects).filter((id) => DEFECTS.find((d) => d.id === id)?.persona === 'multi-account');
-  const app = await startReferenceApp({ profile: 'conformant', defects: lotteryDefects, testMode: true });
+  const lotteryDefects = on.filter((id) => catalogue.defects.find((d) => d.id === id)?.persona === 'multi-account');
+  const app = await reference.serve({ profile: 'conformant', defects: lotteryDefects, port: 0, testMode: true });
   try {
     await publishReferenceDraws(app.url, numberOption('record-days', o.recordDays, true) ?? 2);
     const published = await fetchDrawRecords(app.url);

@@ -57,7 +57,7 @@ export default class MatrixReporter implements Reporter {
     const dir = resolve('test-results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'defect-matrix.md'), `${table}\n\n${timing}\n`);
-    process.stdout.write(`\nDefect matrix (ground truth from targets/reference/defects.ts):\n\n${table}\n\n${timing}\nWritten to test-results/defect-matrix.md\n`);
+    process.stdout.write(`\nDefect matrix (ground truth from the target's defect catalogue):\n\n${table}\n\n${timing}\nWritten to test-results/defect-matrix.md\n`);
   }
 
   printsToStdio() {
