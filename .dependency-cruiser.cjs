@@ -15,6 +15,7 @@ module.exports = {
     layer('audits-know-only-the-kernel', '^audits/', '^(personas|targets|composition)/', 'an audit judges artifacts; it knows no persona, target or wiring'),
     layer('personas-know-only-the-kernel', '^personas/', '^(audits|targets|composition)/', 'a persona names its audits by id; it imports no audit, target or wiring'),
     layer('targets-know-only-the-kernel', '^targets/', '^(audits|personas|composition)/', 'a target is an app and its description; it knows no audit, persona or wiring'),
+    layer('a-target-owns-its-catalogue', '^(?!targets/)', '^targets/[^/]+/defects\\.(ts|ya?ml)$', 'a target\'s profiles and defects are read through its Target (Target.defects), never by importing its catalogue'),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
