@@ -120,11 +120,9 @@ export interface AuditMeta {
   failureTitle: string;
   description: string;
   /**
-   * Keys of Artifacts.gathered this audit reads. Missing or errored → outcome 'error'. Each has a
-   * schema (ArtifactKey) except 'lottery', the report `portico lottery` writes (harness/lottery/report.ts),
-   * whose type is not described by a schema.
+   * Keys of Artifacts.gathered this audit reads, each with a schema (ArtifactKey). Missing or errored → outcome 'error'.
    */
-  requiredArtifacts: (ArtifactKey | 'lottery')[];
+  requiredArtifacts: ArtifactKey[];
   /** WCAG criteria (and other references) this audit tests. */
   requirements: Partial<Requirements>;
   mode: AuditMode;

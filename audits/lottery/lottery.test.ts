@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadArtifactsDir } from '../../harness/artifacts/store.ts';
 import type { Artifacts } from '../../harness/types.ts';
 import { runAudits } from '../../harness/run-audits.ts';
 import { resolveParams } from '../../harness/lottery/params.ts';
@@ -69,5 +73,26 @@ describe('lottery audits', () => {
     const artifacts: Artifacts = { schema: 'portico.artifacts/1', checkpoint: 'lottery', url: 'x', pagePath: '/', context: {}, gatheredAt: '', versions: {}, gathered: { lottery: { nope: true } } };
     const { verdicts } = runAudits(LOTTERY_AUDITS, [artifacts]);
     expect(verdicts.every((v) => v.outcome === 'error')).toBe(true);
+  });
+
+  it('read back from disk: a real report is judged as before; a malformed one is an error naming the field in every lottery audit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portico-lottery-'));
+    const envelope = (lottery: unknown) => ({ schema: 'portico.artifacts/1', checkpoint: 'lottery', url: 'module:test', pagePath: '/lottery', context: { target: 't' }, gatheredAt: '', versions: {}, gathered: { lottery } });
+    const good = { ...withoutDedupe, records: [ok] };
+    const badWait = structuredClone(good) as { designs: Array<{ waits: { median: unknown } }> };
+    badWait.designs[0].waits.median = '12 days';
+    const { target: { rules: _rules, ...noRules }, ...rest } = good;
+    writeFileSync(join(dir, '001-good.json'), JSON.stringify(envelope(good)));
+    writeFileSync(join(dir, '002-wait.json'), JSON.stringify(envelope(badWait)));
+    writeFileSync(join(dir, '003-rules.json'), JSON.stringify(envelope({ ...rest, target: noRules })));
+    const loaded = await loadArtifactsDir(dir);
+    const { verdicts } = runAudits(LOTTERY_AUDITS, loaded.map((l) => l.artifacts));
+    const byFile = (i: number) => verdicts.slice(i * LOTTERY_AUDITS.length, (i + 1) * LOTTERY_AUDITS.length);
+    expect(byFile(0).map((v) => v.outcome)).toEqual(LOTTERY_AUDITS.map((a) => judge(good).outcome(a.meta.id)));
+    expect(byFile(0).some((v) => v.outcome === 'failed')).toBe(true);
+    for (const [i, field] of [[1, /002-wait\.json: lottery\.designs\[0\]\.waits\.median: /], [2, /003-rules\.json: lottery\.target\.rules: /]] as const) {
+      expect(byFile(i).map((v) => v.outcome)).toEqual(LOTTERY_AUDITS.map(() => 'error'));
+      for (const v of byFile(i)) expect(v.notes?.join()).toMatch(field);
+    }
   });
 });

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { BARRIER_SCHEMAS } from './barrier-schemas.ts';
 import { PROBE_SCHEMAS } from './probe-schemas.ts';
+import { lotterySchema } from './lottery-schema.ts';
 
 const domPath = z.string().nullable();
 const rect = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
@@ -149,6 +150,8 @@ export const ARTIFACT_SCHEMAS = {
   journey: journeySchema,
   ...BARRIER_SCHEMAS,
   ...PROBE_SCHEMAS,
+  /** The report `portico lottery` stores (harness/lottery/report.ts). */
+  lottery: lotterySchema,
 } satisfies Record<string, z.ZodType>;
 
 /** A key of Artifacts.gathered that has a schema. */
