@@ -103,7 +103,14 @@ export async function auditPages(urls: string[], options: PageAuditOptions): Pro
   return { bundle, artifacts, artifactFiles };
 }
 
-/** `portico audit --replay DIR`: the same audits over saved artifacts, with no browser at all. */
-export function replayArtifacts(audits: Audit[], list: Artifacts[], startedAt = new Date().toISOString()): RunBundle {
-  return auditBundle({ startedAt, audits, artifacts: list, incomplete: [], meta: { command: 'audit --replay' } });
+/**
+ * `portico audit --replay DIR`: the same audits over saved artifacts, with no browser at all. A replay
+ * re-judges what was gathered; what the original run could not check (`originalIncomplete`, saved
+ * beside its artifacts) stays unchecked, each cause listed once.
+ */
+export function replayArtifacts(audits: Audit[], list: Artifacts[], startedAt = new Date().toISOString(), originalIncomplete: RunBundle['incomplete'] = []): RunBundle {
+  const bundle = auditBundle({ startedAt, audits, artifacts: list, incomplete: originalIncomplete, meta: { command: 'audit --replay', ...(originalIncomplete.length ? { originalIncomplete: originalIncomplete.length } : {}) } });
+  const seen = new Set<string>();
+  bundle.incomplete = bundle.incomplete.filter((i) => { const k = `${i.where}\u0000${i.cause}`; if (seen.has(k)) return false; seen.add(k); return true; });
+  return bundle;
 }

@@ -4,7 +4,7 @@ import { ENGINE_NAMES, DEFAULT_ENGINES, type EngineName } from '../../harness/ga
 import { auditPages, replayArtifacts, toPageUrl, UsageError } from '../../harness/page-audit.ts';
 import { loadArtifactsDir } from '../../harness/artifacts/store.ts';
 import { readIncomplete, writeIncomplete } from '../../harness/artifacts/incomplete.ts';
-import { buildBundle, exitCodeFor } from '../../harness/bundle.ts';
+import { exitCodeFor } from '../../harness/bundle.ts';
 import { renderText } from '../../harness/report/text.ts';
 import type { RunBundle } from '../../harness/types.ts';
 import { loadBaselineFile } from '../../harness/baseline/load.ts';
@@ -40,18 +40,6 @@ async function writeOutputs(bundle: RunBundle, outDir: string, formats?: Format[
   return writeRunOutputs(outDir, bundle, `Portico: page audit`, { audits: AUDITS.map((a) => a.meta), formats });
 }
 
-/**
- * A replay re-judges what was gathered; what the original run could not check stays unchecked.
- * Audit errors the replay finds again are not listed twice.
- */
-export function withOriginalIncomplete(replayed: RunBundle, original: RunBundle['incomplete']): RunBundle {
-  if (original.length === 0) return replayed;
-  const rebuilt = buildBundle({ startedAt: replayed.startedAt, findings: replayed.findings, verdicts: replayed.verdicts, incomplete: original, versions: replayed.versions, meta: { ...replayed.meta, originalIncomplete: original.length } });
-  const seen = new Set<string>();
-  rebuilt.incomplete = rebuilt.incomplete.filter((i) => { const k = `${i.where}\u0000${i.cause}`; if (seen.has(k)) return false; seen.add(k); return true; });
-  return rebuilt;
-}
-
 /** Returns the process exit code. */
 export async function auditCommand(pages: string[], options: AuditCommandOptions): Promise<number> {
   const format = options.format ?? 'text';
@@ -69,7 +57,7 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
     const saved = await readIncomplete(resolve(options.replay)).catch((error: Error) => {
       throw new UsageError(`--replay ${options.replay}: ${error.message}`);
     });
-    bundle = withOriginalIncomplete(replayArtifacts(AUDITS, loaded.map((l) => l.artifacts)), saved);
+    bundle = replayArtifacts(AUDITS, loaded.map((l) => l.artifacts), undefined, saved);
   } else {
     if (pages.length === 0) throw new UsageError('give at least one URL or HTML file to audit (or --replay DIR)');
     const timeoutMs = options.timeout ? Number(options.timeout) * 1000 : 30_000;

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withOriginalIncomplete } from './audit.ts';
 import { readIncomplete, writeIncomplete } from '../../harness/artifacts/incomplete.ts';
 import { replayArtifacts } from '../../harness/page-audit.ts';
 import { exitCodeFor } from '../../harness/bundle.ts';
@@ -26,7 +25,7 @@ describe('--replay keeps the original run\'s incomplete list', () => {
   it('a clean replay of a run that could not load a page stays incomplete (exit 2), listing each cause once', () => {
     const replayed = replayArtifacts(AUDITS, [recordedArtifacts('clean')]);
     expect(exitCodeFor(replayed)).toBe(0);
-    const kept = withOriginalIncomplete(replayed, [{ where: 'http://x/500', cause: 'HTTP 500' }, { where: 'http://x/500', cause: 'HTTP 500' }]);
+    const kept = replayArtifacts(AUDITS, [recordedArtifacts('clean')], undefined, [{ where: 'http://x/500', cause: 'HTTP 500' }, { where: 'http://x/500', cause: 'HTTP 500' }]);
     expect(kept.status).toBe('incomplete');
     expect(exitCodeFor(kept)).toBe(2);
     expect(kept.incomplete).toEqual([{ where: 'http://x/500', cause: 'HTTP 500' }]);

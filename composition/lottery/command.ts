@@ -7,8 +7,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../../harness/page-audit.ts';
-import { buildBundle, exitCodeFor } from '../../harness/bundle.ts';
-import { runAudits } from '../../harness/run-audits.ts';
+import { auditBundle, exitCodeFor } from '../../harness/bundle.ts';
 import { writeRunOutputs } from '../../harness/report/run-output.ts';
 import type { Artifacts, Evidence } from '../../harness/types.ts';
 import { LOTTERY_AUDITS } from '../../audits/lottery/index.ts';
@@ -227,8 +226,8 @@ export async function lotteryCommand(o: LotteryCommandOptions): Promise<number> 
     evidence,
   };
   await writeFile(join(outDir, 'lottery.artifacts.json'), JSON.stringify(artifacts, null, 2));
-  const { findings, verdicts } = runAudits(LOTTERY_AUDITS, [artifacts]);
-  const bundle = buildBundle({ startedAt, findings, verdicts, incomplete: [], versions: artifacts.versions, meta: { command: 'lottery', target: reached.target.id } });
+  const bundle = auditBundle({ startedAt, audits: LOTTERY_AUDITS, artifacts: [artifacts], incomplete: [], meta: { command: 'lottery', target: reached.target.id } });
+  const { findings, verdicts } = bundle;
   const written = await writeRunOutputs(outDir, bundle, `Portico lottery report — ${reached.target.title}`, { audits: LOTTERY_AUDITS.map((a) => a.meta), artifacts: [artifacts] });
   const summary = findings.filter((f) => f.outcome === 'failed').map((f) => f.message);
   await writeFile(join(outDir, 'lottery.html'), renderLotteryHtml(report, charts, summary));
