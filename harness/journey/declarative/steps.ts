@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { afterRequestsSettle } from '../requests-settle.ts';
 import { syntheticPhotoFile } from '../../camera/photo.ts';
 import { captureIncomplete, runCaptureGrid, type CaptureStepSpec, type ResultMatcher } from '../../camera/capture-runner.ts';
 import type { Locator, Page } from 'playwright';
@@ -284,7 +285,7 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
         const label = inLanguage(s.upload.label, langOf(ctx, s));
         const file = s.upload.file === '{photo}' ? syntheticPhotoFile() : s.upload.file;
         ctx.actor.log.push(`attach ${s.upload.file === '{photo}' ? 'a photo' : basename(file)} to ${JSON.stringify(label)}`);
-        await ctx.page.getByLabel(label).first().setInputFiles(file, { timeout: 10_000 });
+        await afterRequestsSettle(ctx.page, () => ctx.page.getByLabel(label).first().setInputFiles(file, { timeout: 10_000 }));
       }
       if (s.capture) await capture(ctx, s.capture);
       const before = ctx.page.url();
