@@ -84,3 +84,15 @@ test('a label that is how another begins: each actor fills the field whose label
     expect(await page.locator('#p').inputValue(), make.name).toBe('11101');
   }
 });
+
+test('a button its script enables a moment later (a camera warming up) is pressed, not a block; one that stays disabled blocks', async () => {
+  await page.setContent(`<main><button id="take" disabled>Take the photo</button><p id="said"></p><script>
+    setTimeout(() => { take.disabled = false; }, 1500);
+    take.addEventListener('click', () => { said.textContent = 'taken'; });</script></main>`);
+  await pointerActor(page).click('button', 'Take the photo');
+  await expect(page.locator('#said')).toHaveText('taken');
+  await page.setContent('<main><button disabled>Take the photo</button></main>');
+  const e = await caught(pointerActor(page).click('button', 'Take the photo'));
+  expect(e).toBeInstanceOf(BlockedError);
+  expect(e!.message).toMatch(/is disabled/);
+});

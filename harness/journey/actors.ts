@@ -95,7 +95,12 @@ async function exactlyOne(locator: Locator, what: string, how: string, lookupIsT
  * disabled is a barrier on the page. Checked first, so that when Playwright's own action then
  * times out, it is the harness that could not act — the run is incomplete, not the person blocked.
  */
+/** How long a person waits for a control that is there to become visible and enabled (a camera warming up, a script starting). */
+const USABLE_WAIT_MS = 5_000;
+
 async function usable(el: Locator, what: string, how: string, bySight: boolean): Promise<Locator> {
+  const ready = async () => (!bySight || (await el.isVisible())) && (await el.isEnabled());
+  for (const until = Date.now() + USABLE_WAIT_MS; !(await ready()) && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
   if (bySight && !(await el.isVisible())) throw new BlockedError(`${what} is on the page but not visible`, how, UNATTRIBUTED_BLOCK);
   if (!(await el.isEnabled())) throw new BlockedError(`${what} is disabled`, how, UNATTRIBUTED_BLOCK);
   return el;

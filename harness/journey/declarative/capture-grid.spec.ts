@@ -116,7 +116,8 @@ test('without a rejection matcher a refused photo is no-result, never rejected: 
 });
 
 test('other personas keep the single photo (records capture, not captureGrid)', async ({ sharedChromium }) => {
-  const { journeys } = await walk(sharedChromium, universalEmail, describe('biased'));
+  const { result, journeys } = await walk(sharedChromium, universalEmail, describe('biased'));
+  expect(result.incompleteAt, `incomplete: ${journeys[0]?.incomplete}`).not.toBe('photo');
   expect(journeys[0].records.captureGrid).toBeUndefined();
   expect(journeys[0].records.capture).toMatchObject({ outcome: expect.stringMatching(/accepted|rejected|no-result/) });
 });
