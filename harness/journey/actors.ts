@@ -90,13 +90,15 @@ async function exactlyOne(locator: Locator, what: string, how: string, lookupIsT
   throw new BlockedError(`${what} matches ${count} elements, none visible`, how, lookupIsTheBarrier ? undefined : UNATTRIBUTED_BLOCK);
 }
 
-/**
- * What the person meets before acting: a control that is there but hidden (for a sighted user) or
- * disabled is a barrier on the page. Checked first, so that when Playwright's own action then
- * times out, it is the harness that could not act — the run is incomplete, not the person blocked.
- */
 /** How long a person waits for a control that is there to become visible and enabled (a camera warming up, a script starting). */
 const USABLE_WAIT_MS = 5_000;
+
+/**
+ * What the person meets before acting: a control that is there but still hidden (for a sighted
+ * user) or disabled after USABLE_WAIT_MS is a barrier on the page. Checked first, so that when
+ * Playwright's own action then times out, it is the harness that could not act — the run is
+ * incomplete, not the person blocked.
+ */
 
 async function usable(el: Locator, what: string, how: string, bySight: boolean): Promise<Locator> {
   const ready = async () => (!bySight || (await el.isVisible())) && (await el.isEnabled());
