@@ -9,7 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding, RunBundle } from '../harness/types.ts';
+import type { RunBundle } from '../harness/types.ts';
+import { describeDifference, fingerprintDiff } from './fingerprint-diff.ts';
 
 const [dirA, dirB] = process.argv.slice(2);
 if (!dirA || !dirB) {
@@ -17,22 +18,9 @@ if (!dirA || !dirB) {
   process.exit(2);
 }
 const load = (dir: string) => JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as RunBundle;
-const counts = (findings: Finding[]) => {
-  const m = new Map<string, { n: number; f: Finding }>();
-  for (const f of findings) m.set(f.fingerprint, { n: (m.get(f.fingerprint)?.n ?? 0) + 1, f });
-  return m;
-};
 const [a, b] = [load(dirA), load(dirB)];
-const [ca, cb] = [counts(a.findings), counts(b.findings)];
-let differ = 0;
-for (const fp of new Set([...ca.keys(), ...cb.keys()])) {
-  const x = ca.get(fp)?.n ?? 0;
-  const y = cb.get(fp)?.n ?? 0;
-  if (x === y) continue;
-  differ++;
-  const f = (ca.get(fp) ?? cb.get(fp))!.f;
-  console.log(`  ${fp} (${x} vs ${y}): ${f.outcome} ${f.ruleId} at ${f.context.persona ?? ''} › ${f.context.step ?? f.context.checkpoint} — ${f.message.slice(0, 140).replace(/\s+/g, ' ')}`);
-}
+const { differences, total } = fingerprintDiff(a.findings, b.findings);
+for (const d of differences) console.log(describeDifference(d));
 console.log(`A: ${a.status}, ${a.findings.length} findings; B: ${b.status}, ${b.findings.length} findings`);
-console.log(`fingerprints: ${differ} differ of ${new Set([...ca.keys(), ...cb.keys()]).size}`);
-process.exitCode = a.status === 'incomplete' || b.status === 'incomplete' ? 2 : differ > 0 ? 1 : 0;
+console.log(`fingerprints: ${differences.length} differ of ${total}`);
+process.exitCode = a.status === 'incomplete' || b.status === 'incomplete' ? 2 : differences.length > 0 ? 1 : 0;

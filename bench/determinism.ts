@@ -15,7 +15,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Finding, RunBundle } from '../harness/types.ts';
+import type { RunBundle } from '../harness/types.ts';
+import { describeDifference, fingerprintDiff } from './fingerprint-diff.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const profiles = ['conformant', 'cbp-one-2023'];
@@ -34,26 +35,14 @@ function run(profile: string, attempt: number): { bundle: RunBundle; seconds: nu
   return { bundle, seconds };
 }
 
-const counts = (findings: Finding[]) => {
-  const m = new Map<string, { n: number; f: Finding }>();
-  for (const f of findings) m.set(f.fingerprint, { n: (m.get(f.fingerprint)?.n ?? 0) + 1, f });
-  return m;
-};
-
 let differ = 0;
 let incomplete = false;
 for (const profile of profiles) {
   const [a, b] = [run(profile, 1), run(profile, 2)];
   incomplete ||= a.bundle.status === 'incomplete' || b.bundle.status === 'incomplete';
-  const [ca, cb] = [counts(a.bundle.findings), counts(b.bundle.findings)];
-  for (const fp of new Set([...ca.keys(), ...cb.keys()])) {
-    const x = ca.get(fp)?.n ?? 0;
-    const y = cb.get(fp)?.n ?? 0;
-    if (x === y) continue;
-    differ++;
-    const f = (ca.get(fp) ?? cb.get(fp))!.f;
-    console.log(`  differs ${fp} (${x} vs ${y}): ${f.ruleId} at ${f.context.persona ?? ''} › ${f.context.step ?? f.context.checkpoint} — ${f.message.slice(0, 120).replace(/\s+/g, ' ')}`);
-  }
+  const { differences } = fingerprintDiff(a.bundle.findings, b.bundle.findings);
+  differ += differences.length;
+  for (const d of differences) console.log(describeDifference(d));
 }
 console.log(`determinism: ${differ} fingerprints differ${incomplete ? ' (a run was incomplete: see above)' : ''}`);
 process.exitCode = incomplete ? 2 : differ > 0 ? 1 : 0;
