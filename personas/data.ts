@@ -10,5 +10,7 @@ export const baseData: PersonaData = {
   countryOfBirth: 'HN',
   phone: '+504 9876 5432',
   languages: ['es'],
-  usAddress: null,
+  // Someone who has a US address to give (a sponsor's, a relative's); the no-US-address persona has none.
+  usAddress: { street: '2210 Boca Chica Blvd', city: 'Brownsville', state: 'TX', zip: '78521' },
+  homeAddress: { line1: 'Colonia Kennedy, Bloque 3, Casa 12', town: 'Tegucigalpa', country: 'Honduras' },
 };

@@ -13,5 +13,9 @@ export const noUsAddress: Persona = {
   audits: [],
   blockedCites: { wcag: [], other: ['blocked: a control could not be found or used'] },
   // The law does not require a US address: a page that refuses the form without one blocks this person for that reason.
-  lacks: { usAddress: { wcag: [], other: ['journey blocked: US address demanded without legal basis'] } },
+  // Walking a flow without a fixed address (`without: [homeAddress]`), a page that demands one blocks them too.
+  lacks: {
+    usAddress: { wcag: [], other: ['journey blocked: US address demanded without legal basis'] },
+    homeAddress: { wcag: [], other: ['journey blocked: a fixed address demanded, with no way for people without one'] },
+  },
 };

@@ -196,7 +196,7 @@ export function pointerActor(page: Page): Actor {
     async check(label, scope?: Scope) {
       log.push(`tick ${describe(label)}`);
       const box = await preferExact((exact) => root(page, scope).getByLabel(label, { exact }), label);
-      await (await usable(await exactlyOne(box, `a checkbox ${describe(label)}`, how), `the checkbox ${describe(label)}`, how, false)).check({ timeout: ACTION_TIMEOUT });
+      await (await usable(await exactlyOne(box, `a checkbox ${describe(label)}`, how, false, label), `the checkbox ${describe(label)}`, how, false)).check({ timeout: ACTION_TIMEOUT });
     },
     async click(role, name) {
       log.push(`click ${describe(name)}`);
@@ -260,7 +260,7 @@ export function keyboardActor(page: Page): Actor {
       throw new BlockedError(`could not choose ${String(option)} in ${describe(label)} with the arrow keys`, how);
     },
     async check(label, scope?: Scope) {
-      const el = await exactlyOne(await preferExact((exact) => root(page, scope).getByLabel(label, { exact }), label), `a checkbox ${describe(label)}`, how);
+      const el = await exactlyOne(await preferExact((exact) => root(page, scope).getByLabel(label, { exact }), label), `a checkbox ${describe(label)}`, how, false, label);
       const group = await el.evaluate((e) => (e instanceof HTMLInputElement && e.type === 'radio' && e.name ? e.name : null));
       if (group) {
         // A radio group is one Tab stop; the arrow keys move (and check) within it.

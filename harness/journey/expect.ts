@@ -12,7 +12,7 @@ export async function visibleProblems(page: Page): Promise<string[]> {
     };
     document.querySelectorAll('[role=alert], .error, .error-message, .field-error, [id$="-error"], .error-summary li').forEach((el) => {
       const box = (el as HTMLElement).getBoundingClientRect();
-      if (box.width > 0 && box.height > 0) add(el.textContent);
+      if (box.width > 0 && box.height > 0) add((el as HTMLElement).innerText ?? el.textContent);
     });
     return texts.slice(0, 8);
   });

@@ -39,7 +39,13 @@ export interface PersonaData {
   phone: string;
   languages: string[];
   usAddress: { street: string; city: string; state: string; zip: string } | null;
+  /** Where the person lives (any country); null: no fixed address (travelling, in a shelter). */
+  homeAddress: { line1: string; town: string; country: string } | null;
 }
+
+/** The parts of a person's data they may not have (null): a described flow can be walked without them (`without:`). */
+export const OPTIONAL_DATA_PARTS = ['usAddress', 'homeAddress'] as const satisfies ReadonlyArray<keyof PersonaData>;
+export type OptionalDataPart = (typeof OPTIONAL_DATA_PARTS)[number];
 
 /** Playwright `use` options a persona sets (emulation). */
 export interface PersonaUse {
@@ -203,6 +209,8 @@ export interface Flow {
   title: string;
   /** Persona ids that walk this flow; absent = every persona. */
   personas?: string[];
+  /** Parts of the person's data this flow is walked without (a scenario: applying with no fixed address): they are null in its steps. */
+  without?: OptionalDataPart[];
   steps: Step[];
   /**
    * The language this persona walks the flow in: its own when the target offers it, else the one

@@ -95,7 +95,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
   const ctx: StepContext = {
     page, context: env.context, actor, persona,
     gathers: [...env.plan.engines, ...env.plan.probes.map((p) => p.id)],
-    data: { ...persona.data, email: persona.data.email.replace('{run}', runToken) },
+    data: { ...persona.data, email: persona.data.email.replace('{run}', runToken), ...Object.fromEntries((flow.without ?? []).map((part) => [part, null])) },
     baseURL: running.baseURL,
     locale,
     t: (key, vars) => translate(catalogues[locale] ?? catalogues.en ?? {}, key, vars),

@@ -1,5 +1,5 @@
 import type { DeclarativeTarget, Words } from './schema.ts';
-import { list } from './schema.ts';
+import { checkLabel, list } from './schema.ts';
 
 /**
  * The words a description gives in several languages are the app's own translations: a catalogue,
@@ -29,7 +29,7 @@ export function describedCatalogues(d: DeclarativeTarget): Record<string, Record
       const at = (k: string) => `${f.id}.${s.id}.${k}`;
       list(s.fill).forEach((x, i) => { add(at(`fill${i}.label`), x.label); add(at(`fill${i}.within`), x.within); });
       list(s.select).forEach((x, i) => { add(at(`select${i}.label`), x.label); add(at(`select${i}.within`), x.within); });
-      list(s.check).forEach((x, i) => add(at(`check${i}`), x));
+      list(s.check).forEach((x, i) => add(at(`check${i}`), checkLabel(x)));
       list(s.require).forEach((x, i) => add(at(`require${i}`), x.name));
       if (s.click) add(at('click'), s.click.name);
       if (s.expect) { add(at('expect.heading'), s.expect.heading); add(at('expect.text'), s.expect.text); }

@@ -54,6 +54,16 @@ describe('the declarative format: every key', () => {
     expect(bad('mail: { sink: smtp }', 'mail: { sink: smtp }\nmial: 1')).toThrow(/\(top level\): unknown key "mial"/);
     expect(bad('accepted: { text: Photo accepted }', 'accepted: { txt: Photo accepted }')).toThrow(/step "photo" › capture › accepted/);
   });
+  it('optional fields and choices, and flows walked without a part of the person\'s data', () => {
+    const t = parseDeclarativeTarget(full
+      .replace('{ label: Street, value: "{persona.usAddress.street}" }]', '{ label: Street, value: "{persona.usAddress.street}", optional: true }]\n        check: [{ label: I have no fixed address, optional: true }, Lost my job]')
+      .replace('    title: Apply\n', '    title: Apply\n    without: [homeAddress]\n'), 'benefits.target.yaml');
+    expect(t.flows[0].without).toEqual(['homeAddress']);
+    expect(t.flows[0].steps[0].fill).toContainEqual({ label: 'Street', value: '{persona.usAddress.street}', optional: true });
+    expect(t.flows[0].steps[0].check).toEqual([{ label: 'I have no fixed address', optional: true }, 'Lost my job']);
+    expect(bad('    title: Apply\n', '    title: Apply\n    without: [phone]\n')).toThrow(/flow "apply" › without\[0\]: use one of usAddress, homeAddress/);
+    expect(bad('value: "{persona.usAddress.street}" }', 'value: "{persona.usAddress.street}", optional: yes }')).toThrow(/step "email" › fill\[1\] › optional/);
+  });
   it('upload: "{photo}" is Portico\'s synthetic photo; a path must exist beside the description (named with flow, step and key)', () => {
     const ok = parseDeclarativeTarget(full.replace('        language: es\n', '        language: es\n        upload: { label: Photo, file: "{photo}" }\n'), 'benefits.target.yaml');
     expect(ok.flows[0].steps[2].upload).toEqual({ label: 'Photo', file: '{photo}' });

@@ -47,7 +47,7 @@ export function declarativeToTarget(d: DeclarativeTarget): Target {
     const steps = f.steps.map((s) => toStep(d, s));
     const languageForPersona = lang(f);
     const isFirstFlowOf = (p: Persona) => d.flows.find((x) => !x.personas || x.personas.includes(p.id))?.id === f.id;
-    return { id: f.id, title: f.title, personas: f.personas, steps: [notOffered(steps[0], { id: f.id, title: f.title, steps }, isFirstFlowOf, languageForPersona, d.locales), ...steps.slice(1)], languageFor: languageForPersona };
+    return { id: f.id, title: f.title, personas: f.personas, ...(f.without ? { without: f.without } : {}), steps: [notOffered(steps[0], { id: f.id, title: f.title, steps }, isFirstFlowOf, languageForPersona, d.locales), ...steps.slice(1)], languageFor: languageForPersona };
   });
   const ua = universalEmailFlow(d);
   if (ua && !flows.some((f) => f.id === ua.id)) {

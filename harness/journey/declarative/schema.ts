@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { PURPOSE_IDS } from './purposes.ts';
+import { OPTIONAL_DATA_PARTS } from '../types.ts';
 
 /**
  * The declarative target format: every key a person can write in a target file, validated here.
@@ -14,11 +15,19 @@ const lang = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 
 /** Words a person reads: one string, or one per language ({ en: Email address, es: Correo electrónico }) for flows walked in several. */
 const words = z.union([z.string().min(1), z.record(z.string(), z.string().min(1))]);
 export type Words = z.infer<typeof words>;
-const fill = z.object({ label: words, value: z.string(), within: words.optional() }).strict();
+/** `optional: true` — fill it when the page has the field (forms that change with the country or an earlier answer); a page without it is not the description's mistake. */
+const optional = z.boolean().optional();
+const fill = z.object({ label: words, value: z.string(), within: words.optional(), optional }).strict();
 /** A closed list: choose the option that reads `option`, or (for a value not worded alike in every language, a country code) the one whose `value` it is. */
-const select = z.object({ label: words, option: z.string().optional(), value: z.string().optional(), within: words.optional() }).strict()
+const select = z.object({ label: words, option: z.string().optional(), value: z.string().optional(), within: words.optional(), optional }).strict()
   .refine((x) => (x.option === undefined) !== (x.value === undefined), 'give option (the words shown) or value (the option\'s value), not both');
 const control = z.object({ role: z.enum(ROLES), name: words }).strict();
+/** A checkbox or radio to choose, by its label; `{ label, optional: true }` when the page may not offer it ("I do not have a fixed address"). */
+const check = z.union([words, z.object({ label: words, optional }).strict()]);
+export type CheckEntry = z.infer<typeof check>;
+const isCheckObject = (c: CheckEntry): c is { label: Words; optional?: boolean } => typeof c === 'object' && 'label' in c && typeof c.label !== 'boolean';
+export const checkLabel = (c: CheckEntry): Words => (isCheckObject(c) ? c.label : c);
+export const checkOptional = (c: CheckEntry): boolean => isCheckObject(c) && c.optional === true;
 /** A control the person needs on this page, and what for: absent (the page otherwise there), the person is blocked, filed under the purpose. */
 const needed = z.object({ role: z.enum(ROLES), name: words, for: z.enum(PURPOSE_IDS, { error: `use one of ${PURPOSE_IDS.join(', ')}` }) }).strict();
 /** What the page shows: a text, a heading, or both. */
@@ -32,7 +41,7 @@ const stepSchema = z.object({
   goto: z.string().startsWith('/', 'must be a path starting with /').optional(),
   fill: z.union([fill, z.array(fill)]).optional(),
   select: z.union([select, z.array(select)]).optional(),
-  check: z.union([words, z.array(words)]).optional(),
+  check: z.union([check, z.array(check)]).optional(),
   click: control.optional(),
   // One or a list, read as a list (so an error names the entry and its key: require[0] › for).
   require: z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(needed)).optional(),
@@ -109,6 +118,8 @@ export const targetSchema = z.object({
     id,
     title: z.string().min(1),
     personas: z.array(z.string()).optional(),
+    /** Parts of the person's data this flow is walked without (a scenario such as "no fixed address"): their fields are left empty. */
+    without: z.array(z.enum(OPTIONAL_DATA_PARTS, { error: `use one of ${OPTIONAL_DATA_PARTS.join(', ')}` })).optional(),
     language: lang.optional(),
     steps: z.array(stepSchema).min(1),
   }).strict()).min(1),
@@ -127,6 +138,20 @@ export interface DeclarativeTarget extends Omit<RawTarget, 'id' | 'title' | 'loc
 }
 
 export class TargetFileError extends Error {}
+
+type Issue = z.core.$ZodIssue;
+/**
+ * A value that matches none of a union's shapes (a fill or a list of fills, words or a check):
+ * the shape it came closest to says what is wrong (the deepest path), not "Invalid input".
+ */
+function closestBranch(issue: Issue): Issue[] {
+  // A union with its own message (choose one of …) says it best.
+  if (issue.code !== 'invalid_union' || !issue.errors.length || issue.message !== 'Invalid input') return [issue];
+  const depth = (branch: Issue[]) => Math.max(...branch.map((i) => i.path.length));
+  const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0];
+  if (!best.length || depth(best) === 0) return [issue];
+  return best.flatMap((i) => closestBranch({ ...i, path: [...issue.path, ...i.path] } as Issue));
+}
 
 /** "flows[0].steps[2]" → `flow "checkout", step "search"` when ids are readable. */
 export function where(raw: unknown, path: PropertyKey[]): string {
@@ -159,7 +184,7 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
   }
   const result = targetSchema.safeParse(raw);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
+    const lines = result.error.issues.flatMap(closestBranch).map((issue) => {
       const unknown = issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
       return `  ${where(raw, issue.path)}: ${unknown}`;
     });

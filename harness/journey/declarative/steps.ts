@@ -12,7 +12,7 @@ import { PURPOSES } from './purposes.ts';
 import { SESSION_ENDED } from '../linger.ts';
 import { chooseLanguage, localizePath } from './language.ts';
 import { sendOffline } from './offline.ts';
-import { inLanguage, list, ROLES, type DeclarativeStep, type DeclarativeTarget, type Words } from './schema.ts';
+import { checkLabel, checkOptional, inLanguage, list, ROLES, type DeclarativeStep, type DeclarativeTarget, type Words } from './schema.ts';
 
 const LANGUAGE_PROBE = 'language';
 
@@ -61,12 +61,29 @@ async function demandedOfPersona(ctx: StepContext, error: BlockedError): Promise
   );
 }
 
+/**
+ * A field or choice marked `optional` that the page does not have (its form changes with the
+ * country or an earlier answer): the person goes on without it, and says so. Any other failure
+ * (the field is there but cannot be used) stands.
+ */
+async function unlessAbsent(ctx: StepContext, optional: boolean | undefined, what: string, act: () => Promise<unknown>): Promise<void> {
+  try {
+    await act();
+  } catch (error) {
+    if (!optional || !(error instanceof MissingControlError)) throw error;
+    ctx.actor.log.push(`the page does not ask for ${what}: go on without it (optional)`);
+  }
+}
+
 /** Check, fill, select as the persona; a value the persona does not have (no US address) leaves the field empty. */
 export async function fillStep(ctx: StepContext, s: Pick<DeclarativeStep, 'fill' | 'select' | 'check'>, override?: (value: string) => string | undefined) {
   const lang = String(ctx.state.requestedLanguage ?? ctx.locale);
   const w = (x: Words, l = lang) => inLanguage(x, l);
   // Choices first: a radio or checkbox often reveals the fields that follow it (conditional reveal).
-  for (const c of list(s.check)) await inPageLanguage(ctx, c, lang, (l) => ctx.actor.check(w(c, l)));
+  for (const c of list(s.check)) {
+    const label = checkLabel(c);
+    await unlessAbsent(ctx, checkOptional(c), `"${w(label)}"`, () => inPageLanguage(ctx, label, lang, (l) => ctx.actor.check(w(label, l))));
+  }
   for (const f of list(s.fill)) {
     const v = override?.(f.value) ?? interpolateValue(f.value, ctx);
     if (v === SKIP) {
@@ -75,12 +92,17 @@ export async function fillStep(ctx: StepContext, s: Pick<DeclarativeStep, 'fill'
       if (part) ((ctx.state.leftEmpty as LeftEmpty[]) ??= []).push({ label: w(f.label), within: f.within === undefined ? undefined : w(f.within), part });
       continue;
     }
-    await inPageLanguage(ctx, f.label, lang, (l) => ctx.actor.fill(w(f.label, l), v, { within: f.within === undefined ? undefined : w(f.within, l) }));
+    await unlessAbsent(ctx, f.optional, `"${w(f.label)}"`, () => inPageLanguage(ctx, f.label, lang, (l) => ctx.actor.fill(w(f.label, l), v, { within: f.within === undefined ? undefined : w(f.within, l) })));
   }
   for (const f of list(s.select)) {
     const v = interpolateValue(f.value ?? f.option!, ctx);
-    if (v === SKIP) continue;
-    await inPageLanguage(ctx, f.label, lang, (l) => ctx.actor.select(w(f.label, l), f.value === undefined ? v : { value: v }, { within: f.within === undefined ? undefined : w(f.within, l) }));
+    if (v === SKIP) {
+      ctx.actor.log.push(`leave ${JSON.stringify(w(f.label))} unchosen (this person has no value for it)`);
+      const part = lackingPart(f.value ?? f.option!, ctx.data);
+      if (part) ((ctx.state.leftEmpty as LeftEmpty[]) ??= []).push({ label: w(f.label), within: f.within === undefined ? undefined : w(f.within), part });
+      continue;
+    }
+    await unlessAbsent(ctx, f.optional, `"${w(f.label)}"`, () => inPageLanguage(ctx, f.label, lang, (l) => ctx.actor.select(w(f.label, l), f.value === undefined ? v : { value: v }, { within: f.within === undefined ? undefined : w(f.within, l) })));
   }
 }
 
