@@ -96,3 +96,15 @@ test('a button its script enables a moment later (a camera warming up) is presse
   expect(e).toBeInstanceOf(BlockedError);
   expect(e!.message).toMatch(/is disabled/);
 });
+
+test('the keyboard user waits for it too: Tab reaches the button once its script enables it; one that stays disabled is disabled, not "Tab never reached"', async () => {
+  await page.setContent(`<main><button id="take" disabled>Take the photo</button><p id="said"></p><script>
+    setTimeout(() => { take.disabled = false; }, 1500);
+    take.addEventListener('click', () => { said.textContent = 'taken'; });</script></main>`);
+  await keyboardActor(page).click('button', 'Take the photo');
+  await expect(page.locator('#said')).toHaveText('taken');
+  await page.setContent('<main><button disabled>Take the photo</button></main>');
+  const e = await caught(keyboardActor(page).click('button', 'Take the photo'));
+  expect(e).toBeInstanceOf(BlockedError);
+  expect(e!.message).toMatch(/is disabled/);
+});

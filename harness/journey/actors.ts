@@ -216,6 +216,8 @@ export function keyboardActor(page: Page): Actor {
   const log: string[] = [];
   const how = 'with the keyboard only (Tab, Enter, Space, arrows)';
   const tabTo = async (target: Locator, what: string) => {
+    // Tab passes over a control still disabled or hidden: wait for it as for anyone, so "Tab never reached it" means what it says.
+    await usable(target, what, how, true);
     const handle = await target.elementHandle({ timeout: ACTION_TIMEOUT });
     if (!handle) throw new BlockedError(`could not find ${what}`, how);
     const limit = (await page.evaluate(() => document.querySelectorAll('a[href],button,input,select,textarea,[tabindex]').length)) * 2 + 10;
