@@ -108,3 +108,11 @@ test('the keyboard user waits for it too: Tab reaches the button once its script
   expect(e).toBeInstanceOf(BlockedError);
   expect(e!.message).toMatch(/is disabled/);
 });
+
+test('words inside longer words are not the control shown: no "Eta" field on a page that reads "Detay" is the description\'s mistake (incomplete), not a block', async () => {
+  await page.setContent('<main><h1>Detay ou</h1><p>Etap 2</p><label for="t">Vil</label><input id="t"></main>');
+  const e = await caught(pointerActor(page).fill('Eta', 'TX'));
+  expect(e).toBeInstanceOf(MissingControlError);
+  await page.setContent('<main><p>Eta</p><div>Vil</div></main>');
+  expect(await caught(pointerActor(page).fill('Eta', 'TX'))).toBeInstanceOf(BlockedError);
+});

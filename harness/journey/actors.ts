@@ -47,21 +47,23 @@ export class MissingControlError extends Error {
  * as a control or as the label of one (a clickable styled div, a text beside a field)? Only then
  * is "no control with that role and name" the page's fault (4.1.2 for the screen-reader user).
  */
-async function shownOnPage(page: Page, shownAs: string | RegExp): Promise<boolean> {
+async function shownOnPage(page: Page, words: string | RegExp): Promise<boolean> {
+  // The words as words: "Eta" (state) is not shown by "Detay" or "Etap".
+  const shownAs = typeof words === 'string' ? asWholeWords(words) : words;
   // Words shown inside a field: its placeholder, or the option a closed list shows.
   const placeholders = page.getByPlaceholder(shownAs);
   for (let i = 0; i < Math.min(await placeholders.count(), 5); i++) if (await placeholders.nth(i).isVisible().catch(() => false)) return true;
-  const wanted: { text: string } | { source: string; flags: string } = typeof shownAs === 'string' ? { text: shownAs } : { source: shownAs.source, flags: shownAs.flags };
+  const wanted = { source: shownAs.source, flags: shownAs.flags };
   const shownInList = await page.evaluate((w) => Array.from(document.querySelectorAll('select')).some((s) => {
     const text = (s.selectedOptions[0]?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const r = s.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 && ('text' in w ? text.toLowerCase().includes(w.text.toLowerCase()) : new RegExp(w.source, w.flags).test(text));
+    return r.width > 0 && r.height > 0 && new RegExp(w.source, w.flags).test(text);
   }), wanted).catch(() => false);
   if (shownInList) return true;
   const texts = page.getByText(shownAs);
   const n = Math.min(await texts.count(), 10);
   // A control's words, not a sentence that happens to contain them ("press Continue below").
-  const short = typeof shownAs === 'string' ? shownAs.length + 30 : 120;
+  const short = typeof words === 'string' ? words.length + 30 : 120;
   for (let i = 0; i < n; i++) {
     const t = texts.nth(i);
     if (!(await t.isVisible().catch(() => false))) continue;
@@ -69,6 +71,12 @@ async function shownOnPage(page: Page, shownAs: string | RegExp): Promise<boolea
     if (text.length <= short) return true;
   }
   return false;
+}
+
+/** A case-insensitive pattern for these words not inside longer words (letters and digits of any script). */
+export function asWholeWords(words: string): RegExp {
+  const escaped = words.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /**
