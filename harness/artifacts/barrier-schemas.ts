@@ -211,6 +211,8 @@ export const imageTextSchema = z.looseObject({
     role: z.string(),
     accessibleName: z.string(),
     width: z.number(), height: z.number(),
+    /** It is a control or a control's content (input type=image; inside a link or button): its name may say what it does rather than what it shows. */
+    inControl: z.boolean(),
     /** The words OCR read in the picture as rendered (captured at twice its size), with Tesseract's confidence 0–100. */
     words: z.array(z.looseObject({ text: z.string(), confidence: z.number() })),
     snippet: z.string(),

@@ -35,7 +35,8 @@ const CANDIDATES = `(() => {
 
 const DESCRIBE = `function () {
   const r = this.getBoundingClientRect();
-  return { domPath: __porticoDomPath(this), tag: this.localName, snippet: this.outerHTML.slice(0, 200),
+  const inControl = this.matches('input') || !!this.parentElement?.closest('a[href], button, [role=button], [role=link], [role=menuitem], [role=tab]');
+  return { domPath: __porticoDomPath(this), tag: this.localName, snippet: this.outerHTML.slice(0, 200), inControl,
     x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
 }`;
 
@@ -56,7 +57,7 @@ export async function gatherImageText(page: Page): Promise<ImageTextArtifact> {
       const name = String(node?.name?.value ?? '').replace(/\s+/g, ' ').trim();
       if (!node || node.ignored || !name) continue;
       const d = await cdp.send('Runtime.callFunctionOn', { objectId: p.value.objectId, functionDeclaration: `function () { ${IN_PAGE_PRELUDE} return (${DESCRIBE}).call(this); }`, returnByValue: true });
-      named.push({ ...(d.result.value as { domPath: string; tag: string; snippet: string; x: number; y: number; width: number; height: number }), role: String(node.role?.value ?? ''), accessibleName: name.slice(0, 200) });
+      named.push({ ...(d.result.value as { domPath: string; tag: string; snippet: string; inControl: boolean; x: number; y: number; width: number; height: number }), role: String(node.role?.value ?? ''), accessibleName: name.slice(0, 200) });
     }
     await cdp.send('Runtime.releaseObject', { objectId: list.result.objectId }).catch(() => undefined);
     if (!named.length) return empty('cdp');
