@@ -26,6 +26,7 @@ import { newWindowAudit } from './wcag/new-window.ts';
 import { audioControlAudit } from './wcag/audio-control.ts';
 import { pauseStopHideAudit } from './wcag/pause-stop-hide.ts';
 import { labelInNameAudit } from './wcag/label-in-name.ts';
+import { imageTextAlternativeAudit } from './wcag/image-text-alternative.ts';
 import { targetSizeAudit } from './wcag/target-size.ts';
 import { focusOrderAudit } from './wcag/focus-order.ts';
 import { dialogFocusReturnAudit } from './wcag/dialog-focus-return.ts';
@@ -67,6 +68,7 @@ export const AUDITS: Audit[] = [
   audioControlAudit,
   pauseStopHideAudit,
   labelInNameAudit,
+  imageTextAlternativeAudit,
   targetSizeAudit,
   focusOrderAudit,
   dialogFocusReturnAudit,

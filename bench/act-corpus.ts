@@ -5,10 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { wcagCriterion } from '../harness/standards/wcag.ts';
+import { corpora } from '../harness/report/test-data/corpora.ts';
 import type { Actual, Consistency, Expected, TestResult } from './act-consistency.ts';
 import type { ActCase, ActRule } from './act-measure.ts';
 
-export const CORPUS_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpora', 'act-rules');
+// Found as the tests find the shared corpora: beside the checkout or above a worktree, or $PORTICO_CORPORA.
+export const CORPUS_DIR = corpora('act-rules');
 
 interface RawTestCase {
   ruleId: string;

@@ -11,7 +11,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AUDITS } from '../composition/registry.ts';
+import { AUDITS, PAGE_PROBES } from '../composition/registry.ts';
 import { launchSharedChromium } from '../harness/browser/launch.ts';
 import { auditPages, replayArtifacts } from '../harness/page-audit.ts';
 import { parseEngines } from '../composition/cli/audit.ts';
@@ -86,7 +86,7 @@ async function gatherAll(): Promise<Map<string, CaseRun>> {
       const record: CaseRecord = { testcaseId: c.testcaseId, ruleId: c.ruleId, externalHosts: externalHosts(html) };
       const url = `${served.origin}${CONTENT_PREFIX}${c.relativePath}`;
       try {
-        const { bundle, artifacts } = await auditPages([url], { audits: AUDITS, engines: ENGINES, shared, timeoutMs: 15_000 });
+        const { bundle, artifacts } = await auditPages([url], { audits: AUDITS, engines: ENGINES, probes: PAGE_PROBES, shared, timeoutMs: 15_000 });
         if (artifacts[0]) {
           record.artifactsFile = artifactsPath(c);
           await mkdir(resolve(record.artifactsFile, '..'), { recursive: true });

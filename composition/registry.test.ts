@@ -31,7 +31,7 @@ describe('the registries', () => {
   it('the gatherers follow from the audits: the screen-reader persona runs axe, HTML_CodeSniffer and exactly the probes its audits read', () => {
     const plan = planFor(PERSONAS.find((p) => p.id === 'screen-reader')!);
     expect(plan.engines).toEqual(['axe', 'htmlcs']);
-    expect(plan.probes.map((p) => p.id).sort()).toEqual(['authentication', 'camera-step', 'captcha', 'form-semantics', 'help-mechanisms', 'label-in-name', 'motion', 'new-window', 'page-text', 'transcript']);
+    expect(plan.probes.map((p) => p.id).sort()).toEqual(['authentication', 'camera-step', 'captcha', 'form-semantics', 'help-mechanisms', 'image-text', 'label-in-name', 'motion', 'new-window', 'page-text', 'transcript']);
     expect(planFor(PERSONAS.find((p) => p.id === 'keyboard')!)).toEqual({ engines: ['keyboard'], probes: [expect.objectContaining({ id: 'focus-order' }), expect.objectContaining({ id: 'dialog-focus' })] });
   });
 

@@ -8,6 +8,8 @@ import type { JourneyArtifact } from '../harness/journey/journey-artifact.ts';
 import type { AuditSelector } from '../harness/run-audits.ts';
 import { gatherPlan, type GatherPlan } from '../harness/gatherers/plan.ts';
 import { PROBES } from '../harness/gatherers/probes/index.ts';
+import { gatherImageText } from '../harness/gatherers/probes/image-text.ts';
+import type { ExtraGatherer } from '../harness/gatherers/index.ts';
 import { AUDITS } from '../audits/index.ts';
 import { LOTTERY_AUDITS } from '../audits/lottery/index.ts';
 import { PERSONAS, personaById } from '../personas/index.ts';
@@ -17,6 +19,9 @@ export { AUDITS, LOTTERY_AUDITS, PERSONAS, PROBES, personaById };
 
 /** Every audit a run's report may cite: the registry's, and the lottery audits (their artifact is the lottery checkpoint's). */
 export const REPORTED_AUDITS: Audit[] = [...AUDITS, ...LOTTERY_AUDITS];
+
+/** The probes `portico audit` runs on each page beside the engines: those whose facts need no journey or persona. */
+export const PAGE_PROBES: Record<string, ExtraGatherer> = { 'image-text': gatherImageText };
 
 /** The audits that judge a persona's checkpoints, in the registry's order (the order findings merge in). */
 export function auditsFor(persona: Persona): Audit[] {

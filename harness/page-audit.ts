@@ -8,6 +8,7 @@ import { saveArtifacts } from './artifacts/store.ts';
 import { auditBundle } from './bundle.ts';
 import { loadPage } from './navigate.ts';
 import type { EngineSettings } from './gatherers/engine-settings.ts';
+import type { ExtraGatherer } from './gatherers/index.ts';
 
 export { UsageError } from './usage-error.ts';
 import { UsageError } from './usage-error.ts';
@@ -33,6 +34,8 @@ export interface PageAuditOptions {
   timeoutMs?: number;
   /** Pages audited at once on the one browser (default 2). */
   concurrency?: number;
+  /** Portico's probes run on each page too, by artifact key (the composition root passes PAGE_PROBES). */
+  probes?: Record<string, ExtraGatherer>;
   /** Reuse an already-launched browser (benchmarks); otherwise one is launched and closed. */
   shared?: SharedChromium;
 }
@@ -75,6 +78,7 @@ export async function auditPages(urls: string[], options: PageAuditOptions): Pro
               browserVersion: shared.version,
               status: load.status,
               engineSettings: options.engineSettings,
+              extra: options.probes,
               timeoutMs: Math.max(timeoutMs, 60_000),
             });
             slots[index].artifacts = gathered;

@@ -19,6 +19,6 @@ export const screenReader: Persona = {
   actor: 'screen-reader',
   language: 'es',
   data: { ...baseData, email: 'lector.{run}@example.org' },
-  audits: ['axe', 'htmlcs', 'headings-landmarks', 'visible-labels', 'error-identified', 'error-announced', 'captcha-alternative', 'biometric-alternative', 'new-window', 'audio-control', 'label-in-name', 'sensory-instructions', 'descriptive-labels', 'accessible-authentication', 'consistent-help'],
+  audits: ['axe', 'htmlcs', 'headings-landmarks', 'visible-labels', 'error-identified', 'error-announced', 'captcha-alternative', 'biometric-alternative', 'new-window', 'audio-control', 'label-in-name', 'image-text-alternative', 'sensory-instructions', 'descriptive-labels', 'accessible-authentication', 'consistent-help'],
   blockedCites: { wcag: ['4.1.2'], other: ['blocked: cannot continue by role and accessible name'] },
 };

@@ -11,7 +11,7 @@ import { loadBaselineFile } from '../../harness/baseline/load.ts';
 import { applyGate, hasGate, renderGateText, type GateOptions } from '../../harness/gate/gate.ts';
 import { signingKeyFrom, signingState, writeRunOutputs, type Format } from '../../harness/report/run-output.ts';
 import type { EngineSettings } from '../../harness/gatherers/engine-settings.ts';
-import { AUDITS } from '../registry.ts';
+import { AUDITS, PAGE_PROBES } from '../registry.ts';
 
 export interface AuditCommandOptions {
   engines?: string;
@@ -64,7 +64,7 @@ export async function auditCommand(pages: string[], options: AuditCommandOptions
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a number of seconds, not "${options.timeout}"`);
     const urls = pages.map((p) => toPageUrl(p));
     prepareOutDir(outDir);
-    const result = await auditPages(urls, { audits: AUDITS, engineSettings: options.engineSettings, engines: parseEngines(options.engines), outDir, timeoutMs });
+    const result = await auditPages(urls, { audits: AUDITS, engineSettings: options.engineSettings, engines: parseEngines(options.engines), probes: PAGE_PROBES, outDir, timeoutMs });
     bundle = result.bundle;
     await writeIncomplete(resolve(outDir, 'artifacts'), bundle.incomplete);
     if (result.artifactFiles.length) written.push(`${relative(process.cwd(), resolve(outDir, 'artifacts'))}/ (${result.artifactFiles.length} artifacts files)`);

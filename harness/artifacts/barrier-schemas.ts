@@ -199,7 +199,28 @@ export const dialogFocusSchema = z.looseObject({
   })),
 });
 
+export const imageTextSchema = z.looseObject({
+  schema: z.literal('portico.probe.image-text/1'),
+  source: z.enum(['cdp', 'none']),
+  /** The OCR reader and model the words were read with. */
+  ocr: z.string(),
+  /** Rendered pictures with an accessible name (img, svg, canvas, input type=image, role=img), capped. */
+  images: z.array(z.looseObject({
+    domPath: z.string(), tag: z.string(),
+    /** The role Chromium gives it. */
+    role: z.string(),
+    accessibleName: z.string(),
+    width: z.number(), height: z.number(),
+    /** It is a control or a control's content (input type=image; inside a link or button): its name may say what it does rather than what it shows. */
+    inControl: z.boolean(),
+    /** The words OCR read in the picture as rendered (captured at twice its size), with Tesseract's confidence 0–100. */
+    words: z.array(z.looseObject({ text: z.string(), confidence: z.number() })),
+    snippet: z.string(),
+  })),
+});
+
 export const BARRIER_SCHEMAS = {
+  'image-text': imageTextSchema,
   'help-mechanisms': helpMechanismsSchema,
   authentication: authenticationSchema,
   dragging: draggingSchema,

@@ -18,9 +18,10 @@ import { helpMechanismsProbe } from './help-mechanisms.ts';
 import { focusOrderProbe } from './focus-order.ts';
 import { pageTextProbe } from './page-text.ts';
 import { dialogFocusProbe } from './dialog-focus.ts';
+import { imageTextProbe } from './image-text.ts';
 
 /** Portico's own gatherers, by the artifact key each one writes (an audit names that key in `requiredArtifacts`). */
 export const PROBES: Probe[] = [
   transcriptProbe, formSemanticsProbe, captchaProbe, cameraStepProbe, languageProbe, reflowProbe, textResizeProbe, textSpacingProbe, forcedColorsProbe,
-  newWindowProbe, motionProbe, labelInNameProbe, targetSizeProbe, draggingProbe, authenticationProbe, helpMechanismsProbe, focusOrderProbe, pageTextProbe, dialogFocusProbe,
+  newWindowProbe, motionProbe, labelInNameProbe, targetSizeProbe, draggingProbe, authenticationProbe, helpMechanismsProbe, focusOrderProbe, pageTextProbe, dialogFocusProbe, imageTextProbe,
 ];
