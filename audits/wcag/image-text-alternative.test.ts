@@ -28,6 +28,14 @@ describe('image-text-alternative (1.1.1, recorded from the probe)', () => {
     const linked = { ...bad, images: [{ ...bad.images[0], inControl: true }] };
     expect(run(linked)).toMatchObject({ outcome: 'cantTell', findings: [{ ruleId: 'control-image-text-not-in-name', outcome: 'cantTell' }] });
   });
+  it('a CAPTCHA (found by the captcha probe, or named as one) is not judged: 1.1.1 asks its name to say what it is for, not the characters it shows', () => {
+    const bad = recorded('bad');
+    const image = { ...bad.images[0], inControl: false };
+    expect(run({ ...bad, images: [image] }).outcome).toBe('failed');
+    expect(run({ ...bad, images: [{ ...image, accessibleName: 'CAPTCHA: type the characters shown' }] }).outcome).toBe('inapplicable');
+    const both = { gathered: { ...artifactsWith('image-text', { ...bad, images: [image] }).gathered, captcha: { captchas: [{ domPath: image.domPath }] } } } as never;
+    expect(imageTextAlternativeAudit.audit(both, auditCtx).outcome).toBe('inapplicable');
+  });
   it('photographs and ornate lettering, which OCR reads as fragments, are not judged', () => {
     for (const n of ['photo', 'lettering']) {
       const image = recorded(n).images[0];

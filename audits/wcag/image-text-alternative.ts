@@ -1,5 +1,5 @@
 import type { Artifacts, Audit, AuditResult, DraftFinding } from '../../harness/types.ts';
-import { gathered } from '../../harness/artifacts/gathered.ts';
+import { gathered, gatheredIfAny } from '../../harness/artifacts/gathered.ts';
 import type { ImageTextImage } from '../../harness/gatherers/probes/image-text.ts';
 
 const CAP = 15;
@@ -53,7 +53,7 @@ export const imageTextAlternativeAudit: Audit = {
     title: 'Pictures of text are named with the text they show',
     failureTitle: 'A picture shows text that its accessible name does not have',
     description:
-      'For each rendered picture with an accessible name (img, svg, canvas, input type=image, role=img) whose content OCR reads as text, the name contains at least one of the words shown (1.1.1; G94: the text alternative serves the same purpose and presents the same information). A link’s or button’s picture may be named for what the control does: cantTell.',
+      'For each rendered picture with an accessible name (img, svg, canvas, input type=image, role=img) whose content OCR reads as text, the name contains at least one of the words shown (1.1.1; G94: the text alternative serves the same purpose and presents the same information). A link’s or button’s picture may be named for what the control does: cantTell. A CAPTCHA is left out (1.1.1’s CAPTCHA exception: its name identifies its purpose).',
     requiredArtifacts: ['image-text'],
     requirements: { wcag: ['1.1.1'] },
     mode: 'automatic',
@@ -65,7 +65,10 @@ export const imageTextAlternativeAudit: Audit = {
   audit(artifacts: Artifacts): AuditResult {
     const r = gathered(artifacts, 'image-text');
     if (r.source === 'none') return { outcome: 'cantTell', findings: [], notes: ['accessible names could not be read (no CDP in this browser)'] };
-    const judged = r.images.filter(readsAsText);
+    // 1.1.1's CAPTCHA exception: its name identifies its purpose; the characters it shows must not be in it.
+    const captchas = new Set((gatheredIfAny(artifacts, 'captcha')?.captchas ?? []).map((c) => c.domPath));
+    const isCaptcha = (image: ImageTextImage) => captchas.has(image.domPath) || /captcha/i.test(image.accessibleName);
+    const judged = r.images.filter((image) => readsAsText(image) && !isCaptcha(image));
     if (!judged.length) return { outcome: 'inapplicable', findings: [], notes: [`${r.images.length} named picture(s); none reads as text (${r.ocr})`] };
     const findings: DraftFinding[] = [];
     for (const image of judged) {
