@@ -67,6 +67,12 @@ export function lingerSeconds(options: LingerOptions | undefined, env = process.
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : (options?.seconds ?? DEFAULT_LINGER_SECONDS);
 }
 
+/** A target that says how long its session lasts is waited past that (a tenth more, at least 10 s), not longer. */
+export function lingerSecondsFor(options: LingerOptions | undefined, lastsSeconds: number | undefined, env = process.env): number {
+  const seconds = lingerSeconds(options, env);
+  return lastsSeconds ? Math.min(seconds, lastsSeconds + Math.max(10, Math.ceil(lastsSeconds / 10))) : seconds;
+}
+
 export async function lingerOnForm(ctx: StepContext, stepId: string, options: LingerOptions = {}): Promise<LingerFacts> {
   const { page } = ctx;
   const seconds = lingerSeconds(options);
@@ -81,8 +87,10 @@ export async function lingerOnForm(ctx: StepContext, stepId: string, options: Li
   const newWarning = warning.filter({ visible: true }).filter({ hasNotText: shownBefore.size ? new RegExp(`^\\s*(${[...shownBefore].map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})\\s*$`) : /$^/ });
   for (let elapsed = 0; elapsed < seconds; ) {
     const dt = Math.min(chunk, seconds - elapsed);
+    const t0 = Date.now();
     if (serverClock) await ctx.hooks.advanceClock!(dt);
-    await page.clock.runFor(dt * 1000).catch(() => { facts.browserClock = false; });
+    // The installed clock flows with real time too: move it only by what real time did not (a server clock that is the real one).
+    await page.clock.runFor(Math.max(0, dt * 1000 - (Date.now() - t0))).catch(() => { facts.browserClock = false; });
     elapsed += dt;
     // Let the page's own requests (a status poll) land before looking.
     await page.waitForLoadState('load').catch(() => undefined);
@@ -169,7 +177,13 @@ export function lingerBeforeSubmit(ctx: StepContext, stepId: string, options: Li
     if (!facts && role === 'button') {
       facts = await lingerOnForm(ctx, stepId, options);
       ctx.state.lingerEntered = facts.entered;
+      ctx.state.lingerNavigatedTo = facts.navigatedTo;
       report.record('linger', facts);
+      // The page went elsewhere by itself (signed out): the form is gone, there is nothing to send.
+      if (facts.navigatedTo !== null) {
+        actor.log.push(`the page went to ${facts.navigatedTo} by itself during the wait: the form was not sent`);
+        return;
+      }
     }
     return click(role, name);
   };
