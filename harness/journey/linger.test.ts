@@ -42,3 +42,11 @@ describe('lingerSecondsFor: a session the target says lasts N s', () => {
     expect(lingerSecondsFor({ seconds: 1500 }, undefined, {})).toBe(1500);
   });
 });
+
+describe('lingerObservation: a wait bounded by the session the target says lasts N s', () => {
+  it('says how long the person stayed and how long the session lasts, not "common session limits"', () => {
+    const m = lingerObservation(facts({ seconds: 132, sessionLastsSeconds: 120 }), true)?.message;
+    expect(m).toMatch(/stayed 132 s on the form \(longer than the 120 s the session lasts\)/);
+    expect(lingerObservation(facts({}), true)?.message).toMatch(/stayed 25 minutes on the form \(longer than common session limits\)/);
+  });
+});

@@ -36,6 +36,8 @@ export const DEFAULT_LINGER_SECONDS = 1500;
 
 export interface LingerOptions {
   seconds?: number;
+  /** How long the target says its session lasts (s), when the wait is bounded by it. */
+  sessionLasts?: number;
   /** Time between looks at the page (default 30 s). */
   chunkSeconds?: number;
   /**
@@ -49,6 +51,8 @@ export interface LingerOptions {
 export interface LingerFacts {
   step: string;
   seconds: number;
+  /** How long the target says its session lasts (s): the wait went just past it. */
+  sessionLastsSeconds?: number;
   /** What had been entered before the pause. */
   entered: FormSnapshot;
   browserClock: boolean;
@@ -80,7 +84,7 @@ export async function lingerOnForm(ctx: StepContext, stepId: string, options: Li
   const entered = await snapshotForm(page).catch(() => ({}));
   const startUrl = page.url();
   const serverClock = typeof ctx.hooks.advanceClock === 'function';
-  const facts: LingerFacts = { step: stepId, seconds, entered, browserClock: true, serverClock, hooksUsed: serverClock ? ['advanceClock'] : [], warning: null, navigatedTo: null };
+  const facts: LingerFacts = { step: stepId, seconds, ...(options.sessionLasts ? { sessionLastsSeconds: options.sessionLasts } : {}), entered, browserClock: true, serverClock, hooksUsed: serverClock ? ['advanceClock'] : [], warning: null, navigatedTo: null };
   const warning = page.getByRole('alertdialog').or(page.getByRole('dialog')).or(page.getByRole('alert')).filter({ hasText: /\S/ });
   // What was already shown before any time passed (an error summary with role=alert) is not a time-out warning.
   const shownBefore = new Set(await warning.filter({ visible: true }).allTextContents().then((t) => t.map((x) => x.replace(/\s+/g, ' ').trim()), () => [] as string[]));
@@ -154,7 +158,7 @@ export function lingerObservation(facts: LingerFacts, sessionEnded: boolean): Jo
     key: 'session',
     message: facts.warning
       ? `A warning appeared after ${Math.round(facts.warning.atSeconds / 60)} minutes ("${facts.warning.text}") but offered no way to extend the time.`
-      : `The person stayed ${minutes} minutes on the form (longer than common session limits): no warning appeared and nothing offered more time${facts.navigatedTo ? `; the page went to ${facts.navigatedTo} by itself` : ''}. The session ends without notice.`,
+      : `The person stayed ${facts.sessionLastsSeconds ? `${facts.seconds} s on the form (longer than the ${facts.sessionLastsSeconds} s the session lasts)` : `${minutes} minutes on the form (longer than common session limits)`}: no warning appeared and nothing offered more time${facts.navigatedTo ? `; the page went to ${facts.navigatedTo} by itself` : ''}. The session ends without notice.`,
     wcag: ['2.2.1'],
     impact: 'critical',
     selector: 'session-warning',

@@ -161,7 +161,7 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
       if (!blocked && !incomplete && step.act) {
         const lasts = target.session?.lastsSeconds;
         const seconds = lasts ? lingerSecondsFor(persona.lingerOnForms, lasts) : persona.lingerOnForms?.seconds;
-        const linger = persona.lingerOnForms && step.form ? lingerBeforeSubmit(ctx, step.id, { ...persona.lingerOnForms, seconds, extend: step.away ? undefined : target.session?.extend(requestedLanguage) }, { record: ctx.record }) : undefined;
+        const linger = persona.lingerOnForms && step.form ? lingerBeforeSubmit(ctx, step.id, { ...persona.lingerOnForms, seconds, ...(lasts ? { sessionLasts: lasts } : {}), extend: step.away ? undefined : target.session?.extend(requestedLanguage) }, { record: ctx.record }) : undefined;
         try {
           await step.act(ctx);
           if (badResponse || crashed) throw new Error(badResponse ?? 'crash');
