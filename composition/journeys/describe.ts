@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { judgeExpectation, type Expectation } from '../../harness/journey/expectation.ts';
 import { artifactFact } from '../../harness/journey/matrix.ts';
+import { lingerSecondsFor } from '../../harness/journey/linger.ts';
 
 /**
  * The journeys of one persona on the run's target, one test per flow. A blocked step is a finding,
@@ -24,6 +25,11 @@ export function describeJourneys(personaId: string) {
   test.describe(`${persona.title}`, () => {
     for (const flow of flows) {
       test(`${flow.id}: ${flow.title}`, async ({ walk }, testInfo) => {
+        // A person who waits on each form past a session the target says lasts N s waits on the real clock: give the test that time
+        // (and a minute a form for sending it and signing in again).
+        const lasts = target.session?.lastsSeconds;
+        const forms = flow.steps.filter((s) => s.form).length;
+        if (persona.lingerOnForms && lasts && forms) testInfo.setTimeout(testInfo.timeout + forms * (lingerSecondsFor(persona.lingerOnForms, lasts) + 60) * 1000);
         // A defect project proves one defect at its step: it walks only the flows that have that
         // step, and each only as far as that step (conformant projects walk everything).
         const expectation = testInfo.project.metadata?.expectation as Expectation | undefined;

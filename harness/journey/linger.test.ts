@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lingerObservation, lingerSeconds, type LingerFacts } from './linger.ts';
+import { lingerObservation, lingerSeconds, lingerSecondsFor, type LingerFacts } from './linger.ts';
 
 const facts = (over: Partial<LingerFacts>): LingerFacts => ({ step: 'registration', seconds: 1500, entered: {}, browserClock: true, serverClock: true, hooksUsed: ['advanceClock'], warning: null, navigatedTo: null, ...over });
 
@@ -31,5 +31,22 @@ describe('lingerSeconds', () => {
     expect(lingerSeconds(undefined, {})).toBeGreaterThan(1200);
     expect(lingerSeconds({ seconds: 60 }, {})).toBe(60);
     expect(lingerSeconds({ seconds: 60 }, { PORTICO_LINGER_SECONDS: '2400' })).toBe(2400);
+  });
+});
+
+describe('lingerSecondsFor: a session the target says lasts N s', () => {
+  it('is waited past by a tenth (at least 10 s), never longer than the persona would wait', () => {
+    expect(lingerSecondsFor({ seconds: 1500 }, 120, {})).toBe(132);
+    expect(lingerSecondsFor({ seconds: 1500 }, 60, {})).toBe(70);
+    expect(lingerSecondsFor({ seconds: 100 }, 120, {})).toBe(100);
+    expect(lingerSecondsFor({ seconds: 1500 }, undefined, {})).toBe(1500);
+  });
+});
+
+describe('lingerObservation: a wait bounded by the session the target says lasts N s', () => {
+  it('says how long the person stayed and how long the session lasts, not "common session limits"', () => {
+    const m = lingerObservation(facts({ seconds: 132, sessionLastsSeconds: 120 }), true)?.message;
+    expect(m).toMatch(/stayed 132 s on the form \(longer than the 120 s the session lasts\)/);
+    expect(lingerObservation(facts({}), true)?.message).toMatch(/stayed 25 minutes on the form \(longer than common session limits\)/);
   });
 });

@@ -36,6 +36,8 @@ export const DEFAULT_LINGER_SECONDS = 1500;
 
 export interface LingerOptions {
   seconds?: number;
+  /** How long the target says its session lasts (s), when the wait is bounded by it. */
+  sessionLasts?: number;
   /** Time between looks at the page (default 30 s). */
   chunkSeconds?: number;
   /**
@@ -49,6 +51,8 @@ export interface LingerOptions {
 export interface LingerFacts {
   step: string;
   seconds: number;
+  /** How long the target says its session lasts (s): the wait went just past it. */
+  sessionLastsSeconds?: number;
   /** What had been entered before the pause. */
   entered: FormSnapshot;
   browserClock: boolean;
@@ -67,6 +71,12 @@ export function lingerSeconds(options: LingerOptions | undefined, env = process.
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : (options?.seconds ?? DEFAULT_LINGER_SECONDS);
 }
 
+/** A target that says how long its session lasts is waited past that (a tenth more, at least 10 s), not longer. */
+export function lingerSecondsFor(options: LingerOptions | undefined, lastsSeconds: number | undefined, env = process.env): number {
+  const seconds = lingerSeconds(options, env);
+  return lastsSeconds ? Math.min(seconds, lastsSeconds + Math.max(10, Math.ceil(lastsSeconds / 10))) : seconds;
+}
+
 export async function lingerOnForm(ctx: StepContext, stepId: string, options: LingerOptions = {}): Promise<LingerFacts> {
   const { page } = ctx;
   const seconds = lingerSeconds(options);
@@ -74,15 +84,17 @@ export async function lingerOnForm(ctx: StepContext, stepId: string, options: Li
   const entered = await snapshotForm(page).catch(() => ({}));
   const startUrl = page.url();
   const serverClock = typeof ctx.hooks.advanceClock === 'function';
-  const facts: LingerFacts = { step: stepId, seconds, entered, browserClock: true, serverClock, hooksUsed: serverClock ? ['advanceClock'] : [], warning: null, navigatedTo: null };
+  const facts: LingerFacts = { step: stepId, seconds, ...(options.sessionLasts ? { sessionLastsSeconds: options.sessionLasts } : {}), entered, browserClock: true, serverClock, hooksUsed: serverClock ? ['advanceClock'] : [], warning: null, navigatedTo: null };
   const warning = page.getByRole('alertdialog').or(page.getByRole('dialog')).or(page.getByRole('alert')).filter({ hasText: /\S/ });
   // What was already shown before any time passed (an error summary with role=alert) is not a time-out warning.
   const shownBefore = new Set(await warning.filter({ visible: true }).allTextContents().then((t) => t.map((x) => x.replace(/\s+/g, ' ').trim()), () => [] as string[]));
   const newWarning = warning.filter({ visible: true }).filter({ hasNotText: shownBefore.size ? new RegExp(`^\\s*(${[...shownBefore].map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})\\s*$`) : /$^/ });
   for (let elapsed = 0; elapsed < seconds; ) {
     const dt = Math.min(chunk, seconds - elapsed);
+    const t0 = Date.now();
     if (serverClock) await ctx.hooks.advanceClock!(dt);
-    await page.clock.runFor(dt * 1000).catch(() => { facts.browserClock = false; });
+    // The installed clock flows with real time too: move it only by what real time did not (a server clock that is the real one).
+    await page.clock.runFor(Math.max(0, dt * 1000 - (Date.now() - t0))).catch(() => { facts.browserClock = false; });
     elapsed += dt;
     // Let the page's own requests (a status poll) land before looking.
     await page.waitForLoadState('load').catch(() => undefined);
@@ -146,7 +158,7 @@ export function lingerObservation(facts: LingerFacts, sessionEnded: boolean): Jo
     key: 'session',
     message: facts.warning
       ? `A warning appeared after ${Math.round(facts.warning.atSeconds / 60)} minutes ("${facts.warning.text}") but offered no way to extend the time.`
-      : `The person stayed ${minutes} minutes on the form (longer than common session limits): no warning appeared and nothing offered more time${facts.navigatedTo ? `; the page went to ${facts.navigatedTo} by itself` : ''}. The session ends without notice.`,
+      : `The person stayed ${facts.sessionLastsSeconds ? `${facts.seconds} s on the form (longer than the ${facts.sessionLastsSeconds} s the session lasts)` : `${minutes} minutes on the form (longer than common session limits)`}: no warning appeared and nothing offered more time${facts.navigatedTo ? `; the page went to ${facts.navigatedTo} by itself` : ''}. The session ends without notice.`,
     wcag: ['2.2.1'],
     impact: 'critical',
     selector: 'session-warning',
@@ -169,7 +181,13 @@ export function lingerBeforeSubmit(ctx: StepContext, stepId: string, options: Li
     if (!facts && role === 'button') {
       facts = await lingerOnForm(ctx, stepId, options);
       ctx.state.lingerEntered = facts.entered;
+      ctx.state.lingerNavigatedTo = facts.navigatedTo;
       report.record('linger', facts);
+      // The page went elsewhere by itself (signed out): the form is gone, there is nothing to send.
+      if (facts.navigatedTo !== null) {
+        actor.log.push(`the page went to ${facts.navigatedTo} by itself during the wait: the form was not sent`);
+        return;
+      }
     }
     return click(role, name);
   };

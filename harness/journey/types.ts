@@ -202,6 +202,8 @@ export interface Step {
   language?: string;
   /** The person enters data on this step (a form): personas that linger or lose the connection mid-form act here; after-submit checks run. */
   form?: boolean;
+  /** On this form step a person who lingers is away throughout: they do not answer the time-out warning, so the session ends. */
+  away?: boolean;
 }
 
 export interface Flow {

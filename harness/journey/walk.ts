@@ -1,5 +1,5 @@
 import { flaggedDomPaths, gatherElementCrops } from '../gatherers/element-crops.ts';
-import { lingerBeforeSubmit, lingerSeconds } from './linger.ts';
+import { lingerBeforeSubmit, lingerSecondsFor } from './linger.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { newRunToken } from '../findings/fingerprint.ts';
 import { join, relative } from 'node:path';
@@ -159,10 +159,9 @@ export async function walkFlow(env: WalkEnv, flow: Flow, locale: string): Promis
         }
       }
       if (!blocked && !incomplete && step.act) {
-        // A target that says how long its session lasts is waited past that (a tenth more, at least 10 s), not longer.
         const lasts = target.session?.lastsSeconds;
-        const seconds = lasts ? Math.min(lingerSeconds(persona.lingerOnForms), lasts + Math.max(10, Math.ceil(lasts / 10))) : persona.lingerOnForms?.seconds;
-        const linger = persona.lingerOnForms && step.form ? lingerBeforeSubmit(ctx, step.id, { ...persona.lingerOnForms, seconds, extend: target.session?.extend(requestedLanguage) }, { record: ctx.record }) : undefined;
+        const seconds = lasts ? lingerSecondsFor(persona.lingerOnForms, lasts) : persona.lingerOnForms?.seconds;
+        const linger = persona.lingerOnForms && step.form ? lingerBeforeSubmit(ctx, step.id, { ...persona.lingerOnForms, seconds, ...(lasts ? { sessionLasts: lasts } : {}), extend: step.away ? undefined : target.session?.extend(requestedLanguage) }, { record: ctx.record }) : undefined;
         try {
           await step.act(ctx);
           if (badResponse || crashed) throw new Error(badResponse ?? 'crash');

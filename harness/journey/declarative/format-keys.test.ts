@@ -69,3 +69,22 @@ describe('session: lasts', () => {
     expect(() => parseDeclarativeTarget(top('{ lasts: 125 }'), 'x.yaml')).toThrow(/session › extend/);
   });
 });
+
+describe('session: signIn, and away on a form step', () => {
+  const signIn = '{ shows: { heading: Sign in }, steps: [ { id: sign-in, fill: { label: Email, value: "{persona.email}" }, click: { role: button, name: Continue } } ] }';
+  const session = (extra: string) => `session: { extend: { role: button, name: Stay signed in }${extra} }\n`;
+  const away = '        form: true\n        away: true\n        click: { role: button, name: Continue }';
+  it('signIn gives the page asking to sign in again and the steps that do it; it needs lasts', () => {
+    const t = parseDeclarativeTarget(base(away, session(`, lasts: 120, signIn: ${signIn}`)), 'x.yaml');
+    expect(t.session?.signIn?.shows).toEqual({ heading: 'Sign in' });
+    expect(t.session?.signIn?.steps[0].id).toBe('sign-in');
+    expect(() => parseDeclarativeTarget(base('        goto: /', session(`, signIn: ${signIn}`)), 'x.yaml')).toThrow(/session › signIn: needs lasts/);
+    // Its steps are checked as steps are: {mail.code} before any waitForMail is named under session › signIn.
+    expect(() => parseDeclarativeTarget(base('        goto: /', session(`, lasts: 120, signIn: ${signIn.replace('{persona.email}', '{mail.code}')}`)), 'x.yaml')).toThrow(/flow "session › signIn" › step "sign-in" › fill\[0\] › value: \{mail\.code\} is used before/);
+  });
+  it('away needs form: true, a click and session.signIn', () => {
+    expect(parseDeclarativeTarget(base(away, session(`, lasts: 120, signIn: ${signIn}`)), 'x.yaml').flows[0].steps[0].away).toBe(true);
+    expect(() => parseDeclarativeTarget(base(away, session(', lasts: 120')), 'x.yaml')).toThrow(/step "details" › away: needs form: true, a click .* session: \{ signIn \}/);
+    expect(() => parseDeclarativeTarget(base(away.replace('        form: true\n', ''), session(`, lasts: 120, signIn: ${signIn}`)), 'x.yaml')).toThrow(/step "details" › away/);
+  });
+});

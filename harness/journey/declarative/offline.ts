@@ -21,6 +21,10 @@ export async function sendOffline(ctx: StepContext, stepId: string, send: () => 
       selector: `form:${stepId}`,
     });
   }
-  if (ctx.page.url() !== formUrl) await ctx.page.goto(formUrl, { waitUntil: 'load' });
+  if (ctx.page.url() !== formUrl) {
+    await ctx.page.goto(formUrl, { waitUntil: 'load' });
+    // A page drawn by script after it loads (on a slow phone, seconds later) has its form only then.
+    await ctx.page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+  }
   if (offline.lost.length) await refill();
 }

@@ -52,6 +52,8 @@ const stepSchema = z.object({
   checkpoint: z.boolean().optional(),
   /** The connection drops as the click sends the form; back online the form must keep what was entered (then the click is made again). */
   sendOffline: z.boolean().optional(),
+  /** On this form step the time-limits persona is away past the session's end: the time-out warning goes unanswered (needs session.signIn). */
+  away: z.boolean().optional(),
   /** The checkpoint is filed under this earlier step (the page after a mistake is part of the form step). */
   partOf: id.optional(),
   language: lang.optional(),
@@ -97,6 +99,8 @@ const mailSchema = z.union([
 /** How a person extends the session at the time-out warning: the control, by role and name (per language). */
 const sessionSchema = z.object({
   extend: control,
+  /** What the page shows when the session has ended (the app asks the person to sign in again), and the steps that sign them in from there. */
+  signIn: z.object({ shows, steps: z.array(stepSchema).min(1) }).strict().optional(),
   /** How long the session lasts without activity, in seconds, as the app is started (its env sets it): the time-limits persona waits past it on the real clock. */
   lasts: z.number().int().positive().max(900).optional(),
 }).strict();
@@ -210,7 +214,9 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
     for (const l of offered) if (!names[l]) problems.push(`  languages › choose › control › name: no name for offered language "${l}"`);
   }
   problems.push(...sessionProblems(t, offered));
-  for (const flow of t.flows) {
+  // The sign-in steps are checked as a flow of their own (ids, placeholders, files).
+  const signIn = t.session?.signIn ? [{ id: 'session › signIn', steps: t.session.signIn.steps, language: undefined }] : [];
+  for (const flow of [...t.flows, ...signIn]) {
     if (flow.language && !offered.includes(flow.language)) at(flow.id, undefined, 'language', `"${flow.language}" is not in languages.offered (${offered.join(', ')})`);
     const seen = new Set<string>();
     let mailSeen = false;
@@ -229,6 +235,7 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
         else step.upload.file = path;
       }
       if (step.sendOffline && !step.click) at(flow.id, step.id, 'sendOffline', 'needs a click that sends the form');
+      if (step.away && !(step.form && step.click && t.session?.signIn)) at(flow.id, step.id, 'away', 'needs form: true, a click that sends the form, and session: { signIn } (how the person signs in again)');
       if (step.partOf && (step.partOf === step.id || !seen.has(step.partOf))) at(flow.id, step.id, 'partOf', `"${step.partOf}" is not an earlier step of this flow`);
       if (step.language && !offered.includes(step.language)) at(flow.id, step.id, 'language', `"${step.language}" is not in languages.offered (${offered.join(', ')})`);
       if (step.waitForMail && !t.mail) at(flow.id, step.id, 'waitForMail', 'needs a top-level mail key: { sink: smtp }, { api: URL }, or none (then the step is "mail not observable")');
@@ -254,8 +261,9 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
 /** `session:` names its control in every language the target offers (a person reads it in theirs). */
 function sessionProblems(t: RawTarget, offered: string[]): string[] {
   const name = t.session?.extend.name;
-  if (!name || typeof name === 'string') return [];
-  return offered.filter((l) => !name[l]).map((l) => `  session › extend › name: no name for offered language "${l}"`);
+  const problems = !name || typeof name === 'string' ? [] : offered.filter((l) => !name[l]).map((l) => `  session › extend › name: no name for offered language "${l}"`);
+  if (t.session?.signIn && !t.session.lasts) problems.push('  session › signIn: needs lasts (the session ends on the real clock only when the persona waits past it)');
+  return problems;
 }
 
 /** The words in the language asked for (its primary tag, then English, then the first given). */

@@ -12,6 +12,7 @@ import { PURPOSES } from './purposes.ts';
 import { SESSION_ENDED } from '../linger.ts';
 import { chooseLanguage, localizePath } from './language.ts';
 import { sendOffline } from './offline.ts';
+import { sending, signInAgain } from './sign-in-again.ts';
 import { checkLabel, checkOptional, inLanguage, list, ROLES, type DeclarativeStep, type DeclarativeTarget, type Words } from './schema.ts';
 
 const LANGUAGE_PROBE = 'language';
@@ -290,6 +291,7 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
     ...(s.partOf ? { partOf: s.partOf } : {}),
     language: s.language,
     form: s.form,
+    away: s.away,
     async arrive(ctx) {
       if (s.goto) await gotoInLanguage(ctx, t, s.goto, langOf(ctx, s));
       else if (s.language) await chooseLanguage(ctx, t, s.language, 'after-goto');
@@ -299,6 +301,7 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
       if (!s.partOf) delete ctx.state.leftEmpty;
       delete ctx.state.shownInAnotherLanguage;
       delete ctx.state.lingerEntered;
+      delete ctx.state.lingerNavigatedTo;
       const lang = langOf(ctx, s);
       await requireControls(ctx, s, lang);
       if (s.waitForMail) await waitForMail(ctx, s.waitForMail);
@@ -313,7 +316,12 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
       const before = ctx.page.url();
       const click = (l: string) => ctx.actor.click(s.click!.role, inLanguage(s.click!.name, l));
       if (s.click && s.sendOffline) await sendOffline(ctx, s.id, () => inPageLanguage(ctx, s.click!.name, lang, click), () => fillStep(ctx, s));
-      if (s.click) await inPageLanguage(ctx, s.click.name, lang, click);
+      if (s.click && s.form && t.session?.signIn) await sending(ctx, () => inPageLanguage(ctx, s.click!.name, lang, click));
+      else if (s.click) await inPageLanguage(ctx, s.click.name, lang, click);
+      if (s.click && s.form) {
+        const resend = async () => { await fillStep(ctx, s); await inPageLanguage(ctx, s.click!.name, lang, click); };
+        await signInAgain(ctx, t, s, before, lang, (step) => toStep(t, step).act!(ctx), resend);
+      }
       if (s.expect) {
         try {
           await expectPage(ctx.page, arrivalIn(s.expect, lang), `"${s.title ?? s.id}"`, s.click ? before : undefined);
