@@ -5,6 +5,7 @@ import type { Expectation } from './harness/journey/expectation.ts';
 import type { PorticoOptions } from './composition/playwright/fixtures.ts';
 import { allSteps, stepsUpTo } from './harness/journey/expected-steps.ts';
 import { resolveTarget } from './targets/index.ts';
+import { DESCRIBED_MATRIX_TARGETS, targetGrep } from './composition/journeys/matrix-targets.ts';
 // --- described-target defect matrix (any-target helper; additive) ---
 import { describedTargetMatrix, hasDefectMatrix } from './harness/journey/declarative/matrix.ts';
 // --- end described-target defect matrix ---
@@ -31,6 +32,7 @@ function journeyProject(name: string, personaId: string, options: Partial<Portic
     testDir: './composition/journeys/specs',
     testMatch: new RegExp(`${personaId}\\.spec\\.[jt]s$`),
     metadata: { expectation, persona: personaId },
+    ...targetGrep(target),
     use: { ...persona.use, porticoPersona: personaId, porticoTarget: target, // A run has one directory (evidence paths in findings.json are relative to it); under npm test
     // several projects share a persona, so each gets its own.
     porticoOut: mode === 'run' ? out : `${out}/${name.replace(/[^\w@.-]+/g, '_')}`, ...options } as Project['use'],
@@ -41,8 +43,8 @@ function journeyProject(name: string, personaId: string, options: Partial<Portic
  * The second target's matrix runs under npm test beside the reference app's: an app Portico did not
  * write for itself, described only in YAML (PORTICO_TARGET=reference runs the reference app's alone).
  */
-const DESCRIBED_MATRICES = process.env.PORTICO_TARGET ? [] : ['targets/benefits.target.yaml'];
-const describedMatrix = (file: string) => describedTargetMatrix(file, { personas: PERSONAS, auditsFor, out, otherProfiles: false, testDir: './composition/journeys/specs' }) as Project[];
+const DESCRIBED_MATRICES = process.env.PORTICO_TARGET ? [] : DESCRIBED_MATRIX_TARGETS;
+const describedMatrix = (file: string) => (describedTargetMatrix(file, { personas: PERSONAS, auditsFor, out, otherProfiles: false, testDir: './composition/journeys/specs' }) as Project[]).map((p) => ({ ...p, ...targetGrep(file) }));
 /**
  * Left out of npm test beside the reference matrix, to keep CI under 30 minutes: on a described
  * target the time-limits persona waits past the app's session on the real clock (about 7 minutes a

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { judgeExpectation, type Expectation } from '../../harness/journey/expectation.ts';
 import { artifactFact } from '../../harness/journey/matrix.ts';
 import { lingerSecondsFor } from '../../harness/journey/linger.ts';
+import { matrixTargets, targetTag } from './matrix-targets.ts';
 
 /**
  * The journeys of one persona on the run's target, one test per flow. A blocked step is a finding,
@@ -18,11 +19,18 @@ import { lingerSecondsFor } from '../../harness/journey/linger.ts';
  * yield no failed findings; a defect project must catch its defect. Checked by the last test.
  */
 export function describeJourneys(personaId: string) {
-  const persona = personaById(personaId);
-  const target = resolveTarget(process.env.PORTICO_TARGET ?? 'reference');
-  const flows = target.flows.filter((f) => !f.personas || f.personas.includes(persona.id));
+  for (const idOrFile of matrixTargets()) describeJourneysOn(personaId, idOrFile);
+}
 
-  test.describe(`${persona.title}`, () => {
+function describeJourneysOn(personaId: string, idOrFile: string) {
+  const persona = personaById(personaId);
+  const target = resolveTarget(idOrFile);
+  const flows = target.flows.filter((f) => !f.personas || f.personas.includes(persona.id));
+  const tag = targetTag(idOrFile);
+  // The reference app's tests keep their titles; another target's say which it is.
+  const title = idOrFile === 'reference' || !tag ? persona.title : `${persona.title} (${target.id})`;
+
+  test.describe(title, tag ? { tag } : {}, () => {
     for (const flow of flows) {
       test(`${flow.id}: ${flow.title}`, async ({ walk }, testInfo) => {
         // A person who waits on each form past a session the target says lasts N s waits on the real clock: give the test that time
