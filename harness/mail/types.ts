@@ -32,6 +32,9 @@ export function canonicalAddress(a: string): string {
 
 export const sameMailbox = (a: string, b: string) => canonicalAddress(a) === canonicalAddress(b);
 
+/** One message's identity across reads of a mailbox (neither the sink nor the catcher APIs give an id that both keep). */
+export const mailIdentity = (m: ObservedMail) => `${m.receivedAt}\u0000${m.from}\u0000${m.subject}\u0000${m.text}`;
+
 /** Waits until a message to `address` satisfies `accept` (newer than `since`), or null at the timeout. */
 export async function waitForMessage(reader: MailReader, address: string, opts: { timeoutMs: number; since?: number; accept?: (m: ObservedMail) => boolean; pollMs?: number }): Promise<ObservedMail | null> {
   const end = Date.now() + opts.timeoutMs;

@@ -5,7 +5,7 @@ import { captureIncomplete, runCaptureGrid, type CaptureStepSpec, type ResultMat
 import type { Locator, Page } from 'playwright';
 import type { Step, StepContext } from '../types.ts';
 import { expectPage, CheckNotPerformed } from '../expect.ts';
-import { waitForMessage } from '../../mail/types.ts';
+import { mailIdentity, waitForMessage } from '../../mail/types.ts';
 import { interpolate, interpolateValue, lackingPart, SKIP } from './interpolate.ts';
 import { BlockedError, MissingControlError } from '../actors.ts';
 import { PURPOSES } from './purposes.ts';
@@ -261,18 +261,24 @@ async function capture(ctx: StepContext, c: NonNullable<DeclarativeStep['capture
 }
 
 /** Waits for the mail the step names, records it (the language personas judge its language), and keeps {mail.code}. */
-async function waitForMail(ctx: StepContext, w: NonNullable<DeclarativeStep['waitForMail']>) {
+export async function waitForMail(ctx: StepContext, w: NonNullable<DeclarativeStep['waitForMail']>) {
   const reader = ctx.hooks.mail;
   if (!reader) throw new CheckNotPerformed('mail not observable: the target description has no mail reader (mail: none), so the mail this step waits for cannot be read');
   const to = interpolate(w.to, ctx);
   const code = w.code ? new RegExp(w.code, 'u') : undefined;
   const timeout = w.timeout ?? 20_000;
-  const m = await waitForMessage(reader, to, { timeoutMs: timeout, accept: (msg) => (!w.subject || msg.subject.includes(w.subject)) && (!code || code.test(`${msg.subject}\n${msg.text}`)) });
+  // A mail an earlier step read is not read again: after signing in again, the old code is still in
+  // the mailbox, and a wait that took the newest mail at once would type a code the app has replaced.
+  const read = ((ctx.state.mailRead as string[]) ??= []) as string[];
+  const m = await waitForMessage(reader, to, { timeoutMs: timeout, accept: (msg) => !read.includes(mailIdentity(msg)) && (!w.subject || msg.subject.includes(w.subject)) && (!code || code.test(`${msg.subject}\n${msg.text}`)) });
   const seen = ((ctx.state.mailSeen as unknown[]) ??= []) as unknown[];
   if (!m) {
-    const other = (await reader.messagesTo(to)).length;
-    throw new CheckNotPerformed(`mail not observed: no message${code ? ` with a code matching /${w.code}/` : ''} reached ${to} at ${reader.describe} within ${timeout / 1000} s${other ? ` (${other} other message(s) did)` : ''}`);
+    const all = await reader.messagesTo(to);
+    const other = all.filter((msg) => !read.includes(mailIdentity(msg))).length;
+    const earlier = all.length - other;
+    throw new CheckNotPerformed(`mail not observed: no new message${code ? ` with a code matching /${w.code}/` : ''} reached ${to} at ${reader.describe} within ${timeout / 1000} s${other ? ` (${other} other message(s) did)` : ''}${earlier ? ` (${earlier} read by an earlier step)` : ''}`);
   }
+  read.push(mailIdentity(m));
   const fact = { to: m.to, subject: m.subject, text: m.text.slice(0, 20_000), html: m.html.slice(0, 20_000), contentLanguage: m.contentLanguage, receivedAt: m.receivedAt, requestedLanguage: ctx.state.requestedLanguage };
   seen.push(fact);
   ctx.record('mail', fact);
