@@ -1,21 +1,39 @@
 import type { Page } from 'playwright';
 import { BlockedError, UNATTRIBUTED_BLOCK } from './actors.ts';
 
+/**
+ * Where pages put "what went wrong": alerts, and the error messages and summaries of the design
+ * systems people build with (GOV.UK Frontend, USWDS, Bootstrap, Angular Material, Django forms),
+ * besides the plain class names. Not hints or "(required)" marks: a brand-red hint is no error.
+ */
+const PROBLEM_TEXT = [
+  '[role=alert]', '.error', '.error-message', '.field-error', '[id$="-error"]', '.error-summary li', '.form-error',
+  '.govuk-error-summary__list li', '.govuk-error-message', '.usa-error-message', '.invalid-feedback', 'mat-error', '.mat-mdc-form-field-error', '.errorlist li',
+].join(', ');
+
+/**
+ * A field the page marks invalid: by aria-invalid, by the browser's own validation once the person
+ * has touched it, or by a design system's error state on the field or its form group
+ * (GOV.UK `govuk-input--error`, USWDS `usa-input--error`, Bootstrap `is-invalid` / `has-error`,
+ * MDC `mdc-text-field--invalid`).
+ */
+export const INVALID_FIELD_STATE = '.is-invalid, [class*="input--error"], [class*="select--error"], [class*="textarea--error"], [class*="text-field--invalid"] *, .has-error *';
+
 /** The words a person would read as "what went wrong" on the page they ended up on. */
 export async function visibleProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate((PROBLEM_TEXT) => {
     const seen = new Set<string>();
     const texts: string[] = [];
     const add = (t: string | null | undefined) => {
       const s = (t ?? '').replace(/\s+/g, ' ').trim();
       if (s && !seen.has(s) && s.length < 300) { seen.add(s); texts.push(s); }
     };
-    document.querySelectorAll('[role=alert], .error, .error-message, .field-error, [id$="-error"], .error-summary li').forEach((el) => {
+    document.querySelectorAll(PROBLEM_TEXT).forEach((el) => {
       const box = (el as HTMLElement).getBoundingClientRect();
       if (box.width > 0 && box.height > 0) add((el as HTMLElement).innerText ?? el.textContent);
     });
     return texts.slice(0, 8);
-  });
+  }, PROBLEM_TEXT);
 }
 
 /**
@@ -40,20 +58,22 @@ export async function expectArrival(page: Page, heading: string, after: string, 
 /** What the page says went wrong: its messages (error summary, alerts) and each invalid field with its own message. */
 export async function whatThePageSays(page: Page): Promise<{ messages: string[]; fields: Array<{ field: string; message: string }> }> {
   const messages = await visibleProblems(page).catch(() => [] as string[]);
-  const fields = await page.evaluate(() => {
+  const fields = await page.evaluate((INVALID_FIELD_STATE) => {
     const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const out: Array<{ field: string; message: string }> = [];
     document.querySelectorAll('input, select, textarea').forEach((node) => {
       const el = node as HTMLInputElement;
-      const invalid = el.getAttribute('aria-invalid') === 'true' || (el.willValidate && !el.validity.valid && el.matches(':user-invalid, [data-touched]'));
+      if (el.type === 'hidden') return;
+      const invalid = el.getAttribute('aria-invalid') === 'true' || (el.willValidate && !el.validity.valid && el.matches(':user-invalid, [data-touched]')) || el.matches(INVALID_FIELD_STATE);
       if (!invalid) return;
-      const label = text(el.labels?.[0]) || el.getAttribute('aria-label') || el.name || el.id;
+      const labelledBy = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((i) => text(document.getElementById(i))).join(' ');
+      const label = text(el.labels?.[0]) || labelledBy || el.getAttribute('aria-label') || el.name || el.id;
       const ids = `${el.getAttribute('aria-errormessage') ?? ''} ${el.getAttribute('aria-describedby') ?? ''}`.trim().split(/\s+/).filter(Boolean);
       const described = ids.map((i) => text(document.getElementById(i))).filter(Boolean).join(' ');
       out.push({ field: label, message: described || el.validationMessage || '' });
     });
     return out.slice(0, 8);
-  }).catch(() => []);
+  }, INVALID_FIELD_STATE).catch(() => []);
   return { messages, fields };
 }
 

@@ -4,7 +4,7 @@ import { syntheticPhotoFile } from '../../camera/photo.ts';
 import { captureIncomplete, runCaptureGrid, type CaptureStepSpec, type ResultMatcher } from '../../camera/capture-runner.ts';
 import type { Locator, Page } from 'playwright';
 import type { Step, StepContext } from '../types.ts';
-import { expectPage, CheckNotPerformed } from '../expect.ts';
+import { expectPage, CheckNotPerformed, INVALID_FIELD_STATE } from '../expect.ts';
 import { mailIdentity, waitForMessage } from '../../mail/types.ts';
 import { interpolate, interpolateValue, lackingPart, SKIP } from './interpolate.ts';
 import { BlockedError, MissingControlError } from '../actors.ts';
@@ -46,10 +46,10 @@ async function demandedOfPersona(ctx: StepContext, error: BlockedError): Promise
     const scope = f.within ? ctx.page.getByRole('group', { name: f.within }) : ctx.page;
     const field = scope.getByLabel(f.label).first();
     if ((await field.count().catch(() => 0)) === 0) continue;
-    const state = await field.evaluate((el) => {
+    const state = await field.evaluate((el, designSystemInvalid) => {
       const input = el as HTMLInputElement;
-      return { empty: !input.value, required: input.required || el.getAttribute('aria-required') === 'true', invalid: el.getAttribute('aria-invalid') === 'true' || (input.willValidate && !input.validity.valid) };
-    }).catch(() => null);
+      return { empty: !input.value, required: input.required || el.getAttribute('aria-required') === 'true', invalid: el.getAttribute('aria-invalid') === 'true' || (input.willValidate && !input.validity.valid) || el.matches(designSystemInvalid) };
+    }, INVALID_FIELD_STATE).catch(() => null);
     if (state?.empty && (state.required || state.invalid)) demanded.push(f);
   }
   if (!demanded.length) return null;
