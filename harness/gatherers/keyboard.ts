@@ -158,11 +158,13 @@ export async function gatherKeyboard(page: Page, options: KeyboardOptions = {}):
   await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
-    const start = document.createElement('span');
+    // An SVG or XML document has no <body>, and what it creates is not HTML: no marker there.
+    if (!document.body) return;
+    const start = document.createElementNS('http://www.w3.org/1999/xhtml', 'span') as HTMLSpanElement;
     start.tabIndex = -1;
     start.setAttribute('data-portico-walk-start', '');
     start.style.cssText = 'position:absolute;top:0;left:0;width:1px;height:1px;overflow:hidden';
-    document.body?.prepend(start);
+    document.body.prepend(start);
     start.focus({ preventScroll: true });
   });
   const removeStart = () => page.evaluate(() => document.querySelector('[data-portico-walk-start]')?.remove()).catch(() => undefined);

@@ -51,7 +51,8 @@ async function measurePage(): Promise<Snapshot> {
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
   };
   const contrast = (a: number[], b: number[]) => { const x = lum(a); const y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
-  const probe = document.createElement('div');
+  // An HTML element even in an SVG document (whose createElement makes elements with no style).
+  const probe = document.createElementNS('http://www.w3.org/1999/xhtml', 'div') as HTMLDivElement;
   probe.style.cssText = 'position:absolute;width:1px;height:1px;background-color:Canvas;color:CanvasText';
   document.documentElement.appendChild(probe);
   const canvasColour = parse(getComputedStyle(probe).backgroundColor) ?? [255, 255, 255, 1];
@@ -196,7 +197,7 @@ function focusStyle(): { domPath: string; style: string; unfocused: string; info
 async function tabStops(page: Page, max: number): Promise<Map<string, { indicator: string; info: ForcedControl }>> {
   const out = new Map<string, { indicator: string; info: ForcedControl }>();
   await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur?.(); window.getSelection()?.removeAllRanges(); });
-  await page.locator('body').focus().catch(() => undefined);
+  await page.locator('body').focus({ timeout: 1_000 }).catch(() => undefined); // none in an SVG document
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const s = await evaluateInPage(page, focusStyle).catch(() => null);

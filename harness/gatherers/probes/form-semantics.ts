@@ -119,7 +119,7 @@ async function domSide(page: Page) {
     const errorMessageIds = new Set<string>();
     for (const c of controlsEls) { const id = c.getAttribute('aria-errormessage'); if (id) id.split(/\s+/).forEach((x) => errorMessageIds.add(x)); }
     const candidates: Array<{ el: Element; why: string[] }> = [];
-    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+    for (const el of Array.from((document.body ?? document.documentElement).querySelectorAll('*'))) {
       if (['script', 'style', 'template', 'label', 'legend', 'a', 'button', 'option', 'select', 'textarea', 'input', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'svg', 'img', 'title', 'noscript'].includes(el.localName)) continue;
       if (summaryEl && (summaryEl === el || summaryEl.contains(el) || el.contains(summaryEl))) continue;
       if (el.querySelector(CONTROL_SELECTOR) || el.querySelector('button')) continue;

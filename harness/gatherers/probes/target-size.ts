@@ -41,9 +41,9 @@ function measure(): Omit<TargetSizeArtifact, 'schema'> {
     boxes.push({ el, box: { x: round(r.left + window.scrollX), y: round(r.top + window.scrollY), width: round(r.width), height: round(r.height) } });
   }
   // What the browser draws for a control the author did not size: made in a shadow root.
-  const host = document.createElement('div');
+  const host = document.createElementNS('http://www.w3.org/1999/xhtml', 'div') as HTMLDivElement;
   host.style.cssText = 'position:absolute;left:-9999px;top:0';
-  document.body.appendChild(host);
+  (document.body ?? document.documentElement).appendChild(host);
   const shadow = host.attachShadow({ mode: 'closed' });
   const defaultSize = (el: Element): { w: number; h: number } | null => {
     if (!el.matches('input, select, button')) return null;

@@ -245,7 +245,9 @@ export async function gatherTranscript(page: Page): Promise<TranscriptArtifact> 
   const dom = await domFacts(page);
   let ariaSnapshot = '';
   try {
-    ariaSnapshot = await page.locator('body').ariaSnapshot({ timeout: 10_000 });
+    // An SVG document has no <body>: its root is what a screen reader reads.
+    const root = (await page.locator('body').count()) ? 'body' : ':root';
+    ariaSnapshot = await page.locator(root).ariaSnapshot({ timeout: 10_000 });
   } catch (error) {
     notes.push(`ariaSnapshot failed: ${(error as Error).message.split('\n')[0]}`);
   }
