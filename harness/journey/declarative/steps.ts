@@ -22,7 +22,9 @@ const langOf = (ctx: StepContext, s: DeclarativeStep) => s.language ?? String(ct
 
 export async function gotoInLanguage(ctx: StepContext, t: DeclarativeTarget, path: string, lang: string) {
   await chooseLanguage(ctx, t, lang, 'before-goto');
-  await ctx.actor.goto(localizePath(path, lang, t.languages?.choose));
+  // A page that draws itself in the browser (fetching its data after load) is audited once those
+  // requests are done, not while it still says "Loading…".
+  await afterRequestsSettle(ctx.page, () => ctx.actor.goto(localizePath(path, lang, t.languages?.choose)), { quietMs: 300, timeoutMs: 10_000 });
   await chooseLanguage(ctx, t, lang, 'after-goto');
 }
 
