@@ -64,6 +64,33 @@ function ensureChromium() {
 }
 
 /**
+ * `--chromedriver` (npm run bench:compare, for the axe CLI): a ChromeDriver that matches the system
+ * Chromium. The npm chromedriver package's own download cannot reach its host from closed networks,
+ * so it is Debian's chromium-driver, installed like chromium itself when this runs as root on Debian.
+ */
+function ensureChromedriver() {
+  if (!process.argv.includes('--chromedriver')) return;
+  const path = process.env.PORTICO_CHROMEDRIVER ?? '/usr/bin/chromedriver';
+  if (existsSync(path)) { log(`ChromeDriver: ${path}`); return; }
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/etc/debian_version')) {
+    log("no ChromeDriver found; installing Debian's chromium-driver package (apt-get)…");
+    const env = { DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium-driver'], env) !== 0) {
+      if (run('apt-get', ['update', '-qq'], env) !== 0 || run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium-driver'], env) !== 0) {
+        fail('apt-get install chromium-driver failed; install it yourself, or set PORTICO_CHROMEDRIVER=/path/to/chromedriver.');
+      }
+    }
+    if (existsSync(path)) { log(`ChromeDriver: ${path} (installed)`); return; }
+  }
+  fail(
+    `No ChromeDriver at ${path}; the axe CLI needs one that matches your Chromium.\n` +
+      '  Fix: on Debian/Ubuntu run `sudo apt-get install chromium-driver`; elsewhere install the ChromeDriver\n' +
+      '  of your Chrome/Chromium version and set PORTICO_CHROMEDRIVER=/path/to/chromedriver.',
+  );
+}
+
+/**
  * `--then FILE ARGS…`: after the set-up, run FILE on the project's Node 24. An npm script cannot
  * simply say `… && node FILE.ts`: the shell looked `node` up before `npm ci` made
  * node_modules/.bin/node and keeps using the machine's older Node, which cannot run TypeScript.
@@ -82,4 +109,5 @@ function thenRun() {
 
 ensureDependencies();
 ensureChromium();
+ensureChromedriver();
 thenRun();
