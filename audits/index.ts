@@ -27,6 +27,7 @@ import { audioControlAudit } from './wcag/audio-control.ts';
 import { pauseStopHideAudit } from './wcag/pause-stop-hide.ts';
 import { labelInNameAudit } from './wcag/label-in-name.ts';
 import { imageTextAlternativeAudit } from './wcag/image-text-alternative.ts';
+import { contrastAtPhoneWidthAudit } from './wcag/contrast-at-phone-width.ts';
 import { targetSizeAudit } from './wcag/target-size.ts';
 import { focusOrderAudit } from './wcag/focus-order.ts';
 import { dialogFocusReturnAudit } from './wcag/dialog-focus-return.ts';
@@ -69,6 +70,7 @@ export const AUDITS: Audit[] = [
   pauseStopHideAudit,
   labelInNameAudit,
   imageTextAlternativeAudit,
+  contrastAtPhoneWidthAudit,
   targetSizeAudit,
   focusOrderAudit,
   dialogFocusReturnAudit,

@@ -219,8 +219,18 @@ export const imageTextSchema = z.looseObject({
   })),
 });
 
+export const phoneWidthContrastSchema = z.looseObject({
+  schema: z.literal('portico.probe.phone-width-contrast/1'),
+  /** The width (CSS px) the page was laid out at; null when the window has no viewport to narrow. */
+  width: z.number().nullable(),
+  /** Text axe's color-contrast rule failed at that width, with axe's own summary (the ratio it measured). */
+  failing: z.array(z.looseObject({ domPath: z.string().nullable(), html: z.string(), summary: z.string() })),
+  note: z.string().optional(),
+});
+
 export const BARRIER_SCHEMAS = {
   'image-text': imageTextSchema,
+  'phone-width-contrast': phoneWidthContrastSchema,
   'help-mechanisms': helpMechanismsSchema,
   authentication: authenticationSchema,
   dragging: draggingSchema,

@@ -19,9 +19,10 @@ import { focusOrderProbe } from './focus-order.ts';
 import { pageTextProbe } from './page-text.ts';
 import { dialogFocusProbe } from './dialog-focus.ts';
 import { imageTextProbe } from './image-text.ts';
+import { phoneWidthContrastProbe } from './phone-width-contrast.ts';
 
 /** Portico's own gatherers, by the artifact key each one writes (an audit names that key in `requiredArtifacts`). */
 export const PROBES: Probe[] = [
   transcriptProbe, formSemanticsProbe, captchaProbe, cameraStepProbe, languageProbe, reflowProbe, textResizeProbe, textSpacingProbe, forcedColorsProbe,
-  newWindowProbe, motionProbe, labelInNameProbe, targetSizeProbe, draggingProbe, authenticationProbe, helpMechanismsProbe, focusOrderProbe, pageTextProbe, dialogFocusProbe, imageTextProbe,
+  newWindowProbe, motionProbe, labelInNameProbe, targetSizeProbe, draggingProbe, authenticationProbe, helpMechanismsProbe, focusOrderProbe, pageTextProbe, dialogFocusProbe, imageTextProbe, phoneWidthContrastProbe,
 ];
