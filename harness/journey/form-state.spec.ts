@@ -46,3 +46,38 @@ for (const guard of [false, true]) {
     await expect(page.getByRole('heading', { name: 'Registration' })).toBeVisible();
   });
 }
+
+/**
+ * A server-rendered form that posts to its own address (POST /details from /details), reached from
+ * the page before it. The failed send can take the form's place in the history, so Back leads to the
+ * page before; the form is opened again and compared — never the page Back reached. One version keeps
+ * a draft (sessionStorage) and loses nothing; the other keeps nothing.
+ */
+const selfPosting = (draft: boolean) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Details</title></head><body><main>
+<h1>Your details</h1>
+<form method="post" action="/details" autocomplete="off">
+<p><label for="n">First name</label> <input id="n" name="n"></p>
+<p><label for="s">Surname</label> <input id="s" name="s"></p>
+<p><button>Continue</button></p>
+</form>
+${draft ? `<script>const f = document.forms[0];
+for (const el of f.elements) if (el.name) { el.value = sessionStorage.getItem('draft:' + el.name) ?? el.value; el.addEventListener('input', () => sessionStorage.setItem('draft:' + el.name, el.value)); }</script>` : ''}
+</main></body></html>`;
+
+for (const draft of [true, false]) {
+  test(`a form that posts to its own address: ${draft ? 'with a draft kept, nothing is lost' : 'with nothing kept, the entries are lost'} — compared on the form itself`, async ({ page, context }) => {
+    await context.route('http://portico.test/**', (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/code') return route.fulfill({ status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><html lang="en"><title>Code</title><main><h1>Enter your code</h1><form><label for="c">Code</label><input id="c" value="504078"></form><a href="/details">Continue</a></main></html>' });
+      return route.fulfill({ status: 200, headers: { 'content-type': 'text/html', 'cache-control': 'no-store' }, body: selfPosting(draft) });
+    });
+    await page.goto('http://portico.test/code');
+    await page.getByRole('link', { name: 'Continue' }).click();
+    await page.getByLabel('First name').fill('María José');
+    await page.getByLabel('Surname').fill('Pérez Núñez');
+    const facts = await submitWhileOffline(page, context, () => page.getByRole('button', { name: 'Continue' }).click());
+    expect(new URL(facts.url).pathname, 'compared on the form, not the page before it').toBe('/details');
+    expect(facts.wayBack, 'Back led to the page before the form').toBe('reopened');
+    expect(facts.lost.map((l) => l.label)).toEqual(draft ? [] : ['First name', 'Surname']);
+  });
+}

@@ -57,7 +57,8 @@ export interface OfflineSubmitFacts {
   /** Where the person was once the connection was back: the app's own page, or the browser's error page. */
   landedOn: 'app' | 'browser-error';
   /** What the person did to get back to the form. */
-  wayBack: 'none' | 'back';
+  /** How the person got back to the form: it stayed; Back from the browser's page; or Back led elsewhere and they opened the form's address again. */
+  wayBack: 'none' | 'back' | 'reopened';
   url: string;
   /** Requests the page tried to make while offline (all failed as a dropped connection does). */
   requestsWhileOffline: number;
@@ -98,6 +99,14 @@ export async function submitWhileOffline(page: Page, context: BrowserContext, su
   if (landedOn === 'browser-error' || page.url() !== formUrl) {
     wayBack = 'back';
     await page.goBack({ waitUntil: 'load' }).catch(() => undefined);
+    // A form that posts to its own address: the failed send can take the form's place in the
+    // history, so Back leads to the page before it. The person opens the form again; what is
+    // compared is that form, never whatever page Back reached.
+    if (page.url() !== formUrl) {
+      wayBack = 'reopened';
+      await page.goto(formUrl, { waitUntil: 'load' }).catch(() => undefined);
+      await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+    }
   }
   const after = await snapshotForm(page).catch(() => ({}) as FormSnapshot);
   return { before, after, lost: lostEntries(before, after), landedOn, wayBack, url: page.url(), requestsWhileOffline, pageSawOffline };

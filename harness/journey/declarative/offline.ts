@@ -15,7 +15,7 @@ export async function sendOffline(ctx: StepContext, stepId: string, send: () => 
     ctx.observe({
       ruleId: 'data-lost-offline',
       key: stepId,
-      message: `The connection dropped as the form was sent; back online and back on the form, what the person had entered was gone: ${offline.lost.slice(0, 6).map((l) => `${l.label} "${l.before}" → ${l.after === null ? 'empty' : `"${l.after}"`}`).join(', ')}${offline.lost.length > 6 ? ` and ${offline.lost.length - 6} more` : ''}. They must type it all again (${offline.landedOn === 'browser-error' ? "the browser's offline page, then Back" : 'the app stayed on its page'}).`,
+      message: `The connection dropped as the form was sent; back online and back on the form, what the person had entered was gone: ${offline.lost.slice(0, 6).map((l) => `${l.label} "${l.before}" → ${l.after === null ? 'empty' : `"${l.after}"`}`).join(', ')}${offline.lost.length > 6 ? ` and ${offline.lost.length - 6} more` : ''}. They must type it all again (${offline.wayBack === 'reopened' ? "the browser's offline page; Back led to the page before the form, so the form was opened again" : offline.landedOn === 'browser-error' ? "the browser's offline page, then Back" : 'the app stayed on its page'}).`,
       other: ['data loss when the connection drops (3.3.7 Redundant Entry, analogy)'],
       impact: 'serious',
       selector: `form:${stepId}`,
