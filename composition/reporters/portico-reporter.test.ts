@@ -34,6 +34,21 @@ describe('an audit a persona requires that was untested at every checkpoint make
   });
 });
 
+describe('a language persona on a target that does not offer its language', () => {
+  const checkpoint = (requestedLanguage: string) => ({ schema: 'portico.artifacts/1', checkpoint: 'home', url: 'http://x/', pagePath: '/', context: { persona: 'rtl-reader', locale: 'ar' }, gatheredAt: '', versions: {}, gathered: { journey: { requestedLanguage } } }) as unknown as Artifacts;
+  const rtl = auditsFor(PERSONAS.find((p) => p.id === 'rtl-reader')!).map((a) => a.meta.id);
+  const languageAudits = ['page-language', 'untranslated-text', 'text-direction'];
+  // Only what was chosen at its checkpoints has verdicts: the language audits are left out of pages asked in English.
+  const verdicts = rtl.filter((id) => !languageAudits.includes(id)).map((auditId): AuditVerdict => ({ auditId, checkpoint: 'home', url: 'http://x/', outcome: 'passed', findingCount: 0, context: { persona: 'rtl-reader' } }));
+  it('walked in the target\'s language: its language audits are required nowhere, so the run is not incomplete', () => {
+    expect(rtl).toEqual(expect.arrayContaining(languageAudits));
+    expect(untestedRequired(verdicts, [checkpoint('en')])).toEqual([]);
+  });
+  it('walked in its own language: a language audit with no verdict is still untested everywhere', () => {
+    expect(untestedRequired(verdicts, [checkpoint('ar')]).map((u) => u.where)).toEqual(expect.arrayContaining(['rtl-reader [page-language]']));
+  });
+});
+
 describe('a run whose only checkpoint is the lottery walked nothing', () => {
   const a = (gathered: Record<string, unknown>) => ({ schema: 'portico.artifacts/1', checkpoint: 'c', url: '', pagePath: '/', context: {}, gatheredAt: '', versions: {}, gathered }) as Artifacts;
   it('the lottery checkpoint is not a journey checkpoint', () => {

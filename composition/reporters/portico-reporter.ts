@@ -42,13 +42,22 @@ export function journeyCheckpoints(artifacts: Artifacts[]): Artifacts[] {
   return artifacts.filter((a) => !('lottery' in (a.gathered ?? {})));
 }
 
-/** Audits a persona requires that were untested at every checkpoint of theirs: nothing was looked at. */
-export function untestedRequired(verdicts: AuditVerdict[]): RunBundle['incomplete'] {
+/**
+ * Audits a persona requires that were untested at every checkpoint of theirs: nothing was looked at.
+ * Required are the persona's audits that the run's selection chose for at least one of its
+ * checkpoints (given `artifacts`): a language persona's language audits are not chosen on pages the
+ * flow did not ask in its language, so on a target that does not offer that language they are
+ * required nowhere (its one language-not-offered finding says why), not "untested".
+ */
+export function untestedRequired(verdicts: AuditVerdict[], artifacts?: Artifacts[]): RunBundle['incomplete'] {
   const personas = [...new Set(verdicts.map((v) => v.context?.persona).filter((p): p is string => Boolean(p)))];
   return personas.flatMap((id) => {
     const persona = PERSONAS.find((p) => p.id === id);
     if (!persona) return [];
-    return untestedEverywhere(verdicts, id, auditsFor(persona).map((a) => a.meta.id)).map((cause) => ({ where: `${id} [${cause.split(',')[0]}]`, cause }));
+    const own = artifacts?.filter((a) => a.context?.persona === id);
+    const chosen = own?.length ? new Set(own.flatMap((a) => auditsForArtifacts(a).map((x) => x.meta.id))) : undefined;
+    const required = auditsFor(persona).map((a) => a.meta.id).filter((a) => !chosen || chosen.has(a));
+    return untestedEverywhere(verdicts, id, required).map((cause) => ({ where: `${id} [${cause.split(',')[0]}]`, cause }));
   });
 }
 
@@ -86,7 +95,7 @@ export default class PorticoReporter implements Reporter {
       artifacts,
       incomplete: [...unfinishedJourneys([...this.planned.values()]), ...this.errors],
       incompleteFrom: (verdicts) => {
-        const more = untestedRequired(verdicts);
+        const more = untestedRequired(verdicts, journeyCheckpoints(artifacts));
         if (result.status !== 'passed' && this.errors.length + more.length === 0 && unfinishedJourneys([...this.planned.values()]).length === 0) more.push({ where: 'run', cause: `Playwright ended the run as ${result.status}` });
         if (journeyCheckpoints(artifacts).length === 0) more.push({ where: 'run', cause: `no checkpoint was audited (Playwright: ${result.status})` });
         return more;
