@@ -58,7 +58,7 @@ export async function expectArrival(page: Page, heading: string, after: string, 
 /** What the page says went wrong: its messages (error summary, alerts) and each invalid field with its own message. */
 export async function whatThePageSays(page: Page): Promise<{ messages: string[]; fields: Array<{ field: string; message: string }> }> {
   const messages = await visibleProblems(page).catch(() => [] as string[]);
-  const fields = await page.evaluate((INVALID_FIELD_STATE) => {
+  const fields = await page.evaluate(({ INVALID_FIELD_STATE, PROBLEM_TEXT }) => {
     const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const out: Array<{ field: string; message: string }> = [];
     document.querySelectorAll('input, select, textarea').forEach((node) => {
@@ -68,12 +68,17 @@ export async function whatThePageSays(page: Page): Promise<{ messages: string[];
       if (!invalid) return;
       const labelledBy = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((i) => text(document.getElementById(i))).join(' ');
       const label = text(el.labels?.[0]) || labelledBy || el.getAttribute('aria-label') || el.name || el.id;
-      const ids = `${el.getAttribute('aria-errormessage') ?? ''} ${el.getAttribute('aria-describedby') ?? ''}`.trim().split(/\s+/).filter(Boolean);
-      const described = ids.map((i) => text(document.getElementById(i))).filter(Boolean).join(' ');
+      // The field's error, not its hint: aria-errormessage first; of what describes it, not what is marked as a hint
+      // ("For example, 4 27 1990"), unless it is also marked as an error.
+      const ids = (el.getAttribute('aria-errormessage') || el.getAttribute('aria-describedby') || '').trim().split(/\s+/).filter(Boolean);
+      const nodes = ids.map((i) => document.getElementById(i)).filter((n): n is HTMLElement => Boolean(n));
+      const marks = (n: Element, re: RegExp) => re.test(`${n.id} ${n.getAttribute('class') ?? ''}`);
+      const errorLike = (n: Element) => n.matches(PROBLEM_TEXT) || marks(n, /error|invalid/i);
+      const described = nodes.filter((n) => errorLike(n) || !marks(n, /hint|help|description|form-text|instruction/i)).map(text).filter(Boolean).join(' ');
       out.push({ field: label, message: described || el.validationMessage || '' });
     });
     return out.slice(0, 8);
-  }, INVALID_FIELD_STATE).catch(() => []);
+  }, { INVALID_FIELD_STATE, PROBLEM_TEXT }).catch(() => []);
   return { messages, fields };
 }
 

@@ -45,6 +45,16 @@ test('a field labelled only by aria-labelledby is named by that text, not its id
   expect((await whatThePageSays(p)).fields).toEqual([{ field: 'Date of birth', message: 'Enter a real date' }]);
 });
 
+test('a field\'s error is quoted, not its hint (GOV.UK date input: hint and error both describe it)', async ({ page: p }) => {
+  await p.setContent(`<div class="govuk-form-group govuk-form-group--error"><fieldset class="govuk-fieldset" role="group" aria-describedby="dob-hint dob-error">
+<legend>Date of birth</legend><div id="dob-hint" class="govuk-hint">For example, 27 3 2007</div>
+<p id="dob-error" class="govuk-error-message">Date of birth must include a month</p>
+<label for="dob-month">Month</label><input class="govuk-input govuk-date-input__input govuk-input--error" id="dob-month" aria-describedby="dob-hint dob-error"></fieldset></div>
+<label for="email">Email</label><input id="email" aria-invalid="true" aria-describedby="email-hint"><p id="email-hint" class="form-text">We will send you a one-time code.</p>`);
+  const says = await whatThePageSays(p);
+  expect(says.fields).toEqual([{ field: 'Month', message: 'Date of birth must include a month' }, { field: 'Email', message: '' }]);
+});
+
 test('a correct form with brand-red required hints says nothing is wrong', async ({ page: p }) => {
   await p.goto(page('brand-red-required.html'));
   expect(await whatThePageSays(p)).toEqual({ messages: [], fields: [] });
