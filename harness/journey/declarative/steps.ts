@@ -192,7 +192,7 @@ async function requireControls(ctx: StepContext, s: DeclarativeStep, lang: strin
     const purpose = PURPOSES[r.for];
     const other = await shownInAnotherLanguage(ctx.page, r.name, lang);
     throw new BlockedError(
-      `the page offers no ${purpose.what}: nothing on it reads "${name}" (a ${r.role})${other ? `; it shows "${inLanguage(r.name, other)}" (${other}) only` : ''}`,
+      `the page does not offer ${purpose.what}: nothing on it reads "${name}" (a ${r.role})${other ? `; it shows "${inLanguage(r.name, other)}" (${other}) only` : ''}`,
       'following the target description', purpose.cites, s.partOf ?? s.id,
     );
   }
