@@ -65,9 +65,14 @@ export function resolveRunOptions(o: RunCommandOptions): ResolvedRun {
   if (unknown.length) throw new UsageError(`--persona: unknown persona(s) ${unknown.join(', ')}; choose from ${known.join(', ')}`);
   const walking = personas.filter((id) => resolved.flows.some((f) => !f.personas || f.personas.includes(id)));
   if (walking.length === 0) throw new UsageError(`--persona: none of ${personas.join(', ')} walks any flow of target "${resolved.id}"`);
-  const profile = o.profile ?? 'conformant';
+  // The default is the conformant profile: a described target's first (`profiles: [clean, broken]` → clean).
+  const declared = resolved.defects ? Object.keys(resolved.defects.profiles) : resolved.profiles;
+  const profile = o.profile ?? (declared?.length && !declared.includes('conformant') ? declared[0] : 'conformant');
   const defects: string[] = o.defects ? o.defects.split(',').map((s) => s.trim()).filter(Boolean) : [];
-  if (resolved.defects) {
+  if (!resolved.defects && resolved.profiles) {
+    if (!resolved.profiles.includes(profile)) throw new UsageError(`--profile: unknown profile "${profile}"; choose from ${resolved.profiles.join(', ')}`);
+    if (o.defects) throw new UsageError(`--defects needs a defect catalogue: "${resolved.id}" declares profiles but no defects: FILE (see README "Describing a target")`);
+  } else if (resolved.defects) {
     const { profiles } = resolved.defects;
     if (!Object.hasOwn(profiles, profile)) throw new UsageError(`--profile: unknown profile "${profile}"; choose from ${Object.keys(profiles).join(', ')}`);
     try { resolveDefects(resolved.defects, profile, defects); } catch (error) { throw new UsageError(`--defects: ${(error as Error).message}`); }

@@ -43,6 +43,12 @@ export interface PersonaData {
   homeAddress: { line1: string; town: string; country: string } | null;
 }
 
+/** Every value a description can put in a field, as `{persona.PATH}` (checked when the file is read). */
+export const PERSONA_VALUE_PATHS = [
+  'givenNames', 'familyNames', 'email', 'dateOfBirth.day', 'dateOfBirth.month', 'dateOfBirth.year', 'nationality', 'countryOfBirth', 'phone',
+  'usAddress.street', 'usAddress.city', 'usAddress.state', 'usAddress.zip', 'homeAddress.line1', 'homeAddress.town', 'homeAddress.country',
+] as const;
+
 /** The parts of a person's data they may not have (null): a described flow can be walked without them (`without:`). */
 export const OPTIONAL_DATA_PARTS = ['usAddress', 'homeAddress'] as const satisfies ReadonlyArray<keyof PersonaData>;
 export type OptionalDataPart = (typeof OPTIONAL_DATA_PARTS)[number];
@@ -239,6 +245,8 @@ export interface Target {
   catalogues?(): Record<string, Record<string, string>>;
   /** Its profiles and defect catalogue, when the target has switchable defects (the defect matrix runs them). */
   defects?: DefectCatalogue;
+  /** The profiles a described target declares (the first is the conformant one), with or without a catalogue. */
+  profiles?: string[];
   /** True when `start` launches the app itself, so a --base-url cannot point it elsewhere. */
   startsItsOwnApp?: boolean;
   /**

@@ -208,7 +208,9 @@ describe('the defect matrix of a described target', () => {
   it('names the defect and key that are wrong', () => {
     const dir = mkdtempSync(join(tmpdir(), 'portico-matrix-'));
     writeFileSync(join(dir, 'd.yaml'), `- { id: x, title: t, changes: c, barrier: b, persona: nobody, step: s, proof: { by: [a], cites: [b], keys: null } }\n- { id: y, title: t, changes: c, barrier: b, persona: keyboard, step: s, proof: { by: [a], cites: [] , keys: null } }\n`);
-    expect(() => loadDefectCatalogue(join(dir, 'd.yaml'))).toThrow(/defect "y" › proof › cites/);
+    expect(() => loadDefectCatalogue(join(dir, 'd.yaml'))).toThrow(/defect "y" › proof › cites: needs at least 1 entry/);
+    writeFileSync(join(dir, 'bad.yaml'), '- id: x\n  title: "unclosed\n');
+    expect(() => loadDefectCatalogue(join(dir, 'bad.yaml'))).toThrow(/bad\.yaml: the defect catalogue is not valid YAML: /);
     writeFileSync(join(dir, 'e.yaml'), `- { id: x, title: t, changes: c, barrier: b, persona: nobody, step: s, proof: { by: [a], cites: [b], keys: null } }\n`);
     expect(() => loadDefectCatalogue(join(dir, 'e.yaml'), ['keyboard'])).toThrow(TargetFileError);
   });

@@ -104,6 +104,7 @@ export function loadDeclarativeTarget(file: string): Target {
     const [first, ...others] = d.profiles;
     target.defects = { profiles: Object.fromEntries([[first, []], ...others.map((p) => [p, defects.map((x) => x.id)])]), defects };
   }
+  if (d.profiles) target.profiles = d.profiles;
   if (d.serve) target.startsItsOwnApp = true;
   return target;
 }

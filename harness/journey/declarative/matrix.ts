@@ -26,13 +26,14 @@ export type DescribedDefect = z.infer<typeof defectSchema>;
 /** Reads a defect catalogue (YAML list, or { defects: [...] }); errors name the file, the defect and the key. */
 export function loadDefectCatalogue(file: string, personaIds?: string[]): DescribedDefect[] {
   if (!existsSync(file)) throw new TargetFileError(`${file}: the defect catalogue named by defects: does not exist`);
-  const raw = parseYaml(readFileSync(file, 'utf8')) as unknown;
+  let raw: unknown;
+  try { raw = parseYaml(readFileSync(file, 'utf8')); } catch (error) { throw new TargetFileError(`${file}: the defect catalogue is not valid YAML: ${(error as Error).message.split('\n')[0]}`); }
   const items = Array.isArray(raw) ? raw : (raw as { defects?: unknown })?.defects;
   const result = z.array(defectSchema).safeParse(items);
   if (!result.success) {
     const lines = result.error.issues.map((i) => {
       const d = (items as Array<{ id?: string }> | undefined)?.[i.path[0] as number];
-      return `  ${d?.id ? `defect "${d.id}"` : `defects[${String(i.path[0])}]`}${i.path.length > 1 ? ` › ${i.path.slice(1).join(' › ')}` : ''}: ${i.code === 'unrecognized_keys' ? `unknown key(s) ${i.keys.join(', ')}` : i.message}`;
+      return `  ${d?.id ? `defect "${d.id}"` : `defects[${String(i.path[0])}]`}${i.path.length > 1 ? ` › ${i.path.slice(1).join(' › ')}` : ''}: ${i.code === 'unrecognized_keys' ? `unknown key(s) ${i.keys.join(', ')}` : i.code === 'too_small' && i.origin === 'array' ? `needs at least ${String(i.minimum)} entry` : i.message}`;
     });
     throw new TargetFileError(`${file}: ${lines.length} problem(s) in the defect catalogue:\n${lines.join('\n')}`);
   }

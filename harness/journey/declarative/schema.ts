@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { PURPOSE_IDS } from './purposes.ts';
-import { OPTIONAL_DATA_PARTS } from '../types.ts';
+import { OPTIONAL_DATA_PARTS, PERSONA_VALUE_PATHS } from '../types.ts';
 
 /**
  * The declarative target format: every key a person can write in a target file, validated here.
@@ -247,6 +247,7 @@ export function parseDeclarativeTarget(text: string, file: string): DeclarativeT
       for (const [key, v] of values) {
         for (const name of placeholders(v)) {
           if (!STEP_VALUE_NAMES.test(name)) at(flow.id, step.id, key, `unknown placeholder {${name}} (use {persona.FIELD}, {mail.code})`);
+          else if (name.startsWith('persona.') && !(PERSONA_VALUE_PATHS as readonly string[]).includes(name.slice(8))) at(flow.id, step.id, key, `{${name}}: personas have no such value; they have ${PERSONA_VALUE_PATHS.map((p) => `{persona.${p}}`).join(', ')}`);
           else if (name === 'mail.code' && !(key.startsWith('waitForMail') ? mailSeen : mailSeen || step.waitForMail?.code)) at(flow.id, step.id, key, '{mail.code} is used before any waitForMail step has captured it');
         }
       }
