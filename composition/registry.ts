@@ -23,9 +23,9 @@ export const REPORTED_AUDITS: Audit[] = [...AUDITS, ...LOTTERY_AUDITS];
 
 /** The probes `portico audit` runs on each page beside the engines: those whose facts need no journey or persona. */
 // phone-width-contrast: text that loses contrast only in the narrow layout (engines run at desktop width).
-// Not form-semantics: tried, its visible-labels findings on ACT's cases confirmed held-back HTML_CodeSniffer
-// checks about another failure (a placeholder-only label "confirming" F68's missing name) and failed a
-// disabled role=none select: ACT false-fails 6 → 9 of 337 (whole tool), recall 98.3 % → 95.4 %.
+// Not form-semantics: tried, its visible-labels findings on ACT's cases confirm held-back HTML_CodeSniffer
+// checks about another failure (a placeholder-only label "confirming" F68's missing name), which then fail
+// passing cases: ACT recall 98.3 % → 96.0 % (a disabled role=none select, also failed, is now left out).
 export const PAGE_PROBES: Record<string, ExtraGatherer> = { 'image-text': gatherImageText, 'phone-width-contrast': gatherPhoneWidthContrast };
 
 /** The audits that judge a persona's checkpoints, in the registry's order (the order findings merge in). */

@@ -11,6 +11,15 @@ import { gathered } from '../../harness/artifacts/gathered.ts';
 const fs = (a: Artifacts) => gathered(a, 'form-semantics');
 
 describe('visible-labels', () => {
+  it('leaves out disabled controls and controls made presentational (role=none): not fields a person fills (ACT e086e5)', () => {
+    const a = recorded('sr-form-placeholder');
+    const controls = fs(a).controls;
+    const select = controls.find((c) => c.tag === 'select')!;
+    const without = (over: object) => ({ ...a, gathered: { ...a.gathered, 'form-semantics': { ...fs(a), controls: controls.map((c) => (c === select ? { ...c, ...over } : c)) } } }) as Artifacts;
+    expect(run(visibleLabelsAudit, a).findings.some((f) => f.ruleId === 'select-name')).toBe(true);
+    expect(run(visibleLabelsAudit, without({ disabled: true })).findings.some((f) => f.ruleId === 'select-name')).toBe(false);
+    expect(run(visibleLabelsAudit, without({ role: 'none' })).findings.some((f) => f.ruleId === 'select-name')).toBe(false);
+  });
   it('fails placeholder-only fields (1.3.1, 3.3.2) and a nameless select (also 4.1.2), with the control named', () => {
     const r = run(visibleLabelsAudit, recorded('sr-form-placeholder'));
     expect(r.outcome).toBe('failed');

@@ -30,7 +30,8 @@ export const visibleLabelsAudit: Audit = {
   },
   audit(artifacts: Artifacts): AuditResult {
     const fs = gathered(artifacts, 'form-semantics');
-    const controls = fs.controls ?? [];
+    // A disabled control is not a field the person fills, and one made presentational (role=none) is not exposed as one (ACT e086e5).
+    const controls = (fs.controls ?? []).filter((c) => !c.disabled && c.role !== 'none' && c.role !== 'presentation');
     if (controls.length === 0) return { outcome: 'inapplicable', findings: [], notes: ['no visible form controls on the page'] };
     const findings: DraftFinding[] = [];
     for (const c of controls) {

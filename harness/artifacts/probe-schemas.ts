@@ -66,6 +66,8 @@ const formControl = z.looseObject({
   visibleLabelHow: z.enum(['label', 'aria-labelledby', 'adjacent-text']).nullable(),
   /** A programmatic <label> exists but is visually hidden (sr-only). */
   labelHidden: z.boolean(),
+  /** Natively disabled (cannot be operated, not a field the person fills); absent in older artifacts. */
+  disabled: z.boolean().optional(),
   placeholder: nstr,
   /** <select> whose first, empty-valued option stands in for a label. */
   firstOptionText: nstr,

@@ -313,6 +313,7 @@ async function domSide(page: Page) {
         visibleLabelText: clip(visibleLabelText),
         visibleLabelHow,
         labelHidden,
+        disabled: (c as HTMLInputElement).disabled === true,
         placeholder,
         firstOptionText,
         required: Boolean(input.required) || c.getAttribute('aria-required') === 'true',
