@@ -6,6 +6,8 @@ import type { Locator, Page } from 'playwright';
 import type { Step, StepContext } from '../types.ts';
 import { expectPage, CheckNotPerformed, INVALID_FIELD_STATE } from '../expect.ts';
 import { mailIdentity, waitForMessage } from '../../mail/types.ts';
+import { snapshotForm } from '../form-state.ts';
+import { checkKeptAfterRefusal } from './kept-after-refusal.ts';
 import { interpolate, interpolateValue, lackingPart, SKIP } from './interpolate.ts';
 import { BlockedError, MissingControlError } from '../actors.ts';
 import { PURPOSES } from './purposes.ts';
@@ -323,6 +325,9 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
       if (s.capture) await capture(ctx, s.capture);
       const before = ctx.page.url();
       const click = (l: string) => ctx.actor.click(s.click!.role, inLanguage(s.click!.name, l));
+      // What was entered, to compare if the page refuses the form (not for a person who lingers: the time-out checks are theirs).
+      const entered = s.click && s.form && !s.sendOffline && !ctx.persona.lingerOnForms ? await snapshotForm(ctx.page).catch(() => null) : null;
+      const keptAfterRefusal = () => checkKeptAfterRefusal(ctx, s.partOf ?? s.id, entered, before);
       if (s.click && s.sendOffline) await sendOffline(ctx, s.id, () => inPageLanguage(ctx, s.click!.name, lang, click), () => fillStep(ctx, s));
       if (s.click && s.form && t.session?.signIn) await sending(ctx, () => inPageLanguage(ctx, s.click!.name, lang, click));
       else if (s.click) await inPageLanguage(ctx, s.click.name, lang, click);
@@ -330,10 +335,12 @@ export function toStep(t: DeclarativeTarget, s: DeclarativeStep): Step {
         const resend = async () => { await fillStep(ctx, s); await inPageLanguage(ctx, s.click!.name, lang, click); };
         await signInAgain(ctx, t, s, before, lang, (step) => toStep(t, step).act!(ctx), resend);
       }
+      if (!s.expect) await keptAfterRefusal();
       if (s.expect) {
         try {
           await expectPage(ctx.page, arrivalIn(s.expect, lang), `"${s.title ?? s.id}"`, s.click ? before : undefined);
         } catch (error) {
+          if (error instanceof BlockedError) await keptAfterRefusal();
           const ended = await sessionEndedBySending(ctx, before, error as Error);
           if (ended) throw ended;
           if (error instanceof CheckNotPerformed && (s.expect.heading || s.expect.text)) {
